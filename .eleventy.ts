@@ -1,0 +1,29 @@
+// Eleventy configuration: a table of contents. Each plugin does one job; see scripts/plugins/.
+import assets from "./scripts/plugins/assets.ts";
+import filters from "./scripts/plugins/filters.ts";
+import newsSite from "./scripts/plugins/news-site.ts";
+import type { EleventyConfig } from "./scripts/plugins/eleventy-config.ts";
+
+export default function (eleventyConfig: EleventyConfig) {
+  // Articles, pages and site data in content/ become the site model (global data `news`).
+  eleventyConfig.addPlugin(newsSite);
+  // CSS, scripts and images in assets/, with content-hashed copies for long caching.
+  eleventyConfig.addPlugin(assets);
+  // Filters the layouts use.
+  eleventyConfig.addPlugin(filters);
+
+  return {
+    dir: {
+      // content/_generate/ holds one template per kind of page, each paginated over the
+      // model. Articles (.md) are read by the model, not by Eleventy: only .njk is a template.
+      input: "content",
+      includes: "../layouts",
+      // Site data is read by the site model (scripts/site/), not as Eleventy global data.
+      data: "_no-eleventy-data",
+    },
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+    // Content is never a template: {{ in an article stays text.
+    markdownTemplateEngine: false,
+  };
+}

@@ -1,0 +1,55 @@
+// npm run build [-- --root <site folder> --out <folder>]
+// Checks all content first and reports every problem; builds into a fresh folder; only a
+// complete build replaces the output, so a failed one leaves the last good site in place.
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { formatProblem, formatSummary } from "../content/problems.ts";
+import { defaultCacheFile, loadSite } from "../site/load-site.ts";
+import { usePreloadedSite } from "../plugins/news-site.ts";
+import { flag, parseArgs } from "./args.ts";
+
+const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
+
+export async function build(root: string, out: string): Promise<number> {
+  const started = Date.now();
+  const site = loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root) });
+  for (const p of site.problems) console.error(formatProblem(p));
+  if (!site.model) {
+    console.error(`Build stopped: ${formatSummary(site.problems)}. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
+    return 1;
+  }
+  usePreloadedSite(site);
+  process.env.NEWSROOM_ROOT = root;
+  const tmp = `${out}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    const eleventy = new Eleventy(resolve(PROJECT, "content"), tmp, { configPath: resolve(PROJECT, ".eleventy.ts"), quietMode: true });
+    await eleventy.write();
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    console.error(err instanceof Error ? err.message : String(err));
+    console.error(`Build failed. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
+    return 1;
+  }
+  // Swap in the new output: the old one stays until the new one is complete.
+  const old = `${out}.old-${process.pid}`;
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
+  const m = site.model;
+  const pages = m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 2;
+  console.log(
+    `Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+      ` (conversions: ${site.cache.hits} cached, ${site.cache.misses} new${site.problems.length ? `; ${formatSummary(site.problems)}` : ""}).`,
+  );
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = parseArgs(process.argv.slice(2));
+  const root = resolve(flag(args, "root") ?? process.cwd());
+  const out = resolve(flag(args, "out") ?? resolve(root, "_site"));
+  process.exitCode = await build(root, out);
+}

@@ -1,0 +1,34 @@
+// Dates as editors write them, read in the site's time zone whatever the build machine's TZ.
+import { DateTime } from "luxon";
+
+const LOCAL_FORMATS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
+
+/** Parses `2024-10-16T09:57:00+08:00` or a local form (`2024-10-16 09:57[:00]`, `2024-10-16`). */
+export function parseEditorDate(value: string, zone: string): DateTime | null {
+  const text = value.trim();
+  if (/(?:[+-]\d\d:?\d\d|Z)$/.test(text) && text.includes("T")) {
+    const dt = DateTime.fromISO(text, { setZone: true });
+    return dt.isValid ? dt.setZone(zone) : null;
+  }
+  for (const format of LOCAL_FORMATS) {
+    const dt = DateTime.fromFormat(text, format, { zone });
+    if (dt.isValid) return dt;
+  }
+  return null;
+}
+
+export const DATE_FORMS = "2024-10-16 09:57, 2024-10-16 09:57:00, 2024-10-16 or 2024-10-16T09:57:00+08:00";
+
+/** 2024年10月16日 09:57 — month and day not padded, hour and minute padded. */
+export function displayDateTime(dt: DateTime): string {
+  return dt.toFormat("yyyy'年'M'月'd'日' HH:mm");
+}
+
+export function displayDate(dt: DateTime): string {
+  return dt.toFormat("yyyy'年'M'月'd'日'");
+}
+
+/** ISO 8601 with offset, seconds, no milliseconds: for datetime attributes, feeds and JSON-LD. */
+export function isoDate(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+}

@@ -1,0 +1,55 @@
+// Conversion results kept between builds, keyed by the text and the converter's version
+// (dictionaries, glossary, code): an unchanged page is not converted again.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+export class ConversionCache {
+  private entries = new Map<string, string>();
+  private used = new Set<string>();
+  private dirty = false;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly file: string | null) {
+    if (!file) return;
+    try {
+      const data = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+      this.entries = new Map(Object.entries(data));
+    } catch {
+      // No cache yet, or unreadable: start empty.
+    }
+  }
+
+  static key(version: string, kind: string, text: string): string {
+    return createHash("sha1").update(version).update("\0").update(kind).update("\0").update(text).digest("base64url");
+  }
+
+  get(key: string): string | undefined {
+    const v = this.entries.get(key);
+    if (v !== undefined) {
+      this.hits++;
+      this.used.add(key);
+    } else this.misses++;
+    return v;
+  }
+
+  set(key: string, value: string): void {
+    this.entries.set(key, value);
+    this.used.add(key);
+    this.dirty = true;
+  }
+
+  /** Writes what this build used (so the cache does not grow without end), atomically. */
+  save(): void {
+    if (!this.file) return;
+    if (!this.dirty && this.used.size === this.entries.size) return;
+    const out: Record<string, string> = {};
+    for (const key of this.used) out[key] = this.entries.get(key)!;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(out));
+    renameSync(tmp, this.file);
+    this.dirty = false;
+  }
+}

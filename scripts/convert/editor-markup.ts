@@ -1,0 +1,73 @@
+// The editor markup of Chinese Wikipedia: -{text}- keeps text as written in every script,
+// -{zh-hans:简;zh-hant:繁}- gives the text for each script.
+import type { Segment } from "./opencc-engine.ts";
+
+export interface MarkupSpan {
+  start: number;
+  end: number;
+  /** Literal form: the kept text and where it starts. */
+  literal?: { start: number; end: number };
+  /** Variant form: the text for each language tag, as written. */
+  variants?: Record<string, string>;
+}
+
+const OPEN = "-{";
+const CLOSE = "}-";
+const VARIANT_FORM = /^\s*zh(?:-[A-Za-z]{2,4})+\s*:/;
+
+/** Finds every well-formed -{…}- in text, left to right, not nested. */
+export function findMarkup(text: string): MarkupSpan[] {
+  const spans: MarkupSpan[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf(OPEN, from);
+    if (open < 0) break;
+    const close = text.indexOf(CLOSE, open + OPEN.length);
+    if (close < 0) break;
+    const body = text.slice(open + OPEN.length, close);
+    const span: MarkupSpan = { start: open, end: close + CLOSE.length };
+    if (VARIANT_FORM.test(body)) {
+      span.variants = parseVariants(body);
+    } else {
+      span.literal = { start: open + OPEN.length, end: close };
+    }
+    spans.push(span);
+    from = span.end;
+  }
+  return spans;
+}
+
+function parseVariants(body: string): Record<string, string> {
+  const variants: Record<string, string> = {};
+  for (const part of body.split(";")) {
+    const m = /^\s*(zh(?:-[A-Za-z]{2,4})+)\s*:(.*)$/s.exec(part);
+    if (m) variants[m[1].toLowerCase()] = m[2];
+  }
+  return variants;
+}
+
+const HANT = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"];
+const HANS = ["zh-hans", "zh-cn", "zh-sg", "zh-my"];
+
+/** The text a variant form gives for `lang`, falling back within the same script family. */
+export function pickVariant(variants: Record<string, string>, lang: string, sourceLang: string): string {
+  const want = lang.toLowerCase();
+  if (want in variants) return variants[want];
+  const family = HANT.includes(want) ? HANT : HANS.includes(want) ? HANS : [];
+  for (const tag of family) if (tag in variants) return variants[tag];
+  const source = sourceLang.toLowerCase();
+  if (source in variants) return variants[source];
+  return Object.values(variants)[0] ?? "";
+}
+
+/** Segments for one markup span: the delimiters vanish, the kept text stays character for character. */
+export function markupSegments(span: MarkupSpan, text: string, lang: string, sourceLang: string): Segment[] {
+  if (span.literal) {
+    return [
+      { start: span.start, end: span.literal.start, out: "" },
+      { start: span.literal.start, end: span.literal.end, out: text.slice(span.literal.start, span.literal.end) },
+      { start: span.literal.end, end: span.end, out: "" },
+    ];
+  }
+  return [{ start: span.start, end: span.end, out: pickVariant(span.variants ?? {}, lang, sourceLang) }];
+}

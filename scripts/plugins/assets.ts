@@ -1,0 +1,59 @@
+// Static assets: copied as they are, and CSS/JS also under a content-hashed name that hosts
+// may cache for a year. Layouts ask for `"/assets/css/site.css" | asset` and get the hashed URL.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, relative, sep } from "node:path";
+import type { EleventyConfig } from "./eleventy-config.ts";
+
+export interface Options {
+  /** Folder of the assets, relative to the project root. */
+  dir: string;
+  root: string;
+  /** Extensions that get a hashed copy. */
+  fingerprint: string[];
+}
+
+export const defaults: Options = { dir: "assets", root: process.cwd(), fingerprint: [".css", ".js"] };
+
+function walk(abs: string): string[] {
+  return readdirSync(abs, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(abs, e.name)) : [join(abs, e.name)]));
+}
+
+export function fingerprintedName(path: string, content: Buffer): string {
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 10);
+  const ext = extname(path);
+  return `${path.slice(0, -ext.length)}.${hash}${ext}`;
+}
+
+export default function assets(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}): void {
+  const options: Options = { ...defaults, ...userOptions };
+  const base = join(options.root, options.dir);
+  let hashed = new Map<string, { url: string; content: Buffer }>();
+
+  const scan = () => {
+    hashed = new Map();
+    for (const file of walk(base)) {
+      if (!options.fingerprint.includes(extname(file))) continue;
+      const url = "/" + relative(options.root, file).split(sep).join("/");
+      const content = readFileSync(file);
+      hashed.set(url, { url: fingerprintedName(url, content), content });
+    }
+  };
+  scan();
+
+  eleventyConfig.addPassthroughCopy({ [options.dir]: options.dir });
+  eleventyConfig.addWatchTarget(base);
+  eleventyConfig.on("eleventy.before", scan);
+  eleventyConfig.on("eleventy.after", ({ directories }) => {
+    for (const { url, content } of hashed.values()) {
+      const out = join(directories.output, url);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, content);
+    }
+  });
+  eleventyConfig.addFilter("asset", (url: string) => {
+    const hit = hashed.get(url);
+    if (!hit) throw new Error(`No asset ${url} under ${options.dir}/`);
+    return hit.url;
+  });
+}

@@ -1,0 +1,68 @@
+// Eleventy plugin: the site model as global data `news`, and the article photos it needs
+// copied into the output. The model comes from the same loader as `npm run check`.
+import { copyFileSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ContentError, formatProblem } from "../content/problems.ts";
+import { defaultCacheFile, loadSite, type LoadedSite } from "../site/load-site.ts";
+import type { EleventyConfig } from "./eleventy-config.ts";
+
+export interface Options {
+  /** Project root: where content/ and assets/ are. */
+  root: string;
+  /** Show drafts (the dev server does; a build never does). */
+  includeDrafts: boolean;
+}
+
+export const defaults: Options = {
+  root: process.cwd(),
+  includeDrafts: false,
+};
+
+// The build command loads and checks the site before Eleventy starts; Eleventy then reuses it.
+let preloaded: LoadedSite | null = null;
+export function usePreloadedSite(site: LoadedSite): void {
+  preloaded = site;
+}
+
+function copyIfChanged(from: string, to: string): void {
+  try {
+    const a = statSync(from);
+    const b = statSync(to);
+    if (a.size === b.size && a.mtimeMs <= b.mtimeMs) return;
+  } catch {
+    // not there yet
+  }
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+}
+
+export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}): void {
+  // Read at call time: the build command points NEWSROOM_ROOT at the site it builds.
+  const options: Options = {
+    ...defaults,
+    root: process.env.NEWSROOM_ROOT ?? defaults.root,
+    includeDrafts: process.env.ELEVENTY_RUN_MODE === "serve",
+    ...userOptions,
+  };
+  let current: LoadedSite | null = null;
+
+  eleventyConfig.addWatchTarget(join(options.root, "content"));
+  eleventyConfig.on("eleventy.before", () => {
+    current = preloaded;
+    preloaded = null;
+  });
+
+  eleventyConfig.addGlobalData("news", () => {
+    current ??= loadSite({ root: options.root, includeDrafts: options.includeDrafts, cacheFile: defaultCacheFile(options.root) });
+    const errors = current.problems.filter((p) => p.severity === "error");
+    if (errors.length > 0 || !current.model) throw new ContentError(current.problems);
+    for (const w of current.problems) console.warn(formatProblem(w));
+    return current.model;
+  });
+
+  eleventyConfig.on("eleventy.after", ({ directories }) => {
+    const model = current?.model;
+    if (!model) return;
+    for (const [from, to] of model.copies) copyIfChanged(from, join(directories.output, to));
+  });
+}

@@ -1,0 +1,40 @@
+// One entry point from files on disk to the site model, shared by the build, the dev server
+// and `npm run check`, so all three apply the same rules.
+import { join } from "node:path";
+import { ConversionCache } from "../convert/conversion-cache.ts";
+import { Converters } from "../convert/converters.ts";
+import { Problems, sortProblems, type Problem } from "../content/problems.ts";
+import { buildModel, type SiteModel } from "./model.ts";
+import { loadSiteConfig } from "./site-config.ts";
+
+export interface LoadSiteOptions {
+  root: string;
+  includeDrafts: boolean;
+  /** Where conversion results are kept between builds; null: not kept. */
+  cacheFile: string | null;
+}
+
+export interface LoadedSite {
+  model: SiteModel | null;
+  problems: Problem[];
+  cache: { hits: number; misses: number };
+}
+
+export function defaultCacheFile(root: string): string {
+  return join(root, ".cache", "conversions.json");
+}
+
+export function loadSite(options: LoadSiteOptions): LoadedSite {
+  const problems = new Problems();
+  const site = loadSiteConfig(options.root, problems);
+  if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
+  const cache = new ConversionCache(options.cacheFile);
+  const converters = new Converters(site.variants, site.glossary, cache);
+  const model = buildModel(site, converters, problems, { includeDrafts: options.includeDrafts });
+  if (problems.errors.length === 0) cache.save();
+  return {
+    model: problems.errors.length === 0 ? model : null,
+    problems: sortProblems(problems.list),
+    cache: { hits: cache.hits, misses: cache.misses },
+  };
+}

@@ -1,0 +1,458 @@
+// The whole site as data: every page of every script variant, with its text already in
+// that script. Layouts only lay this out; they decide nothing.
+import type { DateTime } from "luxon";
+import { loadArticles, type ArticleSource } from "../content/articles.ts";
+import { displayDate, displayDateTime, isoDate } from "../content/dates.ts";
+import type { Problems } from "../content/problems.ts";
+import type { Converters } from "../convert/converters.ts";
+import type { ScriptConverter } from "../convert/script-converter.ts";
+import { groupThousands, variantUrl } from "./format.ts";
+import type { NavItem, SiteConfig, Variant } from "./site-config.ts";
+import { loadPages, type PageSource } from "./pages.ts";
+
+export interface Link {
+  text: string;
+  url: string;
+}
+
+export interface NavView extends Link {
+  external: boolean;
+  children: NavView[];
+}
+
+/** What every page of one variant shares. */
+export interface VariantContext {
+  lang: string;
+  path: string;
+  label: string;
+  short: string;
+  newsLanguage: string;
+  home: string;
+  newsHub: string;
+  search: string;
+  siteName: string;
+  tagline: string;
+  phone: string;
+  ui: Record<string, string>;
+  nav: NavView[];
+  sections: SectionView[];
+}
+
+export interface SectionView {
+  id: string;
+  name: string;
+  url: string;
+  description: string;
+}
+
+export interface Alternate {
+  lang: string;
+  label: string;
+  short: string;
+  /** Site-relative URL. */
+  url: string;
+  /** Absolute URL. */
+  href: string;
+  current: boolean;
+}
+
+export interface PageBase {
+  kind: string;
+  /** Site-relative URL, ending in / or .html. */
+  url: string;
+  /** Path inside the variant: shared by all twins. */
+  inner: string;
+  ctx: VariantContext;
+  /** For <title>: already in this page's script. */
+  title: string;
+  description: string;
+  alternates: Alternate[];
+  canonical: string;
+  breadcrumb: Link[];
+}
+
+export interface Teaser {
+  id: string;
+  title: string;
+  url: string;
+  dateIso: string;
+  dateText: string;
+  dayText: string;
+  source?: string;
+  summary: string;
+  views: number;
+  viewsText: string;
+  section: SectionView;
+}
+
+export interface ArticlePage extends PageBase {
+  kind: "article";
+  id: string;
+  /** The script the editor wrote in: this page shows exactly that, or a conversion of it. */
+  sourceLang: string;
+  converted: boolean;
+  file: string;
+  section: SectionView;
+  headline: string;
+  dateIso: string;
+  dateText: string;
+  updatedIso: string;
+  source?: string;
+  editor: string;
+  views: number;
+  viewsText: string;
+  tags: string[];
+  html: string;
+  cover?: { url: string; width?: number; height?: number };
+  images: string[];
+  prev?: Link;
+  next?: Link;
+  related: Teaser[];
+  date: DateTime;
+  updated?: DateTime;
+}
+
+export interface ListPage extends PageBase {
+  kind: "list";
+  section: SectionView;
+  items: Teaser[];
+  pageNumber: number;
+  pageCount: number;
+  pages: { number: number; url: string; current: boolean }[];
+  prevUrl?: string;
+  nextUrl?: string;
+}
+
+export interface HubPage extends PageBase {
+  kind: "hub";
+  blocks: { section: SectionView; items: Teaser[] }[];
+}
+
+export interface HomePage extends PageBase {
+  kind: "home";
+  latest: Teaser[];
+  blocks: { section: SectionView; items: Teaser[] }[];
+}
+
+export interface NotFoundPage extends PageBase {
+  kind: "404";
+}
+
+export interface StaticPage extends PageBase {
+  kind: "page";
+  html: string;
+}
+
+export interface RootPage {
+  url: "/";
+  siteName: string;
+  choices: Alternate[];
+  defaultLang: string;
+  variants: { lang: string; path: string; browserLanguages: string[] }[];
+}
+
+export interface SiteModel {
+  site: SiteConfig;
+  variants: VariantContext[];
+  articles: ArticlePage[];
+  lists: ListPage[];
+  hubs: HubPage[];
+  homes: HomePage[];
+  notFound: NotFoundPage[];
+  pages: StaticPage[];
+  root: RootPage;
+  /** The root /404.html: the default variant's page, for hosts that look for it there. */
+  rootNotFound: NotFoundPage;
+  /** Files to copy into the output: absolute source → public path. */
+  copies: Map<string, string>;
+  /** Sources in date order, newest first: for feeds, search and tools. */
+  sources: ArticleSource[];
+}
+
+function byDateDesc(a: ArticleSource, b: ArticleSource): number {
+  return b.date.toMillis() - a.date.toMillis() || a.path.localeCompare(b.path);
+}
+
+export interface ModelOptions {
+  includeDrafts: boolean;
+}
+
+export function buildModel(site: SiteConfig, converters: Converters, problems: Problems, options: ModelOptions): SiteModel {
+  const sources = loadArticles(site, problems, options).sort(byDateDesc);
+  const pageSources = loadPages(site, problems);
+  const variants = site.variants.map((v) => variantContext(site, v, converters));
+  const ctxOf = new Map(variants.map((c) => [c.lang, c]));
+  const absolute = (url: string) => site.url + url;
+
+  function alternates(inner: string, current: string): Alternate[] {
+    return site.variants.map((v) => {
+      const url = variantUrl(v.path, inner);
+      return { lang: v.lang, label: v.label, short: v.short, url, href: absolute(url), current: v.lang === current };
+    });
+  }
+
+  function base(kind: string, inner: string, ctx: VariantContext, title: string, description: string, breadcrumb: Link[]) {
+    const url = variantUrl(ctx.path, inner);
+    return { kind, url, inner, ctx, title, description, alternates: alternates(inner, ctx.lang), canonical: absolute(url), breadcrumb };
+  }
+
+  // Text of each article in each variant, converted once.
+  interface Texts {
+    title: string;
+    summary: string;
+    source?: string;
+    editor: string;
+    tags: string[];
+    html: string;
+    converted: boolean;
+  }
+  const texts = new Map<ArticleSource, Map<string, Texts>>();
+  for (const a of sources) {
+    const perVariant = new Map<string, Texts>();
+    for (const v of site.variants) {
+      const c: ScriptConverter = converters.get(a.lang, v.lang, a.glossary);
+      perVariant.set(v.lang, {
+        title: converters.text(c, a.title),
+        summary: converters.text(c, a.summary),
+        source: a.source === undefined ? undefined : converters.text(c, a.source),
+        editor: converters.text(c, a.editor),
+        tags: a.tags.map((t) => converters.text(c, t)),
+        html: converters.html(c, a.html),
+        converted: a.lang !== v.lang,
+      });
+    }
+    texts.set(a, perVariant);
+  }
+
+  const sectionOf = (ctx: VariantContext, id: string): SectionView => ctx.sections.find((s) => s.id === id)!;
+
+  function teaser(a: ArticleSource, ctx: VariantContext): Teaser {
+    const t = texts.get(a)!.get(ctx.lang)!;
+    return {
+      id: a.path,
+      title: t.title,
+      url: variantUrl(ctx.path, a.path),
+      dateIso: isoDate(a.date),
+      dateText: displayDateTime(a.date),
+      dayText: displayDate(a.date),
+      source: t.source,
+      summary: t.summary,
+      views: a.views,
+      viewsText: groupThousands(a.views),
+      section: sectionOf(ctx, a.section),
+    };
+  }
+
+  const bySection = new Map<string, ArticleSource[]>();
+  for (const s of site.sections) bySection.set(s.id, []);
+  for (const a of sources) bySection.get(a.section)?.push(a);
+
+  const articles: ArticlePage[] = [];
+  const lists: ListPage[] = [];
+  const hubs: HubPage[] = [];
+  const homes: HomePage[] = [];
+  const notFound: NotFoundPage[] = [];
+  const pages: StaticPage[] = [];
+
+  for (const ctx of variants) {
+    const crumbsNews: Link[] = [
+      { text: ctx.ui.home, url: ctx.home },
+      { text: ctx.ui.news, url: ctx.newsHub },
+    ];
+
+    for (const section of site.sections) {
+      const list = bySection.get(section.id)!;
+      const sv = sectionOf(ctx, section.id);
+
+      list.forEach((a, i) => {
+        const t = texts.get(a)!.get(ctx.lang)!;
+        // The list is newest first: 上一篇 is the older article, 下一篇 the newer one.
+        const older = list[i + 1];
+        const newer = list[i - 1];
+        const link = (x: ArticleSource | undefined): Link | undefined =>
+          x && { text: texts.get(x)!.get(ctx.lang)!.title, url: variantUrl(ctx.path, x.path) };
+        articles.push({
+          ...base("article", a.path, ctx, t.title, t.summary, [...crumbsNews, { text: sv.name, url: sv.url }, { text: ctx.ui.body, url: "" }]),
+          kind: "article",
+          id: a.path,
+          sourceLang: a.lang,
+          converted: t.converted,
+          file: a.file,
+          section: sv,
+          headline: t.title,
+          dateIso: isoDate(a.date),
+          dateText: displayDateTime(a.date),
+          updatedIso: isoDate(a.updated ?? a.date),
+          source: t.source,
+          editor: t.editor,
+          views: a.views,
+          viewsText: groupThousands(a.views),
+          tags: t.tags,
+          html: t.html,
+          cover: a.cover,
+          images: a.photos.map((p) => site.url + p.url),
+          prev: link(older),
+          next: link(newer),
+          related: related(a, list, sources, site.relatedCount).map((r) => teaser(r, ctx)),
+          date: a.date,
+          updated: a.updated,
+        });
+      });
+
+      const pageCount = Math.max(1, Math.ceil(list.length / site.pageSize));
+      const pageInner = (n: number) => (n === 1 ? `news/${section.id}/` : `news/${section.id}/page/${n}/`);
+      for (let n = 1; n <= pageCount; n++) {
+        const items = list.slice((n - 1) * site.pageSize, n * site.pageSize).map((a) => teaser(a, ctx));
+        const title = n === 1 ? sv.name : `${sv.name} · ${ctx.ui.page.replace("{n}", String(n))}`;
+        lists.push({
+          ...base("list", pageInner(n), ctx, title, sv.description || sv.name, [...crumbsNews, { text: sv.name, url: "" }]),
+          kind: "list",
+          section: sv,
+          items,
+          pageNumber: n,
+          pageCount,
+          pages: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, url: variantUrl(ctx.path, pageInner(i + 1)), current: i + 1 === n })),
+          prevUrl: n > 1 ? variantUrl(ctx.path, pageInner(n - 1)) : undefined,
+          nextUrl: n < pageCount ? variantUrl(ctx.path, pageInner(n + 1)) : undefined,
+        });
+      }
+    }
+
+    const blocks = (count: number) =>
+      site.sections.map((s) => ({ section: sectionOf(ctx, s.id), items: bySection.get(s.id)!.slice(0, count).map((a) => teaser(a, ctx)) }));
+    hubs.push({
+      ...base("hub", "news/", ctx, ctx.ui.news, ctx.ui.news, [{ text: ctx.ui.home, url: ctx.home }, { text: ctx.ui.news, url: "" }]),
+      kind: "hub",
+      blocks: blocks(site.hubCount),
+    });
+    homes.push({
+      ...base("home", "", ctx, ctx.siteName, ctx.tagline || ctx.siteName, []),
+      kind: "home",
+      latest: sources.slice(0, site.homeCount).map((a) => teaser(a, ctx)),
+      blocks: blocks(site.hubCount),
+    });
+    notFound.push({ ...base("404", "404.html", ctx, ctx.ui.notFoundTitle, ctx.ui.notFoundTitle, []), kind: "404" });
+    for (const p of pageSources) pages.push(staticPage(p, ctx));
+  }
+
+  function staticPage(p: PageSource, ctx: VariantContext): StaticPage {
+    const c = converters.get(p.lang, ctx.lang);
+    const title = converters.text(c, p.title);
+    return {
+      ...base("page", p.path, ctx, title, converters.text(c, p.summary), [{ text: ctx.ui.home, url: ctx.home }, { text: title, url: "" }]),
+      kind: "page",
+      html: converters.html(c, p.html),
+    };
+  }
+
+  const defaultCtx = ctxOf.get(site.defaultLang) ?? variants[0];
+  const rootNotFound: NotFoundPage = { ...notFound.find((p) => p.ctx === defaultCtx)!, url: "/404.html" };
+
+  const copies = new Map<string, string>();
+  for (const a of sources) for (const [from, to] of a.copies) copies.set(from, to);
+  for (const p of pageSources) for (const [from, to] of p.copies) copies.set(from, to);
+
+  return {
+    site,
+    variants,
+    articles,
+    lists,
+    hubs,
+    homes,
+    notFound,
+    pages,
+    root: {
+      url: "/",
+      siteName: defaultCtx?.siteName ?? site.name,
+      choices: alternates("", ""),
+      defaultLang: site.defaultLang,
+      variants: site.variants.map((v) => ({ lang: v.lang, path: v.path, browserLanguages: v.browserLanguages })),
+    },
+    rootNotFound,
+    copies,
+    sources,
+  };
+}
+
+/** A few articles a reader of `a` may want next: shared tags first, then the same section, then nearest in time. */
+function related(a: ArticleSource, section: ArticleSource[], all: ArticleSource[], count: number): ArticleSource[] {
+  const tags = new Set(a.tags);
+  const score = (b: ArticleSource) =>
+    b.tags.filter((t) => tags.has(t)).length * 10 + (b.section === a.section ? 1 : 0);
+  const pool = tags.size > 0 ? all : section;
+  return pool
+    .filter((b) => b !== a)
+    .map((b) => ({ b, s: score(b), d: Math.abs(b.date.toMillis() - a.date.toMillis()) }))
+    .sort((x, y) => y.s - x.s || x.d - y.d)
+    .slice(0, count)
+    .map((x) => x.b);
+}
+
+function variantContext(site: SiteConfig, v: Variant, converters: Converters): VariantContext {
+  const c = converters.get(site.dataLang, v.lang);
+  const t = (s: string) => converters.text(c, s);
+  // The built-in UI text is Traditional; the site's own is in its data script.
+  const traditional = site.variants.find((x) => x.opencc !== "cn")?.lang ?? site.dataLang;
+  const builtIn = converters.get(traditional, v.lang);
+  const ui: Record<string, string> = {};
+  for (const [k, s] of Object.entries(DEFAULT_UI)) ui[k] = converters.text(builtIn, s);
+  for (const [k, s] of Object.entries(site.ui)) ui[k] = t(s);
+  const sections = site.sections.map((s) => ({ id: s.id, name: t(s.name), url: variantUrl(v.path, `news/${s.id}/`), description: t(s.description ?? "") }));
+  const navItem = (item: NavItem): NavView => {
+    const external = /^[a-z]+:/i.test(item.href);
+    const children =
+      (item.children as unknown) === "sections"
+        ? sections.map((s) => ({ text: s.name, url: s.url, external: false, children: [] }))
+        : (item.children ?? []).map(navItem);
+    return { text: t(item.label), url: external ? item.href : variantUrl(v.path, item.href.replace(/^\//, "")), external, children };
+  };
+  return {
+    lang: v.lang,
+    path: v.path,
+    label: v.label,
+    short: v.short,
+    newsLanguage: v.newsLanguage,
+    home: variantUrl(v.path, ""),
+    newsHub: variantUrl(v.path, "news/"),
+    search: variantUrl(v.path, "search/"),
+    siteName: t(site.name),
+    tagline: t(site.tagline ?? ""),
+    phone: site.phone,
+    ui,
+    nav: site.nav.map(navItem),
+    sections,
+  };
+}
+
+/** UI text in Traditional script; a site overrides any of it in site data (ui). */
+export const DEFAULT_UI: Record<string, string> = {
+  home: "網站首頁",
+  news: "新聞資訊",
+  body: "正文",
+  phone: "電話",
+  source: "來源",
+  views: "閱讀量",
+  editor: "編輯",
+  prev: "上一篇",
+  next: "下一篇",
+  noMore: "沒有了",
+  related: "相關閱讀",
+  latest: "最新消息",
+  more: "更多",
+  page: "第{n}頁",
+  prevPage: "上一頁",
+  nextPage: "下一頁",
+  pagination: "分頁",
+  breadcrumb: "當前位置",
+  mainNav: "-{zh-hans:主导航;zh-hant:主選單}-",
+  switchScript: "切換簡繁",
+  notFoundTitle: "找不到這個頁面",
+  notFoundText: "您要找的頁面不存在，可能已經移動或刪除。",
+  backHome: "返回網站首頁",
+  skip: "跳到正文",
+  updated: "更新於",
+  tags: "標籤",
+  chooseScript: "請選擇文字版本",
+  empty: "暫無文章。",
+  convertedNote: "本頁由原文自動轉換字形",
+};

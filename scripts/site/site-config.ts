@@ -1,0 +1,216 @@
+// Site data: content/_data/site.json. Everything about an organisation lives here, not in
+// layouts or code: name, phone, URL, time zone, script variants, sections, navigation, UI text.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { IANAZone } from "luxon";
+import type { OpenccLocale } from "../convert/opencc-engine.ts";
+import type { GlossaryEntry } from "../convert/script-converter.ts";
+import { Problems } from "../content/problems.ts";
+
+export interface Variant {
+  /** BCP 47 tag: zh-Hans, zh-Hant, zh-HK … */
+  lang: string;
+  /** First path segment: zh-hans. Lower-case ASCII. */
+  path: string;
+  /** Switcher label, shown as written on every page: 简体, 繁體. */
+  label: string;
+  /** Short switcher label: 简, 繁. */
+  short: string;
+  /** OpenCC locale of this variant: cn, tw, hk. */
+  opencc: OpenccLocale;
+  /** Google News / RSS language code: zh-cn, zh-tw. */
+  newsLanguage: string;
+  /** Browser languages that prefer this variant at the root page (prefix match). */
+  browserLanguages: string[];
+}
+
+export interface Section {
+  id: string;
+  name: string;
+  /** Media focus reprints other outlets: the source outlet is required. */
+  requireSource: boolean;
+  description?: string;
+}
+
+export interface NavItem {
+  label: string;
+  /** Path inside a variant (`news/`), or an absolute URL. */
+  href: string;
+  children?: NavItem[];
+}
+
+export interface SiteConfig {
+  root: string;
+  name: string;
+  tagline?: string;
+  phone: string;
+  url: string;
+  timeZone: string;
+  defaultLang: string;
+  /** The script the UI text, names and navigation in this file are written in. */
+  dataLang: string;
+  variants: Variant[];
+  sections: Section[];
+  nav: NavItem[];
+  pageSize: number;
+  homeCount: number;
+  hubCount: number;
+  relatedCount: number;
+  ui: Record<string, string>;
+  glossary: GlossaryEntry[];
+  logo?: string;
+}
+
+export const SITE_FILE = "content/_data/site.json";
+export const GLOSSARY_FILE = "content/_data/glossary.json";
+
+const LOCALES: readonly OpenccLocale[] = ["cn", "tw", "twp", "hk", "hkp", "t"];
+
+function readJson(root: string, file: string, problems: Problems): unknown {
+  try {
+    return JSON.parse(readFileSync(join(root, file), "utf8"));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === "ENOENT") return undefined;
+    problems.error(file, `is not valid JSON: ${e.message}.`, { hint: "Fix the JSON syntax (a missing comma or quote)." });
+    return undefined;
+  }
+}
+
+/** Glossary: `{ "钟晓岚": "鍾曉嵐" }` (Simplified: Traditional) or `{ "钟晓岚": { "zh-Hant": "…", "zh-HK": "…" } }`. */
+export function glossaryEntries(
+  raw: unknown,
+  variants: readonly Variant[],
+  file: string,
+  problems: Problems,
+  line?: number,
+): GlossaryEntry[] {
+  if (raw == null) return [];
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    problems.error(file, "must map Simplified terms to Traditional ones.", { field: "glossary", line, hint: 'Write e.g. {"钟晓岚": "鍾曉嵐"}.' });
+    return [];
+  }
+  const hans = variants.filter((v) => v.opencc === "cn").map((v) => v.lang);
+  const hant = variants.filter((v) => v.opencc !== "cn").map((v) => v.lang);
+  const entries: GlossaryEntry[] = [];
+  for (const [simplified, value] of Object.entries(raw as Record<string, unknown>)) {
+    const entry: GlossaryEntry = {};
+    for (const lang of hans) entry[lang] = simplified;
+    if (typeof value === "string") {
+      for (const lang of hant) entry[lang] = value;
+    } else if (value && typeof value === "object" && !Array.isArray(value)) {
+      const map = value as Record<string, unknown>;
+      const fallback = Object.values(map).find((x) => typeof x === "string") as string | undefined;
+      for (const lang of hant) {
+        const own = map[lang];
+        entry[lang] = typeof own === "string" ? own : (fallback ?? simplified);
+      }
+    } else {
+      problems.error(file, `the term ${JSON.stringify(simplified)} has no Traditional form.`, { field: "glossary", line, hint: 'Write "简体": "繁體".' });
+      continue;
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function str(obj: Record<string, unknown>, key: string, problems: Problems, fallback?: string): string {
+  const v = obj[key];
+  if (typeof v === "string" && v.trim()) return v;
+  if (fallback !== undefined) return fallback;
+  problems.error(SITE_FILE, "is required and must be text.", { field: key, hint: `Add "${key}": "…" to the site data.` });
+  return "";
+}
+
+function int(obj: Record<string, unknown>, key: string, fallback: number, problems: Problems): number {
+  const v = obj[key];
+  if (v === undefined) return fallback;
+  if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
+  problems.error(SITE_FILE, `must be a positive whole number, not ${JSON.stringify(v)}.`, { field: key });
+  return fallback;
+}
+
+export function loadSiteConfig(root: string, problems: Problems): SiteConfig {
+  const raw = readJson(root, SITE_FILE, problems);
+  if (raw === undefined || typeof raw !== "object" || raw === null) {
+    if (!problems.errors.some((p) => p.file === SITE_FILE)) {
+      problems.error(SITE_FILE, "is missing.", { hint: "Create it: see the README, section Site data." });
+    }
+  }
+  const data = (raw ?? {}) as Record<string, unknown>;
+
+  const variants: Variant[] = [];
+  const rawVariants = Array.isArray(data.variants) ? (data.variants as Record<string, unknown>[]) : [];
+  if (rawVariants.length === 0) {
+    problems.error(SITE_FILE, "must list the script variants of the site.", { field: "variants", hint: 'e.g. [{"lang": "zh-Hans", "path": "zh-hans", "label": "简体", "short": "简", "opencc": "cn"}, …]' });
+  }
+  for (const [i, v] of rawVariants.entries()) {
+    const field = `variants[${i}]`;
+    const lang = typeof v.lang === "string" ? v.lang : "";
+    const opencc = v.opencc as OpenccLocale;
+    if (!/^zh-[A-Za-z]{2,4}$/.test(lang)) problems.error(SITE_FILE, `lang ${JSON.stringify(v.lang)} is not a Chinese language tag.`, { field, hint: "Use zh-Hans, zh-Hant, zh-HK …" });
+    if (!LOCALES.includes(opencc)) problems.error(SITE_FILE, `opencc ${JSON.stringify(v.opencc)} is not an OpenCC locale.`, { field, hint: `Use one of ${LOCALES.join(", ")}.` });
+    const path = typeof v.path === "string" ? v.path : lang.toLowerCase();
+    if (!/^[a-z0-9-]+$/.test(path)) problems.error(SITE_FILE, `path ${JSON.stringify(path)} must be lower-case ASCII.`, { field });
+    variants.push({
+      lang,
+      path,
+      label: typeof v.label === "string" ? v.label : lang,
+      short: typeof v.short === "string" ? v.short : (typeof v.label === "string" ? v.label.slice(0, 1) : lang),
+      opencc,
+      newsLanguage: typeof v.newsLanguage === "string" ? v.newsLanguage : opencc === "cn" ? "zh-cn" : "zh-tw",
+      browserLanguages: Array.isArray(v.browserLanguages) ? (v.browserLanguages as string[]).map((s) => s.toLowerCase()) : [lang.toLowerCase()],
+    });
+  }
+  const langs = variants.map((v) => v.lang);
+
+  const timeZone = str(data, "timeZone", problems, "Asia/Shanghai");
+  if (!IANAZone.isValidZone(timeZone)) problems.error(SITE_FILE, `${JSON.stringify(timeZone)} is not a time zone.`, { field: "timeZone", hint: "Use an IANA name such as Asia/Shanghai." });
+
+  const defaultLang = str(data, "defaultLang", problems, langs[0] ?? "zh-Hans");
+  if (langs.length && !langs.includes(defaultLang)) problems.error(SITE_FILE, `${JSON.stringify(defaultLang)} is not one of the variants (${langs.join(", ")}).`, { field: "defaultLang" });
+  const dataLang = str(data, "dataLang", problems, defaultLang);
+  if (langs.length && !langs.includes(dataLang)) problems.error(SITE_FILE, `${JSON.stringify(dataLang)} is not one of the variants (${langs.join(", ")}).`, { field: "dataLang" });
+
+  const sections: Section[] = [];
+  for (const [i, s] of (Array.isArray(data.sections) ? (data.sections as Record<string, unknown>[]) : []).entries()) {
+    const id = typeof s.id === "string" ? s.id : "";
+    if (!/^[a-z0-9-]+$/.test(id)) problems.error(SITE_FILE, `section id ${JSON.stringify(s.id)} must be lower-case ASCII, the name of its folder under content/news/.`, { field: `sections[${i}]` });
+    sections.push({
+      id,
+      name: typeof s.name === "string" ? s.name : id,
+      requireSource: s.requireSource === true,
+      description: typeof s.description === "string" ? s.description : undefined,
+    });
+  }
+  if (sections.length === 0) problems.error(SITE_FILE, "must list at least one news section.", { field: "sections", hint: 'e.g. [{"id": "media-focus", "name": "媒體聚焦", "requireSource": true}]' });
+
+  const url = str(data, "url", problems).replace(/\/+$/, "");
+  if (url && !/^https?:\/\/[^/]+/.test(url)) problems.error(SITE_FILE, `${JSON.stringify(url)} is not an absolute http(s) URL.`, { field: "url" });
+
+  const ui: Record<string, string> = {};
+  for (const [k, v] of Object.entries((data.ui ?? {}) as Record<string, unknown>)) if (typeof v === "string") ui[k] = v;
+
+  const siteGlossary = glossaryEntries(readJson(root, GLOSSARY_FILE, problems), variants, GLOSSARY_FILE, problems);
+
+  return {
+    root,
+    name: str(data, "name", problems),
+    tagline: typeof data.tagline === "string" ? data.tagline : undefined,
+    phone: str(data, "phone", problems, ""),
+    url,
+    timeZone,
+    defaultLang,
+    dataLang,
+    variants,
+    sections,
+    nav: Array.isArray(data.nav) ? (data.nav as NavItem[]) : [],
+    pageSize: int(data, "pageSize", 20, problems),
+    homeCount: int(data, "homeCount", 8, problems),
+    hubCount: int(data, "hubCount", 5, problems),
+    relatedCount: int(data, "relatedCount", 4, problems),
+    ui,
+    glossary: siteGlossary,
+    logo: typeof data.logo === "string" ? data.logo : undefined,
+  };
+}
