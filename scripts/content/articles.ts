@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { DateTime } from "luxon";
-import { DATE_FORMS, parseEditorDate } from "./dates.ts";
+import { DATE_FORMS, hasTimeOfDay, parseEditorDate } from "./dates.ts";
 import { FrontMatterSyntaxError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { Problems, type Problem } from "./problems.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
@@ -21,6 +21,8 @@ export interface ArticleSource {
   slug: string;
   lang: string;
   date: DateTime;
+  /** False when the editor gave a day only: pages then show no time. */
+  dateHasTime: boolean;
   updated?: DateTime;
   title: string;
   source?: string;
@@ -269,6 +271,7 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
     slug,
     lang,
     date,
+    dateHasTime: typeof data.date === "string" && hasTimeOfDay(data.date),
     updated,
     title,
     source,

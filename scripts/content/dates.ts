@@ -17,6 +17,11 @@ export function parseEditorDate(value: string, zone: string): DateTime | null {
   return null;
 }
 
+/** A date written without a time of day (2024-10-16) is shown without one. */
+export function hasTimeOfDay(value: string): boolean {
+  return /\d[T ]\d/.test(value.trim());
+}
+
 export const DATE_FORMS = "2024-10-16 09:57, 2024-10-16 09:57:00, 2024-10-16 or 2024-10-16T09:57:00+08:00";
 
 /** 2024年10月16日 09:57 — month and day not padded, hour and minute padded. */

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { ConversionCache } from "../convert/conversion-cache.ts";
 import { Converters } from "../convert/converters.ts";
 import { Problems, sortProblems, type Problem } from "../content/problems.ts";
+import { loadArticles } from "../content/articles.ts";
 import { buildModel, type SiteModel } from "./model.ts";
+import { loadPages } from "./pages.ts";
 import { loadSiteConfig } from "./site-config.ts";
 
 export interface LoadSiteOptions {
@@ -37,4 +39,14 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     problems: sortProblems(problems.list),
     cache: { hits: cache.hits, misses: cache.misses },
   };
+}
+
+/** The checks of a build without building or converting anything: for `npm run check`. */
+export function checkSite(root: string): { problems: Problem[]; articles: number } {
+  const problems = new Problems();
+  const site = loadSiteConfig(root, problems);
+  if (problems.errors.length > 0) return { problems: sortProblems(problems.list), articles: 0 };
+  const articles = loadArticles(site, problems, { includeDrafts: true });
+  loadPages(site, problems);
+  return { problems: sortProblems(problems.list), articles: articles.length };
 }

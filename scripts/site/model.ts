@@ -233,7 +233,7 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
       title: t.title,
       url: variantUrl(ctx.path, a.path),
       dateIso: isoDate(a.date),
-      dateText: displayDateTime(a.date),
+      dateText: a.dateHasTime ? displayDateTime(a.date) : displayDate(a.date),
       dayText: displayDate(a.date),
       source: t.source,
       summary: t.summary,
@@ -281,7 +281,7 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
           section: sv,
           headline: t.title,
           dateIso: isoDate(a.date),
-          dateText: displayDateTime(a.date),
+          dateText: a.dateHasTime ? displayDateTime(a.date) : displayDate(a.date),
           updatedIso: isoDate(a.updated ?? a.date),
           source: t.source,
           editor: t.editor,
@@ -346,7 +346,9 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
   }
 
   const defaultCtx = ctxOf.get(site.defaultLang) ?? variants[0];
+  // Hosts look for /404.html at the root: the default script's page, linking to both.
   const rootNotFound: NotFoundPage = { ...notFound.find((p) => p.ctx === defaultCtx)!, url: "/404.html" };
+  notFound.push(rootNotFound);
 
   const copies = new Map<string, string>();
   for (const a of sources) for (const [from, to] of a.copies) copies.set(from, to);

@@ -1,0 +1,22 @@
+// npm run check [-- --root <site folder>]
+// Checks all content, drafts included, without building: one line per problem
+// (path:line: message), then a summary. Exit 1 on any error. The build runs the same checks.
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatProblem, formatSummary } from "../content/problems.ts";
+import { checkSite } from "../site/load-site.ts";
+import { flag, parseArgs } from "./args.ts";
+
+export function check(root: string): number {
+  const started = Date.now();
+  const { problems, articles } = checkSite(root);
+  for (const p of problems) console.log(formatProblem(p));
+  const errors = problems.filter((p) => p.severity === "error").length;
+  console.log(`${errors ? "✗" : "✓"} ${formatSummary(problems)} in ${articles} articles (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  return errors > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = parseArgs(process.argv.slice(2));
+  process.exitCode = check(resolve(flag(args, "root") ?? process.cwd()));
+}
