@@ -12,8 +12,8 @@ test("creates the article, prints its path and slug; check then asks for what is
   assert.equal(r.code, 0, r.stderr);
   const [path, slugLine] = r.stdout.trim().split("\n");
   const year = DateTime.now().setZone("Asia/Shanghai").toFormat("yyyy");
-  assert.equal(path, `content/news/media-focus/${year}/chongqing-goujian-duoyuan-juhe-suanli-wangluo.md`);
-  assert.equal(slugLine, "slug: chongqing-goujian-duoyuan-juhe-suanli-wangluo");
+  assert.equal(path, `content/news/media-focus/${year}/chongqing-goujian-duoyuan-juhe-suanli-wanglu.md`);
+  assert.equal(slugLine, "slug: chongqing-goujian-duoyuan-juhe-suanli-wanglu");
   const text = readFileSync(join(root, path), "utf8");
   assert.match(text, /^title: 重慶構建多元聚合算力網路$/m);
   assert.match(text, /^lang: zh-Hant$/m);
