@@ -12,9 +12,9 @@ import { flag, parseArgs } from "./args.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
-export async function build(root: string, out: string): Promise<number> {
+export async function build(root: string, out: string, stats = false): Promise<number> {
   const started = Date.now();
-  const site = loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root) });
+  const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root) });
   for (const p of site.problems) console.error(formatProblem(p));
   if (!site.model) {
     console.error(`Build stopped: ${formatSummary(site.problems)}. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
@@ -24,6 +24,7 @@ export async function build(root: string, out: string): Promise<number> {
   process.env.NEWSROOM_ROOT = root;
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
+  const eleventyStarted = Date.now();
   try {
     const eleventy = new Eleventy(resolve(PROJECT, "content"), tmp, { configPath: resolve(PROJECT, ".eleventy.ts"), quietMode: true });
     await eleventy.write();
@@ -33,12 +34,30 @@ export async function build(root: string, out: string): Promise<number> {
     console.error(`Build failed. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
     return 1;
   }
+  const eleventyDone = Date.now();
   // Swap in the new output: the old one stays until the new one is complete.
   const old = `${out}.old-${process.pid}`;
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
   const m = site.model;
+  if (stats) {
+    // One JSON line for the benchmark.
+    console.log(
+      JSON.stringify({
+        articles: m.sources.length,
+        pages: m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 1,
+        totalMs: Date.now() - started,
+        loadMs: Math.round(site.timings?.total ?? 0),
+        readMs: Math.round(site.timings?.read ?? 0),
+        convertMs: Math.round(site.timings?.convert ?? 0),
+        eleventyMs: eleventyDone - eleventyStarted,
+        maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+        cacheHits: site.cache.hits,
+        cacheMisses: site.cache.misses,
+      }),
+    );
+  }
   const pages = m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 2;
   console.log(
     `Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
@@ -51,5 +70,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(flag(args, "root") ?? process.cwd());
   const out = resolve(flag(args, "out") ?? resolve(root, "_site"));
-  process.exitCode = await build(root, out);
+  process.exitCode = await build(root, out, args.flags.stats === true);
 }

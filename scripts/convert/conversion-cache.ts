@@ -25,6 +25,11 @@ export class ConversionCache {
     return createHash("sha1").update(version).update("\0").update(kind).update("\0").update(text).digest("base64url");
   }
 
+  /** Whether a result is there, without counting a hit or a miss. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get(key: string): string | undefined {
     const v = this.entries.get(key);
     if (v !== undefined) {

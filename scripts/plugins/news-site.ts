@@ -52,8 +52,8 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     preloaded = null;
   });
 
-  eleventyConfig.addGlobalData("news", () => {
-    current ??= loadSite({ root: options.root, includeDrafts: options.includeDrafts, cacheFile: defaultCacheFile(options.root) });
+  eleventyConfig.addGlobalData("news", async () => {
+    current ??= await loadSite({ root: options.root, includeDrafts: options.includeDrafts, cacheFile: defaultCacheFile(options.root) });
     const errors = current.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 || !current.model) throw new ContentError(current.problems);
     for (const w of current.problems) console.warn(formatProblem(w));

@@ -5,7 +5,7 @@ import { ConversionCache } from "../convert/conversion-cache.ts";
 import { Converters } from "../convert/converters.ts";
 import { Problems, sortProblems, type Problem } from "../content/problems.ts";
 import { loadArticles } from "../content/articles.ts";
-import { buildModel, type SiteModel } from "./model.ts";
+import { buildModel, conversionRequests, loadSources, type SiteModel } from "./model.ts";
 import { loadPages } from "./pages.ts";
 import { loadSiteConfig } from "./site-config.ts";
 
@@ -20,24 +20,32 @@ export interface LoadedSite {
   model: SiteModel | null;
   problems: Problem[];
   cache: { hits: number; misses: number };
+  /** Milliseconds: reading and checking content, converting (within loading), all of loading. */
+  timings?: { read: number; convert: number; total: number };
 }
 
 export function defaultCacheFile(root: string): string {
   return join(root, ".cache", "conversions.json");
 }
 
-export function loadSite(options: LoadSiteOptions): LoadedSite {
+export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const problems = new Problems();
   const site = loadSiteConfig(options.root, problems);
   if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
   const cache = new ConversionCache(options.cacheFile);
   const converters = new Converters(site.variants, site.glossary, cache);
-  const model = buildModel(site, converters, problems, { includeDrafts: options.includeDrafts });
-  if (problems.errors.length === 0) cache.save();
+  const started = performance.now();
+  const sources = loadSources(site, problems, { includeDrafts: options.includeDrafts });
+  const read = performance.now() - started;
+  if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
+  await converters.prefetch(conversionRequests(site, sources));
+  const model = buildModel(site, converters, sources);
+  cache.save();
   return {
-    model: problems.errors.length === 0 ? model : null,
+    model,
     problems: sortProblems(problems.list),
     cache: { hits: cache.hits, misses: cache.misses },
+    timings: { read, convert: converters.elapsedMs, total: performance.now() - started },
   };
 }
 

@@ -177,10 +177,28 @@ export interface ModelOptions {
   includeDrafts: boolean;
 }
 
-export function buildModel(site: SiteConfig, converters: Converters, problems: Problems, options: ModelOptions): SiteModel {
-  const sources = loadArticles(site, problems, options).sort(byDateDesc);
-  const pageSources = loadPages(site, problems);
+/** Articles and pages read from disk: what the model is built from. */
+export interface SiteSources {
+  articles: ArticleSource[];
+  pages: PageSource[];
+}
+
+export function loadSources(site: SiteConfig, problems: Problems, options: ModelOptions): SiteSources {
+  return { articles: loadArticles(site, problems, options).sort(byDateDesc), pages: loadPages(site, problems) };
+}
+
+/** Every conversion the model will ask for, so that they can be done ahead, in parallel. */
+export function conversionRequests(site: SiteConfig, sources: SiteSources) {
+  return [
+    ...sources.articles.flatMap((a) => site.variants.map((v) => ({ from: a.lang, to: v.lang, glossary: a.glossary, html: a.html }))),
+    ...sources.pages.flatMap((p) => site.variants.map((v) => ({ from: p.lang, to: v.lang, glossary: [], html: p.html }))),
+  ];
+}
+
+export function buildModel(site: SiteConfig, converters: Converters, sources: SiteSources): SiteModel {
+  const pageSources = sources.pages;
   const variants = site.variants.map((v) => variantContext(site, v, converters));
+  const articleSources = sources.articles;
   const ctxOf = new Map(variants.map((c) => [c.lang, c]));
   const absolute = (url: string) => site.url + url;
 
@@ -207,7 +225,7 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
     converted: boolean;
   }
   const texts = new Map<ArticleSource, Map<string, Texts>>();
-  for (const a of sources) {
+  for (const a of articleSources) {
     const perVariant = new Map<string, Texts>();
     for (const v of site.variants) {
       const c: ScriptConverter = converters.get(a.lang, v.lang, a.glossary);
@@ -245,7 +263,7 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
 
   const bySection = new Map<string, ArticleSource[]>();
   for (const s of site.sections) bySection.set(s.id, []);
-  for (const a of sources) bySection.get(a.section)?.push(a);
+  for (const a of articleSources) bySection.get(a.section)?.push(a);
 
   const articles: ArticlePage[] = [];
   const lists: ListPage[] = [];
@@ -293,7 +311,7 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
           images: a.photos.map((p) => site.url + p.url),
           prev: link(older),
           next: link(newer),
-          related: related(a, list, sources, site.relatedCount).map((r) => teaser(r, ctx)),
+          related: related(a, list, articleSources, site.relatedCount).map((r) => teaser(r, ctx)),
           date: a.date,
           updated: a.updated,
         });
@@ -328,7 +346,7 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
     homes.push({
       ...base("home", "", ctx, ctx.siteName, ctx.tagline || ctx.siteName, []),
       kind: "home",
-      latest: sources.slice(0, site.homeCount).map((a) => teaser(a, ctx)),
+      latest: articleSources.slice(0, site.homeCount).map((a) => teaser(a, ctx)),
       blocks: blocks(site.hubCount),
     });
     notFound.push({ ...base("404", "404.html", ctx, ctx.ui.notFoundTitle, ctx.ui.notFoundTitle, []), kind: "404" });
@@ -351,7 +369,7 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
   notFound.push(rootNotFound);
 
   const copies = new Map<string, string>();
-  for (const a of sources) for (const [from, to] of a.copies) copies.set(from, to);
+  for (const a of articleSources) for (const [from, to] of a.copies) copies.set(from, to);
   for (const p of pageSources) for (const [from, to] of p.copies) copies.set(from, to);
 
   return {
@@ -372,7 +390,7 @@ export function buildModel(site: SiteConfig, converters: Converters, problems: P
     },
     rootNotFound,
     copies,
-    sources,
+    sources: articleSources,
   };
 }
 
@@ -457,4 +475,16 @@ export const DEFAULT_UI: Record<string, string> = {
   chooseScript: "請選擇文字版本",
   empty: "暫無文章。",
   convertedNote: "本頁由原文自動轉換字形",
+  search: "-{zh-hans:搜索;zh-hant:搜尋}-",
+  searchPlaceholder: "請輸入關鍵詞",
+  searchLabel: "關鍵詞",
+  searchPrompt: "請輸入關鍵詞，多個關鍵詞以空格分隔。",
+  searchLoading: "正在-{zh-hans:搜索;zh-hant:搜尋}-……",
+  searchNoScript: "-{zh-hans:搜索;zh-hant:搜尋}-需要瀏覽器啟用 JavaScript。您也可以按欄目瀏覽新聞：",
+  searchNone: "沒有找到與-{zh-hans:“;zh-hant:「}-{q}-{zh-hans:”;zh-hant:」}-相關的文章。",
+  searchCount: "找到 {n} 篇相關文章。",
+  searchShown: "已顯示 {n} 篇相關文章。",
+  searchMore: "顯示更多結果",
+  searchError: "-{zh-hans:搜索;zh-hant:搜尋}-索引-{zh-hans:加载;zh-hant:載入}-失敗，請稍後再試。",
+  searchResults: "-{zh-hans:搜索;zh-hant:搜尋}-結果",
 };

@@ -1,0 +1,95 @@
+// npm run bench [-- --articles 10000]
+// Generates a synthetic corpus, builds it cold and warm, and builds the same number of
+// pages with plain Eleventy and a minimal layout in the same run: figures as ratios.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { flag, parseArgs } from "../cli/args.ts";
+import { writeCorpus } from "./corpus.ts";
+
+const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
+
+interface Stats {
+  articles: number;
+  pages: number;
+  totalMs: number;
+  loadMs: number;
+  convertMs: number;
+  eleventyMs: number;
+  readMs: number;
+  maxRssMB: number;
+  cacheHits: number;
+  cacheMisses: number;
+}
+
+function timed(cmd: string, args: string[], cwd: string): { ms: number; stdout: string; stderr: string; code: number } {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { ms: performance.now() - t, stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
+
+function build(root: string): Stats & { wallMs: number } {
+  const r = timed(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/cli/build.ts"), "--root", root, "--stats"], PROJECT);
+  if (r.code !== 0) throw new Error(`build failed:\n${r.stderr.slice(-3000)}`);
+  const line = r.stdout.split("\n").find((l) => l.startsWith("{"));
+  return { ...(JSON.parse(line!) as Stats), wallMs: r.ms };
+}
+
+function countFiles(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else (files++, (bytes += statSync(p).size));
+    }
+  };
+  walk(dir);
+  return { files, bytes };
+}
+
+/** Plain Eleventy: `pages` Markdown files with a minimal Nunjucks layout, default config. */
+function plainEleventy(pages: number, sampleBody: string): number {
+  const dir = mkdtempSync(join(tmpdir(), "bench-plain-"));
+  mkdirSync(join(dir, "src/_includes"), { recursive: true });
+  writeFileSync(join(dir, "src/_includes/min.njk"), "<!doctype html><html lang=zh><title>{{ title }}</title><main>{{ content | safe }}</main></html>\n");
+  for (let i = 0; i < pages; i++) {
+    writeFileSync(join(dir, `src/p-${i}.md`), `---\nlayout: min.njk\ntitle: 第${i}篇\n---\n\n${sampleBody}\n`);
+  }
+  const r = timed(process.execPath, [join(PROJECT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=out", "--quiet"], dir);
+  if (r.code !== 0) throw new Error(`plain Eleventy failed: ${r.stderr}`);
+  rmSync(dir, { recursive: true, force: true });
+  return r.ms;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const articles = Number(flag(args, "articles") ?? 2000);
+const root = mkdtempSync(join(tmpdir(), "bench-site-"));
+console.log(`Generating ${articles} articles in ${root} …`);
+writeCorpus(root, { articles, projectRoot: PROJECT });
+
+const cold = build(root);
+const out = countFiles(join(root, "_site"));
+const warm = build(root);
+// An edited article: one file changed, the rest cached.
+const plainMs = plainEleventy(cold.pages, "重庆两江新区数据中心发布会现场，企业负责人表示，算力调度平台累计服务中小企业。".repeat(20));
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const rows = [
+  ["articles", String(cold.articles)],
+  ["pages written (HTML)", String(cold.pages)],
+  ["files in output", `${out.files} (${(out.bytes / 1e6).toFixed(0)} MB)`],
+  ["cold build", `${s(cold.wallMs)} (${Math.round((cold.pages / cold.wallMs) * 1000)} pages/s), peak RSS ${cold.maxRssMB} MB`],
+  ["  of which converting", `${s(cold.convertMs)} (${((100 * cold.convertMs) / cold.wallMs).toFixed(0)} %), ${cold.cacheMisses} conversions`],
+  ["  reading content", s(cold.readMs)],
+  ["  Eleventy rendering and writing", s(cold.eleventyMs)],
+  ["warm build (nothing changed)", `${s(warm.wallMs)}, peak RSS ${warm.maxRssMB} MB, converting ${s(warm.convertMs)}, ${warm.cacheHits} cached, Eleventy ${s(warm.eleventyMs)}`],
+  ["plain Eleventy, same page count", `${s(plainMs)} (${(plainMs / cold.pages).toFixed(2)} ms a page)`],
+  ["ratio cold / plain Eleventy", `${(cold.wallMs / plainMs).toFixed(2)} (goal ≤ 1.5)`],
+  ["ratio warm / cold", `${(warm.wallMs / cold.wallMs).toFixed(2)} (goal ≤ 0.5)`],
+];
+for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
+if (!args.flags.keep) rmSync(root, { recursive: true, force: true });
