@@ -3,16 +3,24 @@
 // thrown, so one build reports all of them. Unchanged files are not read again (dev server).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { DATE_FORMS, hasTimeOfDay, parseEditorDate } from "./dates.ts";
 import { FrontMatterSyntaxError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { Problems, type Problem } from "./problems.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
 import { resolvePhoto, type Photo } from "../markdown/photos.ts";
+import type { LinkRef } from "../markdown/markdown.ts";
+import { scanForSpam, type Blocklist } from "./spam-guard.ts";
 import { glossaryEntries, type SiteConfig } from "../site/site-config.ts";
 import type { GlossaryEntry } from "../convert/script-converter.ts";
 
 export const NEWS_DIR = "content/news";
+
+/** "Now" for checks: NEWSROOM_NOW (ISO) makes builds and tests reproducible. */
+export function buildTime(): DateTime {
+  const fixed = process.env.NEWSROOM_NOW;
+  return fixed ? DateTime.fromISO(fixed, { setZone: true }) : DateTime.now();
+}
 
 export interface ArticleSource {
   /** Path relative to the project root. */
@@ -40,6 +48,9 @@ export interface ArticleSource {
   copies: Map<string, string>;
   /** Path after the variant prefix: news/media-focus/2024/10/slug/ */
   path: string;
+  /** Links in the body, and the ids anchors may point at: for the link checks. */
+  links: LinkRef[];
+  ids: Set<string>;
 }
 
 const KNOWN_FIELDS = new Set(["title", "date", "source", "editor", "views", "lang", "summary", "cover", "tags", "updated", "slug", "draft", "glossary"]);
@@ -94,13 +105,14 @@ const fileCache = new Map<string, CacheEntry>();
 
 export interface LoadOptions {
   includeDrafts: boolean;
+  blocklist: Blocklist;
 }
 
 /** Reads one article; returns null (with problems) when it cannot be built. */
 export function loadArticle(site: SiteConfig, file: string, options: LoadOptions): { article: ArticleSource | null; problems: Problem[] } {
   const abs = join(site.root, file);
   const st = statSync(abs);
-  const key = `${st.mtimeMs}:${st.size}:${site.timeZone}:${options.includeDrafts}`;
+  const key = `${st.mtimeMs}:${st.size}:${site.timeZone}:${options.includeDrafts}:${options.blocklist.terms.length}`;
   const hit = fileCache.get(abs);
   if (hit && hit.key === key && photosUnchanged(hit.result.article)) return hit.result;
   const problems = new Problems();
@@ -138,6 +150,7 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
   }
   const { data, fieldLines } = parsed;
   const at = (field: string) => ({ field, line: fieldLines[field] ?? 1 });
+  scanForSpam(file, text, options.blocklist, problems);
   if (!text.replace(/^\uFEFF/, "").startsWith("---")) {
     problems.error(file, "has no front matter.", { line: 1, hint: "Start the file with a --- block holding title, date, editor … (see the README)." });
     return null;
@@ -170,6 +183,12 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
   };
 
   const title = text_("title", true);
+  if (title && Array.from(title).length > site.maxTitleLength) {
+    problems.error(file, `is ${Array.from(title).length} characters long; the most is ${site.maxTitleLength}.`, {
+      ...at("title"),
+      hint: "Shorten the headline (the rest belongs in the summary), or raise maxTitleLength in site data.",
+    });
+  }
   const editor = text_("editor", true);
   const source = text_("source", false);
   if (section?.requireSource && !source && (data.source === undefined || data.source === null || data.source === "")) {
@@ -180,6 +199,9 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
   }
 
   const date = readDate("date", true);
+  if (date && date > buildTime()) {
+    problems.warn(file, `${date.toFormat("yyyy-MM-dd HH:mm")} is in the future.`, { ...at("date"), hint: "Check the year and month; the article is published with this date all the same." });
+  }
   const updated = readDate("updated", false);
   function readDate(field: string, required: boolean): DateTime | undefined {
     const v = data[field];
@@ -252,7 +274,20 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
   const path = `news/${section.id}/${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slug}/`;
   const copies = new Map<string, string>();
   const photos: Photo[] = [];
-  const env = { root: site.root, file, mediaBase: `/media/${path.slice(0, -1)}`, problems, bodyLine: parsed.bodyLine, copies, photos };
+  const links: LinkRef[] = [];
+  const ids = new Set<string>();
+  const env = {
+    root: site.root,
+    file,
+    mediaBase: `/media/${path.slice(0, -1)}`,
+    problems,
+    bodyLine: parsed.bodyLine,
+    copies,
+    photos,
+    htmlPolicy: { iframeHosts: site.iframeHosts },
+    links,
+    ids,
+  };
   const html = renderMarkdown(parsed.body, env);
 
   let cover: Photo | undefined;
@@ -286,6 +321,8 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
     photos,
     copies,
     path,
+    links,
+    ids,
   };
 }
 

@@ -4,9 +4,8 @@ import { join } from "node:path";
 import { ConversionCache } from "../convert/conversion-cache.ts";
 import { Converters } from "../convert/converters.ts";
 import { Problems, sortProblems, type Problem } from "../content/problems.ts";
-import { loadArticles } from "../content/articles.ts";
+import { loadBlocklist } from "../content/spam-guard.ts";
 import { buildModel, conversionRequests, loadSources, type SiteModel } from "./model.ts";
-import { loadPages } from "./pages.ts";
 import { loadSiteConfig } from "./site-config.ts";
 
 export interface LoadSiteOptions {
@@ -35,7 +34,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const cache = new ConversionCache(options.cacheFile);
   const converters = new Converters(site.variants, site.glossary, cache);
   const started = performance.now();
-  const sources = loadSources(site, problems, { includeDrafts: options.includeDrafts });
+  const sources = loadSources(site, problems, { includeDrafts: options.includeDrafts, blocklist: loadBlocklist(options.root, problems) });
   const read = performance.now() - started;
   if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
   await converters.prefetch(conversionRequests(site, sources));
@@ -54,7 +53,6 @@ export function checkSite(root: string): { problems: Problem[]; articles: number
   const problems = new Problems();
   const site = loadSiteConfig(root, problems);
   if (problems.errors.length > 0) return { problems: sortProblems(problems.list), articles: 0 };
-  const articles = loadArticles(site, problems, { includeDrafts: true });
-  loadPages(site, problems);
+  const { articles } = loadSources(site, problems, { includeDrafts: true, blocklist: loadBlocklist(root, problems) });
   return { problems: sortProblems(problems.list), articles: articles.length };
 }

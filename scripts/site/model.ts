@@ -4,6 +4,8 @@ import type { DateTime } from "luxon";
 import { loadArticles, type ArticleSource } from "../content/articles.ts";
 import { displayDate, displayDateTime, isoDate } from "../content/dates.ts";
 import type { Problems } from "../content/problems.ts";
+import type { Blocklist } from "../content/spam-guard.ts";
+import { checkDuplicateTitles, checkLinks } from "../content/link-check.ts";
 import type { Converters } from "../convert/converters.ts";
 import type { ScriptConverter } from "../convert/script-converter.ts";
 import { groupThousands, variantUrl } from "./format.ts";
@@ -175,6 +177,7 @@ function byDateDesc(a: ArticleSource, b: ArticleSource): number {
 
 export interface ModelOptions {
   includeDrafts: boolean;
+  blocklist: Blocklist;
 }
 
 /** Articles and pages read from disk: what the model is built from. */
@@ -184,7 +187,11 @@ export interface SiteSources {
 }
 
 export function loadSources(site: SiteConfig, problems: Problems, options: ModelOptions): SiteSources {
-  return { articles: loadArticles(site, problems, options).sort(byDateDesc), pages: loadPages(site, problems) };
+  const articles = loadArticles(site, problems, options).sort(byDateDesc);
+  const pages = loadPages(site, problems);
+  checkLinks(site, articles, pages, problems);
+  checkDuplicateTitles(articles, problems);
+  return { articles, pages };
 }
 
 /** Every conversion the model will ask for, so that they can be done ahead, in parallel. */

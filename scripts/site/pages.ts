@@ -46,7 +46,18 @@ export function loadPages(site: SiteConfig, problems: Problems): PageSource[] {
     }
     const copies = new Map<string, string>();
     const photos: Photo[] = [];
-    const html = renderMarkdown(parsed.body, { root: site.root, file, mediaBase: `/media/pages/${slug}`, problems, bodyLine: parsed.bodyLine, copies, photos });
+    const html = renderMarkdown(parsed.body, {
+      root: site.root,
+      file,
+      mediaBase: `/media/pages/${slug}`,
+      problems,
+      bodyLine: parsed.bodyLine,
+      copies,
+      photos,
+      htmlPolicy: { iframeHosts: site.iframeHosts },
+      links: [],
+      ids: new Set(),
+    });
     if (!title) continue;
     out.push({ file, title, summary: typeof data.summary === "string" ? data.summary : title, lang, path: `${slug}/`, html, copies });
   }

@@ -59,6 +59,14 @@ export interface SiteConfig {
   ui: Record<string, string>;
   glossary: GlossaryEntry[];
   logo?: string;
+  /** Hosts raw-HTML iframes may load from (https only). */
+  iframeHosts: string[];
+  /** Domains articles may link to without a report; subdomains included. */
+  linkAllowlist: string[];
+  /** How a link to a domain not on the allowlist is reported. */
+  externalLinks: "warning" | "error" | "off";
+  /** Longest headline, in characters. */
+  maxTitleLength: number;
 }
 
 export const SITE_FILE = "content/_data/site.json";
@@ -128,6 +136,10 @@ function int(obj: Record<string, unknown>, key: string, fallback: number, proble
   if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
   problems.error(SITE_FILE, `must be a positive whole number, not ${JSON.stringify(v)}.`, { field: key });
   return fallback;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
 export function loadSiteConfig(root: string, problems: Problems): SiteConfig {
@@ -212,5 +224,9 @@ export function loadSiteConfig(root: string, problems: Problems): SiteConfig {
     ui,
     glossary: siteGlossary,
     logo: typeof data.logo === "string" ? data.logo : undefined,
+    iframeHosts: strings(data.iframeHosts),
+    linkAllowlist: strings(data.linkAllowlist).map((d) => d.toLowerCase()),
+    externalLinks: data.externalLinks === "error" || data.externalLinks === "off" ? data.externalLinks : "warning",
+    maxTitleLength: int(data, "maxTitleLength", 60, problems),
   };
 }

@@ -1,0 +1,96 @@
+// Links in articles: internal ones must lead to a page or file the build writes (anchors
+// too); external ones to domains the site trusts, else they are reported.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { ArticleSource } from "./articles.ts";
+import type { Problems } from "./problems.ts";
+import type { SiteConfig } from "../site/site-config.ts";
+import type { PageSource } from "../site/pages.ts";
+
+/** Every page URL the build writes, for every variant. */
+export function knownPages(site: SiteConfig, articles: readonly ArticleSource[], pages: readonly PageSource[]): Set<string> {
+  const urls = new Set<string>(["/", "/404.html", "/sitemap.xml", "/robots.txt"]);
+  const bySection = new Map<string, number>();
+  for (const a of articles) bySection.set(a.section, (bySection.get(a.section) ?? 0) + 1);
+  for (const v of site.variants) {
+    const p = `/${v.path}/`;
+    for (const inner of ["", "news/", "search/", "404.html", "news/feed.xml", "news/feed.json"]) urls.add(p + inner);
+    for (const s of site.sections) {
+      urls.add(`${p}news/${s.id}/`);
+      urls.add(`${p}news/${s.id}/feed.xml`);
+      urls.add(`${p}news/${s.id}/feed.json`);
+      const count = Math.ceil((bySection.get(s.id) ?? 0) / site.pageSize);
+      for (let n = 2; n <= count; n++) urls.add(`${p}news/${s.id}/page/${n}/`);
+    }
+    for (const a of articles) urls.add(p + a.path);
+    for (const pg of pages) urls.add(p + pg.path);
+  }
+  return urls;
+}
+
+function hostAllowed(host: string, allowlist: readonly string[]): boolean {
+  const h = host.toLowerCase().replace(/^www\./, "");
+  return allowlist.some((d) => h === d.replace(/^www\./, "") || h.endsWith("." + d));
+}
+
+export function checkLinks(site: SiteConfig, articles: readonly ArticleSource[], pages: readonly PageSource[], problems: Problems): void {
+  const known = knownPages(site, articles, pages);
+  const idsByUrl = new Map<string, Set<string>>();
+  for (const a of articles) for (const v of site.variants) idsByUrl.set(`/${v.path}/${a.path}`, a.ids);
+  const media = new Set<string>();
+  for (const a of articles) for (const url of a.copies.values()) media.add(url);
+  const siteHost = new URL(site.url || "https://localhost").host;
+
+  for (const a of articles) {
+    const own = site.variants.find((v) => v.lang === a.lang) ?? site.variants[0];
+    const base = `${site.url || "https://localhost"}/${own.path}/${a.path}`;
+    for (const link of a.links) {
+      const href = link.href.trim();
+      if (!href || /^(mailto|tel):/i.test(href)) continue;
+      let url: URL;
+      try {
+        url = new URL(href, base);
+      } catch {
+        problems.error(a.file, `the link ${href} is not a valid URL.`, { line: link.line, hint: "Check the address between the brackets ( )." });
+        continue;
+      }
+      if (url.host !== siteHost) {
+        if (site.externalLinks === "off" || hostAllowed(url.host, site.linkAllowlist)) continue;
+        const report = site.externalLinks === "error" ? problems.error.bind(problems) : problems.warn.bind(problems);
+        report(a.file, `links to ${url.host}, which is not on the site's list of trusted domains.`, {
+          line: link.line,
+          hint: "If the link is right, add the domain to linkAllowlist in content/_data/site.json.",
+        });
+        continue;
+      }
+      const path = decodeURI(url.pathname);
+      const ok = known.has(path) || media.has(path) || (path.startsWith("/assets/") && existsSync(join(site.root, path)));
+      if (!ok) {
+        const slash = !path.endsWith("/") && known.has(path + "/");
+        problems.error(a.file, `the link ${href} leads to no page of this site.`, {
+          line: link.line,
+          hint: slash ? `Write ${path}/ (with the slash).` : "Check the address: copy it from the page you mean.",
+        });
+        continue;
+      }
+      const anchor = decodeURIComponent(url.hash.slice(1));
+      const ids = idsByUrl.get(path);
+      if (anchor && ids && !ids.has(anchor)) {
+        problems.error(a.file, `the link ${href} points at #${anchor}, which is not on that page.`, {
+          line: link.line,
+          hint: ids.size ? `Anchors there: ${[...ids].slice(0, 8).map((i) => "#" + i).join(", ")}.` : "That page has no anchors.",
+        });
+      }
+    }
+  }
+}
+
+/** Two articles with one headline confuse readers and search engines alike. */
+export function checkDuplicateTitles(articles: readonly ArticleSource[], problems: Problems): void {
+  const seen = new Map<string, ArticleSource>();
+  for (const a of articles) {
+    const other = seen.get(a.title);
+    if (other) problems.warn(a.file, `has the same title as ${other.file}.`, { field: "title", line: 2, hint: "Make the headlines distinct." });
+    else seen.set(a.title, a);
+  }
+}
