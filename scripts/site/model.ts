@@ -6,6 +6,7 @@ import { displayDate, displayDateTime, isoDate } from "../content/dates.ts";
 import type { Problems } from "../content/problems.ts";
 import type { Blocklist } from "../content/spam-guard.ts";
 import { checkDuplicateTitles, checkLinks } from "../content/link-check.ts";
+import { loadViewCounts, viewKey, type ViewCounts } from "../views/view-counts.ts";
 import type { Converters } from "../convert/converters.ts";
 import type { ScriptConverter } from "../convert/script-converter.ts";
 import { groupThousands, variantUrl } from "./format.ts";
@@ -110,6 +111,8 @@ export interface ArticlePage extends PageBase {
   prev?: Link;
   next?: Link;
   related: Teaser[];
+  /** 閱讀排行: the section's most read articles. */
+  mostRead: Teaser[];
   date: DateTime;
   updated?: DateTime;
 }
@@ -118,6 +121,7 @@ export interface ListPage extends PageBase {
   kind: "list";
   section: SectionView;
   items: Teaser[];
+  mostRead: Teaser[];
   pageNumber: number;
   pageCount: number;
   pages: { number: number; url: string; current: boolean }[];
@@ -184,6 +188,8 @@ export interface ModelOptions {
 export interface SiteSources {
   articles: ArticleSource[];
   pages: PageSource[];
+  /** Imported view counts (npm run views), over the front matter's. */
+  views: ViewCounts;
 }
 
 export function loadSources(site: SiteConfig, problems: Problems, options: ModelOptions): SiteSources {
@@ -191,7 +197,7 @@ export function loadSources(site: SiteConfig, problems: Problems, options: Model
   const pages = loadPages(site, problems);
   checkLinks(site, articles, pages, problems);
   checkDuplicateTitles(articles, problems);
-  return { articles, pages };
+  return { articles, pages, views: loadViewCounts(site.root, problems) };
 }
 
 /** Every conversion the model will ask for, so that they can be done ahead, in parallel. */
@@ -206,6 +212,7 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
   const pageSources = sources.pages;
   const variants = site.variants.map((v) => variantContext(site, v, converters));
   const articleSources = sources.articles;
+  const viewsOf = (a: ArticleSource): number => sources.views[viewKey(a.path)] ?? a.views;
   const ctxOf = new Map(variants.map((c) => [c.lang, c]));
   const absolute = (url: string) => site.url + url;
 
@@ -262,8 +269,8 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
       dayText: displayDate(a.date),
       source: t.source,
       summary: t.summary,
-      views: a.views,
-      viewsText: groupThousands(a.views),
+      views: viewsOf(a),
+      viewsText: groupThousands(viewsOf(a)),
       section: sectionOf(ctx, a.section),
     };
   }
@@ -288,6 +295,7 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
     for (const section of site.sections) {
       const list = bySection.get(section.id)!;
       const sv = sectionOf(ctx, section.id);
+      const mostRead = [...list].sort((x, y) => viewsOf(y) - viewsOf(x) || byDateDesc(x, y)).slice(0, site.mostReadCount).map((a) => teaser(a, ctx));
 
       list.forEach((a, i) => {
         const t = texts.get(a)!.get(ctx.lang)!;
@@ -310,8 +318,8 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
           updatedIso: isoDate(a.updated ?? a.date),
           source: t.source,
           editor: t.editor,
-          views: a.views,
-          viewsText: groupThousands(a.views),
+          views: viewsOf(a),
+          viewsText: groupThousands(viewsOf(a)),
           tags: t.tags,
           html: t.html,
           cover: a.cover,
@@ -319,6 +327,7 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
           prev: link(older),
           next: link(newer),
           related: related(a, list, articleSources, site.relatedCount).map((r) => teaser(r, ctx)),
+          mostRead,
           date: a.date,
           updated: a.updated,
         });
@@ -334,6 +343,7 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
           kind: "list",
           section: sv,
           items,
+          mostRead,
           pageNumber: n,
           pageCount,
           pages: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, url: variantUrl(ctx.path, pageInner(i + 1)), current: i + 1 === n })),
@@ -464,6 +474,7 @@ export const DEFAULT_UI: Record<string, string> = {
   next: "下一篇",
   noMore: "沒有了",
   related: "相關閱讀",
+  mostRead: "閱讀排行",
   latest: "最新消息",
   more: "更多",
   page: "第{n}頁",

@@ -56,6 +56,7 @@ export interface SiteConfig {
   homeCount: number;
   hubCount: number;
   relatedCount: number;
+  mostReadCount: number;
   ui: Record<string, string>;
   glossary: GlossaryEntry[];
   logo?: string;
@@ -221,6 +222,7 @@ export function loadSiteConfig(root: string, problems: Problems): SiteConfig {
     homeCount: int(data, "homeCount", 8, problems),
     hubCount: int(data, "hubCount", 5, problems),
     relatedCount: int(data, "relatedCount", 4, problems),
+    mostReadCount: int(data, "mostReadCount", 5, problems),
     ui,
     glossary: siteGlossary,
     logo: typeof data.logo === "string" ? data.logo : undefined,
