@@ -51,13 +51,20 @@ function convertRun(run: Text[], converter: ScriptConverter): void {
     if (seg.start === seg.end) continue;
     const first = nodeAt(seg.start);
     const last = nodeAt(seg.end - 1);
-    if (first === last || seg.out.length !== seg.end - seg.start) {
+    // Count characters, not UTF-16 units: 𫖮 (two units) becomes 顗 (one), 暐 becomes 𬀩.
+    const input = Array.from(joined.slice(seg.start, seg.end));
+    const output = Array.from(seg.out);
+    if (first === last || output.length !== input.length) {
       // Within one node, or of changed length: the whole output goes where the phrase starts.
       outputs[first] += seg.out;
       continue;
     }
-    // Same length across a tag boundary: character for character.
-    for (let i = 0; i < seg.out.length; i++) outputs[nodeAt(seg.start + i)] += seg.out[i];
+    // Same number of characters across a tag boundary: character for character.
+    let offset = seg.start;
+    output.forEach((ch, i) => {
+      outputs[nodeAt(offset)] += ch;
+      offset += input[i].length;
+    });
   }
   run.forEach((t, i) => (t.data = outputs[i]));
 }
