@@ -2,6 +2,7 @@
 import assets from "./scripts/plugins/assets.ts";
 import filters from "./scripts/plugins/filters.ts";
 import newsSite from "./scripts/plugins/news-site.ts";
+import search from "./scripts/search/plugin.ts";
 import type { EleventyConfig } from "./scripts/plugins/eleventy-config.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
@@ -11,6 +12,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(assets);
   // Filters the layouts use.
   eleventyConfig.addPlugin(filters);
+  // Search page of each script, and its static index under /search/ (written after the pages).
+  eleventyConfig.addPlugin(search);
 
   return {
     dir: {

@@ -68,19 +68,24 @@ export function makeCorpus(articles: number, seed = 42): Corpus {
   };
 
   function text(chars: number, plant: [string, string][]): [string, string] {
-    let s = "";
-    let t = "";
+    // Arrays joined once: flat strings, like the model's (not ropes of many small pieces).
+    const s: string[] = [];
+    const t: string[] = [];
+    let length = 0;
     let sentence = 0;
     const add = (w: [string, string]) => {
-      s += w[0];
-      t += w[1];
+      s.push(w[0]);
+      t.push(w[1]);
+      length += w[0].length;
     };
-    while (s.length < chars) {
+    while (length < chars) {
       const r = rand();
       if (plant.length > 0 && rand() < 0.02) add(plant[Math.floor(rand() * plant.length)]);
       else if (r < 0.25) add(fn[Math.floor(rand() * fn.length)]);
-      else if (r < 0.27) add([String(2000 + Math.floor(rand() * 26)) + "年", String(2000 + Math.floor(rand() * 26)) + "年"].map((x, i, a) => a[0]) as [string, string]);
-      else if (r < 0.29) {
+      else if (r < 0.27) {
+        const year = `${2000 + Math.floor(rand() * 26)}年`;
+        add([year, year]);
+      } else if (r < 0.29) {
         const n = `${Math.floor(rand() * 1000)}${rand() < 0.5 ? "万" : "%"}`;
         add([n, toHant.convert(n)]);
       } else if (r < 0.3) {
@@ -89,16 +94,13 @@ export function makeCorpus(articles: number, seed = 42): Corpus {
       } else add(pick());
       if (++sentence > 6 + rand() * 14) {
         const p = rand() < 0.4 ? "。" : "，";
-        s += p;
-        t += p;
+        add([p, p]);
         sentence = 0;
-        if (p === "。" && rand() < 0.25) {
-          s += "\n";
-          t += "\n";
-        }
+        if (p === "。" && rand() < 0.25) add(["\n", "\n"]);
       }
     }
-    return [s + "。", t + "。"];
+    add(["。", "。"]);
+    return [s.join(""), t.join("")];
   }
 
   return {

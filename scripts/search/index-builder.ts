@@ -1,0 +1,361 @@
+// Builds the search index: an inverted index from keys (Han characters, Han character pairs,
+// words) to the documents holding them, folded so one index serves every script, cut into
+// shards by a hash of the key so that a query downloads only the shards of its own keys.
+// File formats: assets/js/search.js (the reader of these files).
+import { forEachRun, hashKey, weightOf, wordKey } from "../../assets/js/search.js";
+import { foldText } from "./fold.ts";
+
+export interface IndexText {
+  title: string;
+  body: string;
+}
+
+export interface BuiltIndex {
+  docs: number;
+  keys: number;
+  postings: number;
+  shardCount: number;
+  shards: Buffer[];
+  /** Is this character a key of the index (for trimming the fold table)? */
+  hasKey(key: string): boolean;
+}
+
+export interface BuilderOptions {
+  /** Average shard size to aim at, in bytes (the shard count is a power of two). */
+  shardBytes?: number;
+}
+
+function varintSize(v: number): number {
+  let n = 1;
+  while (v >= 0x80) {
+    v = Math.floor(v / 128);
+    n++;
+  }
+  return n;
+}
+
+class ByteWriter {
+  buf = Buffer.allocUnsafe(1024);
+  length = 0;
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+  }
+  varint(v: number): void {
+    this.room(10);
+    while (v >= 0x80) {
+      this.buf[this.length++] = (v % 128) | 0x80;
+      v = Math.floor(v / 128);
+    }
+    this.buf[this.length++] = v;
+  }
+  u32(v: number): void {
+    this.room(4);
+    this.buf.writeUInt32LE(v, this.length);
+    this.length += 4;
+  }
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  done(): Buffer {
+    return Buffer.from(this.buf.subarray(0, this.length));
+  }
+}
+
+// Keys are strings in the index files; while building, the common ones are small integers (a
+// Map of integers is several times faster than one of fresh strings): a Han character of the
+// Basic Multilingual Plane is its dense number, a pair is two of them. Other keys stay strings.
+const PAIR = 32768;
+const SINGLE = 2 ** 30;
+
+function dense(c: number): number {
+  if (c >= 0x3400 && c <= 0x9fff) return c - 0x3400;
+  if (c >= 0xf900 && c <= 0xfaff) return 27648 + c - 0xf900;
+  if (c === 0x3007) return 28160;
+  return -1;
+}
+
+function undense(d: number): string {
+  return String.fromCharCode(d < 27648 ? d + 0x3400 : d < 28160 ? d - 27648 + 0xf900 : 0x3007);
+}
+
+/** The string key of an integer key. */
+export function keyText(code: number): string {
+  return code >= SINGLE ? undense(code - SINGLE) : undense(Math.floor(code / PAIR)) + undense(code % PAIR);
+}
+
+/** Keys of folded text, as forEachKey gives them, integers where they can be. */
+export function forEachKeyCode(folded: string, num: (code: number) => void, str: (key: string) => void): void {
+  forEachRun(folded, (run, _start, han) => {
+    if (!han) {
+      str(wordKey(run));
+      return;
+    }
+    let prev = -1;
+    let prevText = "";
+    for (let i = 0; i < run.length; ) {
+      const c = run.charCodeAt(i);
+      const w = c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+      const d = w === 1 ? dense(c) : -1;
+      if (d >= 0) {
+        num(SINGLE + d);
+        if (prev >= 0) num(prev * PAIR + d);
+        else if (prevText) str(prevText + run[i]);
+        prevText = "";
+      } else {
+        const ch = run.slice(i, i + w);
+        str(ch);
+        if (prev >= 0) str(undense(prev) + ch);
+        else if (prevText) str(prevText + ch);
+        prevText = ch;
+      }
+      prev = d;
+      i += w;
+    }
+  });
+}
+
+/** Open-addressing table from non-negative integers to integers, in typed arrays. */
+class IntTable {
+  keys: Int32Array;
+  values: Int32Array;
+  /** Slots in use, in the order first set. */
+  used: number[] = [];
+  private mask: number;
+
+  constructor(capacity = 1 << 14) {
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private slot(k: number): number {
+    let i = (Math.imul(k, 0x9e3779b1) >>> 7) & this.mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== k) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(k: number): number {
+    const i = this.slot(k);
+    return this.keys[i] === -1 ? -1 : this.values[i];
+  }
+
+  /** Adds n to k's value (a new key starts at 0). */
+  add(k: number, n: number): void {
+    let i = this.slot(k);
+    if (this.keys[i] === -1) {
+      if ((this.used.length + 1) * 2 > this.keys.length) {
+        this.grow();
+        i = this.slot(k);
+      }
+      this.keys[i] = k;
+      this.values[i] = 0;
+      this.used.push(i);
+    }
+    this.values[i] += n;
+  }
+
+  set(k: number, v: number): void {
+    this.add(k, v - Math.max(0, this.get(k)));
+  }
+
+  clear(): void {
+    for (const i of this.used) this.keys[i] = -1;
+    this.used.length = 0;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const values = this.values;
+    const used = this.used;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    this.used = [];
+    for (const i of used) {
+      const j = this.slot(keys[i]);
+      this.keys[j] = keys[i];
+      this.values[j] = values[i];
+      this.used.push(j);
+    }
+  }
+}
+
+/**
+ * Postings are appended as (key id, document × 8 + weight) pairs in document order, in flat
+ * typed arrays: no object per key, little for the garbage collector. `finish` groups them by key.
+ */
+export class IndexBuilder {
+  private numIds = new IntTable(1 << 16);
+  private strIds = new Map<string, number>();
+  /** Key id → integer key, or -1 for a string key (then in strKeys). */
+  private keyCode = new Int32Array(1 << 16);
+  private strKeys = new Map<number, string>();
+  private keyCount = 0;
+  private pKey = new Int32Array(1 << 20);
+  private pVal = new Int32Array(1 << 20);
+  private postingCount = 0;
+  private count = 0;
+  // Per document, reused.
+  private body = new IntTable();
+  private other = new IntTable();
+  private title = new IntTable(1 << 10);
+
+  constructor(private readonly options: BuilderOptions = {}) {}
+
+  private idOfCode(code: number): number {
+    let id = this.numIds.get(code);
+    if (id < 0) {
+      id = this.newId(code);
+      this.numIds.add(code, id);
+    }
+    return id;
+  }
+
+  private idOfString(key: string): number {
+    let id = this.strIds.get(key);
+    if (id === undefined) {
+      id = this.newId(-1);
+      this.strIds.set(key, id);
+      this.strKeys.set(id, key);
+    }
+    return id;
+  }
+
+  private newId(code: number): number {
+    const id = this.keyCount++;
+    if (id >= this.keyCode.length) {
+      const next = new Int32Array(this.keyCode.length * 2);
+      next.set(this.keyCode);
+      this.keyCode = next;
+    }
+    this.keyCode[id] = code;
+    return id;
+  }
+
+  private post(keyId: number, value: number): void {
+    const i = this.postingCount++;
+    if (i >= this.pKey.length) {
+      const k = new Int32Array(this.pKey.length * 2);
+      k.set(this.pKey);
+      this.pKey = k;
+      const v = new Int32Array(this.pVal.length * 2);
+      v.set(this.pVal);
+      this.pVal = v;
+    }
+    this.pKey[i] = keyId;
+    this.pVal[i] = value;
+  }
+
+  /** Adds the next document (ids are given in order: 0, 1, 2 …): its text in every script. */
+  add(texts: IndexText[]): number {
+    const id = this.count++;
+    const { body, other, title } = this;
+    body.clear();
+    title.clear();
+    const strBody = new Map<string, number>();
+    const strTitle = new Set<string>();
+    const seenBodies = new Set<string>();
+    const seenTitles = new Set<string>();
+    for (const t of texts) {
+      const ft = foldText(t.title);
+      if (!seenTitles.has(ft)) {
+        seenTitles.add(ft);
+        forEachKeyCode(ft, (k) => title.add(k, 1), (k) => strTitle.add(k));
+      }
+      const fb = foldText(t.body);
+      if (seenBodies.has(fb)) continue;
+      if (seenBodies.size === 0) {
+        forEachKeyCode(fb, (k) => body.add(k, 1), (k) => strBody.set(k, (strBody.get(k) ?? 0) + 1));
+      } else {
+        // A second script's body adds what the first lacked; counts are the larger of the two.
+        other.clear();
+        const str = new Map<string, number>();
+        forEachKeyCode(fb, (k) => other.add(k, 1), (k) => str.set(k, (str.get(k) ?? 0) + 1));
+        for (const i of other.used) if (other.values[i] > body.get(other.keys[i])) body.set(other.keys[i], other.values[i]);
+        for (const [k, n] of str) if (n > (strBody.get(k) ?? 0)) strBody.set(k, n);
+      }
+      seenBodies.add(fb);
+    }
+    for (const i of body.used) {
+      const k = body.keys[i];
+      this.post(this.idOfCode(k), id * 8 + weightOf(title.get(k) > 0, body.values[i]));
+    }
+    for (const i of title.used) {
+      const k = title.keys[i];
+      if (body.get(k) < 0) this.post(this.idOfCode(k), id * 8 + weightOf(true, 0));
+    }
+    for (const [k, n] of strBody) this.post(this.idOfString(k), id * 8 + weightOf(strTitle.has(k), n));
+    for (const k of strTitle) if (!strBody.has(k)) this.post(this.idOfString(k), id * 8 + weightOf(true, 0));
+    return id;
+  }
+
+  finish(): BuiltIndex {
+    const keys = this.keyCount;
+    const n = this.postingCount;
+    // Group postings by key, keeping document order: counting sort into `flat`.
+    const start = new Int32Array(keys + 1);
+    for (let i = 0; i < n; i++) start[this.pKey[i] + 1]++;
+    for (let k = 0; k < keys; k++) start[k + 1] += start[k];
+    const fillAt = start.slice(0, keys);
+    const flat = new Int32Array(n);
+    for (let i = 0; i < n; i++) flat[fillAt[this.pKey[i]]++] = this.pVal[i];
+    this.pKey = new Int32Array(0);
+    this.pVal = new Int32Array(0);
+
+    const text: string[] = new Array(keys);
+    for (let k = 0; k < keys; k++) text[k] = this.keyCode[k] >= 0 ? keyText(this.keyCode[k]) : this.strKeys.get(k)!;
+    const keySet = new Set(text);
+
+    // Each list's encoded size, and the total to pick the shard count.
+    const sizes = new Uint32Array(keys);
+    let total = 0;
+    for (let k = 0; k < keys; k++) {
+      let size = 0;
+      let prev = -1;
+      for (let i = start[k]; i < start[k + 1]; i++) {
+        const doc = flat[i] >>> 3;
+        size += varintSize((doc - prev - 1) * 8 + (flat[i] & 7));
+        prev = doc;
+      }
+      sizes[k] = size;
+      total += size + text[k].length * 3 + 2;
+    }
+    const target = this.options.shardBytes ?? 16 * 1024;
+    let shardCount = 1;
+    while (shardCount < 4096 && total / shardCount > target) shardCount *= 2;
+
+    const members: number[][] = Array.from({ length: shardCount }, () => []);
+    for (let k = 0; k < keys; k++) members[hashKey(text[k]) % shardCount].push(k);
+    const shards = members.map((items) => {
+      items.sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0));
+      const keyBytes = Buffer.from(items.map((k) => text[k]).join("\n"), "utf8");
+      const out = new ByteWriter();
+      out.u32(items.length);
+      out.u32(keyBytes.length);
+      out.bytes(keyBytes);
+      for (const k of items) out.varint(sizes[k]);
+      for (const k of items) {
+        let prev = -1;
+        for (let i = start[k]; i < start[k + 1]; i++) {
+          const doc = flat[i] >>> 3;
+          out.varint((doc - prev - 1) * 8 + (flat[i] & 7));
+          prev = doc;
+        }
+      }
+      return out.done();
+    });
+    return {
+      docs: this.count,
+      keys,
+      postings: n,
+      shardCount,
+      shards,
+      hasKey: (key) => keySet.has(key),
+    };
+  }
+}

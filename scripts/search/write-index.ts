@@ -1,0 +1,112 @@
+// Writes the search index into the build output:
+//   search/manifest.json          small, always fetched fresh: format, counts, fold table, and
+//   search/<hash>/s/<n>.bin       the folder of this build's files (named by their content, so
+//   search/<hash>/d/<variant>/<id>.json   hosts and browsers may cache them for good)
+// The shards (s/) are shared by every script; each script has its own document files (d/).
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { FORMAT, type Manifest } from "../../assets/js/search.js";
+import type { SearchDocument } from "./documents.ts";
+import { foldPairsFor } from "./fold.ts";
+import { IndexBuilder, type BuilderOptions } from "./index-builder.ts";
+
+export const MANIFEST = "manifest.json";
+
+export interface WriteStats {
+  docs: number;
+  keys: number;
+  postings: number;
+  shards: number;
+  /** Bytes written: shards, document files, manifest. */
+  shardBytes: number;
+  docBytes: number;
+  manifestBytes: number;
+  files: number;
+  /** The folder of this build's files, under the search folder. */
+  version: string;
+  /** Milliseconds: adding documents (fold, keys, postings), writing document files, grouping into shards, writing shards. */
+  timings: { index: number; docFiles: number; shards: number; shardFiles: number };
+}
+
+/** Writes the index of `documents` into `dir` (the site's /search/ folder). */
+export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: string, options: BuilderOptions = {}): WriteStats {
+  mkdirSync(dir, { recursive: true });
+  const work = join(dir, `.tmp-${process.pid}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, "s"), { recursive: true });
+  const hash = createHash("sha256");
+  const builder = new IndexBuilder(options);
+  const variants = new Set<string>();
+  let docBytes = 0;
+  let files = 0;
+
+  const timings = { index: 0, docFiles: 0, shards: 0, shardFiles: 0 };
+  let t = performance.now();
+  const lap = (phase: keyof typeof timings) => {
+    const now = performance.now();
+    timings[phase] += now - t;
+    t = now;
+  };
+  for (const doc of documents) {
+    t = performance.now();
+    const id = builder.add([...doc.variants.values()].map((d) => ({ title: d.t, body: d.b })));
+    lap("index");
+    for (const [variant, file] of doc.variants) {
+      if (!variants.has(variant)) {
+        variants.add(variant);
+        mkdirSync(join(work, "d", variant), { recursive: true });
+      }
+      const bytes = Buffer.from(JSON.stringify(file), "utf8");
+      writeFileSync(join(work, "d", variant, `${id}.json`), bytes);
+      hash.update(`d/${variant}/${id}\n`).update(bytes);
+      docBytes += bytes.length;
+      files++;
+    }
+    lap("docFiles");
+  }
+
+  t = performance.now();
+  const index = builder.finish();
+  lap("shards");
+  let shardBytes = 0;
+  index.shards.forEach((bytes, n) => {
+    writeFileSync(join(work, "s", `${n}.bin`), bytes);
+    hash.update(`s/${n}\n`).update(bytes);
+    shardBytes += bytes.length;
+    files++;
+  });
+  lap("shardFiles");
+
+  const version = hash.digest("hex").slice(0, 12);
+  const manifest: Manifest = {
+    format: FORMAT,
+    base: `${version}/`,
+    docs: index.docs,
+    shards: index.shardCount,
+    // A query character can only meet the index through a character the index holds.
+    fold: foldPairsFor((ch) => index.hasKey(ch)),
+    variants: Object.fromEntries([...variants].sort().map((v) => [v, `d/${v}/`])),
+  };
+  const manifestText = JSON.stringify(manifest);
+
+  // Swap in this build's folder, then the manifest that points to it; drop older builds' folders.
+  rmSync(join(dir, version), { recursive: true, force: true });
+  renameSync(work, join(dir, version));
+  writeFileSync(join(dir, MANIFEST), manifestText);
+  for (const name of readdirSync(dir)) {
+    if (name !== version && /^[0-9a-f]{12}$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+  return {
+    docs: index.docs,
+    keys: index.keys,
+    postings: index.postings,
+    shards: index.shardCount,
+    shardBytes,
+    docBytes,
+    manifestBytes: Buffer.byteLength(manifestText),
+    files: files + 1,
+    version,
+    timings,
+  };
+}

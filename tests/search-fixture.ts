@@ -1,0 +1,35 @@
+// A small site for the search tests: articles written in each script, built with the real build.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { article, buildSite, makeSite, type RunResult } from "./helpers/site-fixture.ts";
+
+/** Paths of the articles inside a script's folder. */
+export const FIXTURE_ARTICLES = {
+  // Written in Traditional script.
+  forum: "news/company/2025/03/communication-forum",
+  // Written in Simplified script.
+  datacenter: "news/company/2025/02/datacenter-certified",
+  older: "news/company/2024/06/volunteers",
+};
+
+const file = (path: string) => `content/${path.replace(/\/\d\d\//, "/")}.md`;
+
+export function buildSearchSite(): { out: string; build: RunResult } {
+  const root = makeSite({
+    [file(FIXTURE_ARTICLES.forum)]: article(
+      { title: "集團舉辦傳播論壇", date: "2025-03-02 10:00", editor: "譚鑫", lang: "zh-Hant" },
+      "三月二日，集團舉辦首屆數字傳播論壇。與會專家認為，新聞傳播正在經歷深刻變化。\n\n論壇還討論了數字經濟與城市治理。",
+    ),
+    [file(FIXTURE_ARTICLES.datacenter)]: article(
+      { title: "数据中心通过等级认证", date: "2025-02-10 09:30", editor: "何嘉颖", lang: "zh-Hans" },
+      "两江数据中心二期通过认证，年均PUE降至1.21，绿色低碳水平进一步提升。",
+    ),
+    [file(FIXTURE_ARTICLES.older)]: article(
+      { title: "志願者走進社區", date: "2024-06-01", editor: "譚鑫", lang: "zh-Hant" },
+      "志願者為老人義剪頭髮，後來又參觀了數據中心。",
+    ),
+  });
+  const out = mkdtempSync(join(tmpdir(), "newsroom-search-site-"));
+  return { out, build: buildSite(root, out) };
+}
