@@ -7,13 +7,20 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
-import { usePreloadedSite } from "../plugins/news-site.ts";
+import { lastRenderPlan, usePreloadedSite } from "../plugins/news-site.ts";
+import { commitRenderIndex, dropPendingRenderIndex } from "../render/render-plan.ts";
 import { flag, parseArgs } from "./args.ts";
+// Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
+import { writeManifest } from "../integrity/manifest.ts";
+import { cleanStaleOutputs } from "../integrity/stale.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
 export async function build(root: string, out: string, stats = false): Promise<number> {
   const started = Date.now();
+  // Integrity: a killed build's <out>.tmp-<pid> / <out>.old-<pid> (its process gone) are removed,
+  // and a moved-aside .old-<pid> is put back if <out> itself is missing.
+  cleanStaleOutputs(out);
   const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root) });
   for (const p of site.problems) console.error(formatProblem(p));
   if (!site.model) {
@@ -22,13 +29,17 @@ export async function build(root: string, out: string, stats = false): Promise<n
   }
   usePreloadedSite(site);
   process.env.NEWSROOM_ROOT = root;
+  process.env.NEWSROOM_OUT = out;
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   const eleventyStarted = Date.now();
   try {
     const eleventy = new Eleventy(resolve(PROJECT, "content"), tmp, { configPath: resolve(PROJECT, ".eleventy.ts"), quietMode: true });
     await eleventy.write();
+    // Integrity: <tmp>/manifest.json lists every file written (path, size, SHA-256), for `npm run verify`.
+    writeManifest(tmp);
   } catch (err) {
+    dropPendingRenderIndex(root, out);
     rmSync(tmp, { recursive: true, force: true });
     console.error(err instanceof Error ? err.message : String(err));
     console.error(`Build failed. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
@@ -40,6 +51,7 @@ export async function build(root: string, out: string, stats = false): Promise<n
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
+  commitRenderIndex(root, out);
   const m = site.model;
   if (stats) {
     // One JSON line for the benchmark.
@@ -55,13 +67,15 @@ export async function build(root: string, out: string, stats = false): Promise<n
         maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
         cacheHits: site.cache.hits,
         cacheMisses: site.cache.misses,
+        reusedPages: lastRenderPlan()?.reused.length ?? 0,
       }),
     );
   }
-  const pages = m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 2;
+  const pages = m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 1; // + the root chooser
   console.log(
     `Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      ` (conversions: ${site.cache.hits} cached, ${site.cache.misses} new${site.problems.length ? `; ${formatSummary(site.problems)}` : ""}).`,
+      ` (pages: ${(lastRenderPlan()?.reused.length ?? 0)} unchanged, ${pages - (lastRenderPlan()?.reused.length ?? 0)} rendered;` +
+      ` conversions: ${site.cache.hits} cached, ${site.cache.misses} new${site.problems.length ? `; ${formatSummary(site.problems)}` : ""}).`,
   );
   return 0;
 }

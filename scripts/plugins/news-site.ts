@@ -1,10 +1,14 @@
 // Eleventy plugin: the site model as global data `news`, and the article photos it needs
 // copied into the output. The model comes from the same loader as `npm run check`.
 import { copyFileSync, mkdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ContentError, formatProblem } from "../content/problems.ts";
 import { defaultCacheFile, loadSite, type LoadedSite } from "../site/load-site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { isDirectory, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
+
+const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
 export interface Options {
   /** Project root: where content/ and assets/ are. */
@@ -22,6 +26,12 @@ export const defaults: Options = {
 let preloaded: LoadedSite | null = null;
 export function usePreloadedSite(site: LoadedSite): void {
   preloaded = site;
+}
+
+// The last build's render plan, for the build command's summary.
+let lastPlan: RenderPlan | null = null;
+export function lastRenderPlan(): RenderPlan | null {
+  return lastPlan;
 }
 
 function copyIfChanged(from: string, to: string): void {
@@ -45,11 +55,16 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     ...userOptions,
   };
   let current: LoadedSite | null = null;
+  let plan: RenderPlan | null = null;
+  // The build command renders into a fresh folder and names the final one; the dev server
+  // renders into _site itself.
+  const finalOut = () => process.env.NEWSROOM_OUT ?? resolve("_site");
 
   eleventyConfig.addWatchTarget(join(options.root, "content"));
   eleventyConfig.on("eleventy.before", () => {
     current = preloaded;
     preloaded = null;
+    plan = null;
   });
 
   eleventyConfig.addGlobalData("news", async () => {
@@ -57,12 +72,20 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     const errors = current.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 || !current.model) throw new ContentError(current.problems);
     for (const w of current.problems) console.warn(formatProblem(w));
-    return current.model;
+    const out = finalOut();
+    plan ??= lastPlan = planRendering(current.model, { project: PROJECT, root: options.root, out, previousOut: isDirectory(out) ? out : null });
+    // Generator templates paginate over `render`; everything else (feeds, sitemaps) sees all pages.
+    return { ...current.model, render: plan.render };
   });
 
   eleventyConfig.on("eleventy.after", ({ directories }) => {
     const model = current?.model;
     if (!model) return;
     for (const [from, to] of model.copies) copyIfChanged(from, join(directories.output, to));
+    if (plan) {
+      takeReusedPages(plan, directories.output);
+      // Into a fresh folder: the index waits until the build command swaps the folder in.
+      writeRenderIndex(plan, resolve(directories.output) !== finalOut());
+    }
   });
 }

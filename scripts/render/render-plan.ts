@@ -1,0 +1,122 @@
+// Pages whose inputs have not changed since the last build are not rendered again: each
+// page's key is a hash of its data and of everything that shapes every page (layouts,
+// generator templates, assets, plugins, site data). A warm build renders the pages whose
+// key changed and takes the others' files from the previous output.
+import { createHash } from "node:crypto";
+import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import type { SiteModel } from "../site/model.ts";
+
+/** The page lists that generator templates paginate over. */
+export const RENDERED_LISTS = ["articles", "lists", "hubs", "homes", "notFound", "pages"] as const;
+export type RenderedList = (typeof RENDERED_LISTS)[number];
+
+export type RenderSubset = Record<RenderedList, { url: string }[]>;
+
+export interface RenderPlan {
+  /** Pages to render now, per list. */
+  render: RenderSubset;
+  /** URLs whose file is taken from the previous output. */
+  reused: string[];
+  /** url → key of every page of this build. */
+  index: Record<string, string>;
+  previousOut: string | null;
+  indexFile: string;
+}
+
+/** The file a page URL is written to. */
+export function outputFile(url: string): string {
+  return url.endsWith("/") ? `${url}index.html` : url;
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  if (!existsSync(dir)) return;
+  const walk = (abs: string) => {
+    for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(abs, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update(relative(dir, p).split(sep).join("/")).update(readFileSync(p));
+    }
+  };
+  walk(dir);
+}
+
+/** What shapes every page besides its own data. Changing any of it renders everything again. */
+export function sharedKey(project: string, model: SiteModel): string {
+  const hash = createHash("sha256");
+  for (const dir of ["layouts", "content/_generate", "assets", "scripts/plugins", "scripts/render"]) hashTree(hash, join(project, dir));
+  hash.update(readFileSync(join(project, ".eleventy.ts")));
+  hash.update(JSON.stringify([model.site, model.variants, model.root]));
+  return hash.digest("hex");
+}
+
+export function indexFileFor(root: string, out: string): string {
+  return join(root, ".cache", "render", createHash("sha1").update(out).digest("hex").slice(0, 16) + ".json");
+}
+
+export function planRendering(model: SiteModel, options: { project: string; root: string; out: string; previousOut: string | null }): RenderPlan {
+  const shared = sharedKey(options.project, model);
+  const indexFile = indexFileFor(options.root, options.out);
+  let previous: Record<string, string> = {};
+  if (options.previousOut) {
+    try {
+      previous = JSON.parse(readFileSync(indexFile, "utf8"));
+    } catch {
+      // first build, or the index is gone: render everything
+    }
+  }
+  const render = {} as RenderSubset;
+  const reused: string[] = [];
+  const index: Record<string, string> = {};
+  for (const list of RENDERED_LISTS) {
+    render[list] = [];
+    for (const page of model[list] as { url: string }[]) {
+      const key = createHash("sha1").update(shared).update(JSON.stringify(page)).digest("base64url");
+      index[page.url] = key;
+      const file = options.previousOut ? join(options.previousOut, outputFile(page.url)) : "";
+      if (previous[page.url] === key && file && existsSync(file)) reused.push(page.url);
+      else render[list].push(page);
+    }
+  }
+  return { render, reused, index, previousOut: options.previousOut, indexFile };
+}
+
+/** Puts the reused pages' files into the new output (hard links: no bytes copied). */
+export function takeReusedPages(plan: RenderPlan, output: string): void {
+  if (!plan.previousOut || plan.previousOut === output) return;
+  for (const url of plan.reused) {
+    const from = join(plan.previousOut, outputFile(url));
+    const to = join(output, outputFile(url));
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  }
+}
+
+/** Writes the index beside the output it describes: final at once, or pending until the build is swapped in. */
+export function writeRenderIndex(plan: RenderPlan, pending: boolean): void {
+  mkdirSync(dirname(plan.indexFile), { recursive: true });
+  writeFileSync(pending ? `${plan.indexFile}.pending` : plan.indexFile, JSON.stringify(plan.index));
+}
+
+/** The build command calls this once the new output has replaced the old one. */
+export function commitRenderIndex(root: string, out: string): void {
+  const file = indexFileFor(root, out);
+  if (existsSync(`${file}.pending`)) renameSync(`${file}.pending`, file);
+}
+
+/** A build that failed after rendering: its pending index must not describe the old output. */
+export function dropPendingRenderIndex(root: string, out: string): void {
+  rmSync(`${indexFileFor(root, out)}.pending`, { force: true });
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

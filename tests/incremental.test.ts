@@ -1,0 +1,58 @@
+// A warm build renders only pages whose inputs changed, and its output equals a cold build's.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { article, buildSite, makeSite } from "./helpers/site-fixture.ts";
+
+const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
+
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+test("unchanged pages are reused; an edit re-renders what shows it; output equals a cold build", () => {
+  const f: Record<string, string> = {};
+  for (let i = 1; i <= 6; i++) {
+    f[`content/news/company/2025/n${i}.md`] = article({ title: `第${i}則公司新聞`, date: `2025-03-0${i} 10:00`, editor: "甲", lang: i % 2 ? "zh-Hant" : "zh-Hans" });
+  }
+  const root = makeSite(f);
+  const out = join(root, "_site");
+  const first = buildSite(root, out, NOW);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /pages: 0 unchanged/);
+
+  const again = buildSite(root, out, NOW);
+  // Only the root chooser, which is not a page of the model, is always rendered.
+  assert.match(again.stdout, /pages: (\d+) unchanged, 1 rendered/);
+
+  // Edit one title: its own pages, its neighbours (上一篇/下一篇), lists, hub and home change.
+  const file = join(root, "content/news/company/2025/n3.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace("第3則公司新聞", "第三則公司新聞（更新）"));
+  const warm = buildSite(root, out, NOW);
+  assert.equal(warm.code, 0, warm.stderr);
+  const [, reused, rendered] = /pages: (\d+) unchanged, (\d+) rendered/.exec(warm.stdout)!.map(Number);
+  assert.ok(reused > 0 && rendered > 0, warm.stdout);
+
+  const coldOut = join(root, "_cold");
+  rmSync(join(root, ".cache"), { recursive: true, force: true });
+  const cold = buildSite(root, coldOut, NOW);
+  assert.equal(cold.code, 0, cold.stderr);
+  const a = files(out);
+  const b = files(coldOut);
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
+  for (const [path, content] of a) {
+    if (path === "manifest.json") continue;
+    assert.ok(content.equals(b.get(path)!), `${path} differs between the warm and the cold build`);
+  }
+  assert.match(a.get("zh-hans/news/company/index.html")!.toString("utf8"), /第三则公司新闻（更新）/);
+});
