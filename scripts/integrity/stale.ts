@@ -1,0 +1,52 @@
+// What a killed build leaves beside the output: <out>.tmp-<pid> (a half-written build) and,
+// if it died in the middle of swapping folders, <out>.old-<pid> (the last complete output,
+// moved aside). The next build removes both when their process is gone, and puts a
+// .old-<pid> back in place if <out> itself is missing.
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/** Whether a process with this id is running (on this machine). */
+export function processRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export interface StaleCleanup {
+  removed: string[];
+  /** A .old-<pid> folder that was moved back to `out`. */
+  restored?: string;
+}
+
+/** Removes the leftovers of builds of `out` whose process is no longer running. */
+export function cleanStaleOutputs(out: string, running: (pid: number) => boolean = processRunning): StaleCleanup {
+  const parent = dirname(out);
+  const result: StaleCleanup = { removed: [] };
+  if (!existsSync(parent)) return result;
+  const prefix = `${basename(out)}.`;
+  const stale = readdirSync(parent)
+    .map((name) => {
+      if (!name.startsWith(prefix)) return null;
+      const m = /^(tmp|old)-(\d+)$/.exec(name.slice(prefix.length));
+      return m ? { name, kind: m[1], pid: Number(m[2]) } : null;
+    })
+    .filter((s): s is { name: string; kind: string; pid: number } => s !== null && !running(s.pid))
+    // The moved-aside outputs first: one of them may have to be put back.
+    .sort((a, b) => (a.kind === b.kind ? a.pid - b.pid : a.kind === "old" ? -1 : 1));
+  for (const s of stale) {
+    const abs = join(parent, s.name);
+    if (s.kind === "old" && !existsSync(out)) {
+      renameSync(abs, out);
+      result.restored = abs;
+    } else {
+      rmSync(abs, { recursive: true, force: true });
+      result.removed.push(abs);
+    }
+  }
+  return result;
+}
