@@ -3,6 +3,7 @@ import assets from "./scripts/plugins/assets.ts";
 import filters from "./scripts/plugins/filters.ts";
 import newsSite from "./scripts/plugins/news-site.ts";
 import search from "./scripts/search/plugin.ts";
+import syndication from "./scripts/plugins/syndication.ts";
 import type { EleventyConfig } from "./scripts/plugins/eleventy-config.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
@@ -14,6 +15,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(filters);
   // Search page of each script, and its static index under /search/ (written after the pages).
   eleventyConfig.addPlugin(search);
+  // Feeds, sitemaps, robots.txt, Open Graph and JSON-LD.
+  eleventyConfig.addPlugin(syndication);
 
   return {
     dir: {

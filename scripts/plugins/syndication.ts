@@ -1,0 +1,31 @@
+// Eleventy plugin: feeds, sitemaps, robots.txt and structured data. The templates in
+// content/_generate/ (feed-*, sitemap-*, robots) and the head partials (head-feeds,
+// head-social) lay out what these filters compute from the site model (global data `news`).
+import type { DateTime } from "luxon";
+import { feedChannels, feedLinks, jsonFeed, type FeedChannel } from "../feeds/feeds.ts";
+import { buildNow, newsSitemaps } from "../sitemaps/news-sitemap.ts";
+import { robotsTxt, sitemapIndex, variantSitemaps } from "../sitemaps/sitemaps.ts";
+import { articleJsonLd, socialMeta } from "../structured-data/social.ts";
+import type { ArticlePage, PageBase, SiteModel } from "../site/model.ts";
+import type { EleventyConfig } from "./eleventy-config.ts";
+
+export default function syndication(eleventyConfig: EleventyConfig): void {
+  // One "now" for the whole build, so sitemap.xml and the news sitemaps agree.
+  let now: DateTime | null = null;
+  eleventyConfig.on("eleventy.before", () => {
+    now = null;
+  });
+  const buildTime = (model: SiteModel): DateTime => (now ??= buildNow(model.site.timeZone));
+
+  // Pagination sources (`pagination.before` in the templates' front matter).
+  eleventyConfig.addFilter("feedChannels", (model: SiteModel) => feedChannels(model));
+  eleventyConfig.addFilter("variantSitemaps", (model: SiteModel) => variantSitemaps(model));
+  eleventyConfig.addFilter("newsSitemaps", (model: SiteModel) => newsSitemaps(model, buildTime(model)));
+
+  eleventyConfig.addFilter("jsonFeed", (channel: FeedChannel) => JSON.stringify(jsonFeed(channel)));
+  eleventyConfig.addFilter("sitemapIndex", (model: SiteModel) => sitemapIndex(model, newsSitemaps(model, buildTime(model))));
+  eleventyConfig.addFilter("robotsTxt", (model: SiteModel) => robotsTxt(model));
+  eleventyConfig.addFilter("feedLinks", (page: PageBase) => feedLinks(page));
+  eleventyConfig.addFilter("socialMeta", (page: PageBase, model: SiteModel) => socialMeta(page, model));
+  eleventyConfig.addFilter("articleJsonLd", (page: ArticlePage, model: SiteModel) => articleJsonLd(page, model));
+}

@@ -1,0 +1,94 @@
+// sitemap.xml: an index naming one sitemap per script variant and the Google News sitemap(s).
+// A variant's sitemap lists every page of it but the 404 page, each with its twins in the
+// other scripts (xhtml:link hreflang, itself included) and the last change of what it shows.
+import type { ArticlePage, PageBase, SiteModel, Teaser } from "../site/model.ts";
+import { absoluteOnSite } from "../structured-data/publisher.ts";
+import type { NewsSitemapFile } from "./news-sitemap.ts";
+
+export const SITEMAP_INDEX_PATH = "/sitemap.xml";
+
+export interface SitemapAlternate {
+  hreflang: string;
+  href: string;
+}
+
+export interface SitemapUrl {
+  loc: string;
+  /** W3C date-time with offset; none for pages without a date (static pages). */
+  lastmod?: string;
+  alternates: SitemapAlternate[];
+}
+
+export interface SitemapFile {
+  lang: string;
+  /** Site-relative: /sitemap-zh-hans.xml */
+  path: string;
+  url: string;
+  lastmod?: string;
+  urls: SitemapUrl[];
+}
+
+export interface SitemapIndexEntry {
+  loc: string;
+  lastmod?: string;
+}
+
+export function sitemapPath(variantPath: string): string {
+  return `/sitemap-${variantPath}.xml`;
+}
+
+const millis = (iso: string) => Date.parse(iso);
+
+/** The latest of some ISO dates, as written. */
+function latest(dates: (string | undefined)[]): string | undefined {
+  let best: string | undefined;
+  for (const d of dates) if (d && (!best || millis(d) > millis(best))) best = d;
+  return best;
+}
+
+const cache = new WeakMap<SiteModel, SitemapFile[]>();
+
+/** One sitemap per script variant. */
+export function variantSitemaps(model: SiteModel): SitemapFile[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const site = model.site;
+  const files: SitemapFile[] = [];
+  for (const ctx of model.variants) {
+    const articles = model.articles.filter((a) => a.ctx === ctx);
+    const byPath = new Map(articles.map((a) => [a.id, a]));
+    // A list, hub or home page changes when one of the articles it shows does.
+    const newestOf = (items: Teaser[]) => latest(items.map((t) => byPath.get(t.id)?.updatedIso));
+    const url = (page: PageBase, lastmod: string | undefined): SitemapUrl => {
+      const alternates: SitemapAlternate[] = page.alternates.map((alt) => ({ hreflang: alt.lang, href: alt.href }));
+      const fallback = page.alternates.find((alt) => alt.lang === site.defaultLang);
+      if (fallback && page.alternates.length > 1) alternates.push({ hreflang: "x-default", href: fallback.href });
+      return { loc: page.canonical, lastmod, alternates };
+    };
+    const ordered = model.sources.map((s) => byPath.get(s.path)).filter((a): a is ArticlePage => a !== undefined);
+    const urls: SitemapUrl[] = [
+      ...model.homes.filter((p) => p.ctx === ctx).map((p) => url(p, newestOf([...p.latest, ...p.blocks.flatMap((b) => b.items)]))),
+      ...model.hubs.filter((p) => p.ctx === ctx).map((p) => url(p, newestOf(p.blocks.flatMap((b) => b.items)))),
+      ...model.lists.filter((p) => p.ctx === ctx).map((p) => url(p, newestOf(p.items))),
+      ...ordered.map((a) => url(a, a.updatedIso)),
+      ...model.pages.filter((p) => p.ctx === ctx).map((p) => url(p, undefined)),
+    ];
+    const path = sitemapPath(ctx.path);
+    files.push({ lang: ctx.lang, path, url: absoluteOnSite(site, path), lastmod: latest(urls.map((u) => u.lastmod)), urls });
+  }
+  cache.set(model, files);
+  return files;
+}
+
+/** The sitemaps sitemap.xml names: each variant's, then the news sitemap(s). */
+export function sitemapIndex(model: SiteModel, news: NewsSitemapFile[]): SitemapIndexEntry[] {
+  return [
+    ...variantSitemaps(model).map((f) => ({ loc: f.url, lastmod: f.lastmod })),
+    // No lastmod: it would be the only date in the index that depends on the build time.
+    ...news.map((f) => ({ loc: f.url })),
+  ];
+}
+
+export function robotsTxt(model: SiteModel): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteOnSite(model.site, SITEMAP_INDEX_PATH)}\n`;
+}
