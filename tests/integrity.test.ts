@@ -16,6 +16,8 @@ import { locToPath, normalizeBase, sitemapLocs, urlsFor } from "../scripts/integ
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
 const VERIFY = "scripts/cli/verify.ts";
+/** A file of the fixture's build that is not a page. */
+const ASSET = "/media/news/media-focus/2025/03/computing/photo.svg";
 const TSX = import.meta.resolve("tsx");
 const PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450"><rect width="800" height="450" fill="#36c"/></svg>\n';
 
@@ -118,7 +120,7 @@ describe("manifest and deterministic builds", () => {
     assert.ok(onDisk.length > 20, `${onDisk.length} files`);
     assert.deepEqual(m.files, onDisk);
     assert.ok(!m.files.some((f) => f.path === "/manifest.json"));
-    for (const p of ["/index.html", "/zh-hans/index.html", "/zh-hant/about/index.html", "/sitemap.xml", "/robots.txt"]) {
+    for (const p of ["/index.html", "/zh-hans/index.html", "/zh-hant/about/index.html", ASSET]) {
       assert.ok(m.files.some((f) => f.path === p), `${p} in the manifest`);
     }
     const page = m.files.find((f) => f.path === "/zh-hans/index.html")!;
@@ -462,28 +464,36 @@ describe("npm run verify", () => {
   it("a URL: a file gone (404) → removed", async () => {
     const dir = hostCopy();
     rmSync(join(dir, "zh-hant/about/index.html"));
-    rmSync(join(dir, "robots.txt"));
+    rmSync(join(dir, ASSET));
     const r = await verifyUrl();
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.ok(lines(r).includes("removed  /zh-hant/about/index.html (HTTP 404)"), r.stdout);
-    assert.ok(lines(r).includes("removed  /robots.txt (HTTP 404)"), r.stdout);
+    assert.ok(lines(r).includes(`removed  ${ASSET} (HTTP 404)`), r.stdout);
   });
 
-  it("a URL: a page added and listed in a sitemap → added (the sitemap itself → changed)", async () => {
+  it("a URL: a page added and listed in a sitemap → added (and the sitemaps that list it)", async () => {
     const dir = hostCopy();
     mkdirSync(join(dir, "zh-hans/casino"));
     writeFileSync(join(dir, "zh-hans/casino/index.html"), "<title>在线赌场</title>");
     writeFileSync(join(dir, "zh-hans/unlisted.html"), "not in any sitemap");
-    const sitemap = join(dir, "sitemap-zh-hans.xml");
-    assert.ok(existsSync(sitemap), "the fixture has a variant sitemap");
-    writeFileSync(sitemap, readFileSync(sitemap, "utf8").replace("</urlset>", "  <url><loc>https://example.test/zh-hans/casino/</loc></url>\n</urlset>"));
+    // The host's /sitemap.xml (the build's, if it writes one, replaced) now indexes a sitemap of the attacker's.
+    const hadSitemap = existsSync(join(dir, "sitemap.xml"));
+    writeFileSync(
+      join(dir, "sitemap.xml"),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.test/sitemap-extra.xml</loc></sitemap></sitemapindex>\n',
+    );
+    writeFileSync(
+      join(dir, "sitemap-extra.xml"),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.test/zh-hans/casino/</loc></url></urlset>\n',
+    );
     const r = await verifyUrl();
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const l = lines(r);
-    assert.ok(l.some((x) => x.startsWith("changed  /sitemap-zh-hans.xml (")), r.stdout);
-    assert.ok(l.some((x) => x.startsWith("added    /zh-hans/casino/index.html (listed in /sitemap-zh-hans.xml")), r.stdout);
+    assert.ok(l.some((x) => x.startsWith(hadSitemap ? "changed  /sitemap.xml (" : "added    /sitemap.xml (not in the manifest")), r.stdout);
+    assert.ok(l.some((x) => x.startsWith("added    /sitemap-extra.xml (listed in /sitemap.xml;")), r.stdout);
+    assert.ok(l.some((x) => x.startsWith("added    /zh-hans/casino/index.html (listed in /sitemap-extra.xml;")), r.stdout);
     assert.ok(!r.stdout.includes("unlisted.html"), "over HTTP an unlisted file cannot be found");
-    assert.match(r.stdout, /1 changed, 0 removed, 1 added/);
+    assert.match(r.stdout, hadSitemap ? /1 changed, 0 removed, 2 added/ : /0 changed, 0 removed, 3 added/);
   });
 
   it("a URL: a page redirecting to another site → changed, without following it", async () => {
@@ -496,10 +506,10 @@ describe("npm run verify", () => {
 
   it("a URL: a file that does not answer in time → error, exit 1", async () => {
     hostCopy();
-    host.hang.add("/robots.txt");
+    host.hang.add(ASSET);
     const r = await verifyUrl("--timeout", "0.5", "--concurrency", "4");
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.ok(lines(r).includes("error    /robots.txt (no answer in 0.5 s)"), r.stdout);
+    assert.ok(lines(r).includes(`error    ${ASSET} (no answer in 0.5 s)`), r.stdout);
     assert.match(r.stdout, /1 could not be checked/);
   });
 });
