@@ -9,6 +9,7 @@ import { article, buildSite, makeSite, readPage, text } from "./helpers/site-fix
 import { htmlPages, PHOTO_SVG, readJson, readXml } from "./helpers/syndication.ts";
 import { absolutizeHtml } from "../scripts/feeds/absolute-urls.ts";
 import { FEED_LIMIT, feedChannels } from "../scripts/feeds/feeds.ts";
+import { xmlSafe } from "../scripts/feeds/xml-text.ts";
 import { loadSite } from "../scripts/site/load-site.ts";
 
 const SITE = "https://example.test";
@@ -279,5 +280,11 @@ describe("feed contents", () => {
       '<p><img src="https://example.test/m/a.jpg" srcset="https://example.test/m/a.jpg 1x, https://example.test/zh-hans/news/a/b.jpg 2x"><a href="https://example.test/zh-hans/news/a/#top">上</a><a href="tel:+862312345678">电话</a><a href="https://example.test/zh-hans/news/a/?p=2">下页</a></p>',
     );
     assert.equal(absolutizeHtml("<p>没有链接 &amp; 图片</p>", base), "<p>没有链接 &amp; 图片</p>");
+  });
+
+  it("drops the characters XML 1.0 cannot hold, and nothing else", () => {
+    assert.equal(xmlSafe("标题\u0000\u0008\u000b\u001f\ufffe结束"), "标题结束");
+    assert.equal(xmlSafe("行\t一\n行\r二 𠮷 & <b>"), "行\t一\n行\r二 𠮷 & <b>");
+    assert.equal(xmlSafe("孤\ud800立\udc00"), "孤立");
   });
 });
