@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { SiteModel } from "../site/model.ts";
+import { MANIFEST_FILE, readManifest, sha256 } from "../integrity/manifest.ts";
 
 /** The page lists that generator templates paginate over. */
 export const RENDERED_LISTS = ["articles", "lists", "hubs", "homes", "notFound", "pages"] as const;
@@ -41,13 +42,24 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   walk(dir);
 }
 
-/** What shapes every page besides its own data. Changing any of it renders everything again. */
+/** What shapes every page besides its own data: all of the build's code, templates, assets
+ * and installed packages. Changing any of it renders everything again. */
 export function sharedKey(project: string, model: SiteModel): string {
   const hash = createHash("sha256");
-  for (const dir of ["layouts", "content/_generate", "assets", "scripts/plugins", "scripts/render"]) hashTree(hash, join(project, dir));
-  hash.update(readFileSync(join(project, ".eleventy.ts")));
+  for (const dir of ["layouts", "content/_generate", "assets", "scripts"]) hashTree(hash, join(project, dir));
+  for (const file of [".eleventy.ts", "package-lock.json"]) if (existsSync(join(project, file))) hash.update(readFileSync(join(project, file)));
   hash.update(JSON.stringify([model.site, model.variants, model.root]));
   return hash.digest("hex");
+}
+
+function unchangedOnDisk(dir: string, url: string, written: Map<string, string>): boolean {
+  const expected = written.get(outputFile(url));
+  if (!expected) return false;
+  try {
+    return sha256(readFileSync(join(dir, outputFile(url)))) === expected;
+  } catch {
+    return false;
+  }
 }
 
 export function indexFileFor(root: string, out: string): string {
@@ -65,6 +77,16 @@ export function planRendering(model: SiteModel, options: { project: string; root
       // first build, or the index is gone: render everything
     }
   }
+  // A file is reused only if it is still byte for byte what the last build wrote (its
+  // manifest says): a page tampered with in the old output is rendered again, not carried on.
+  const written = new Map<string, string>();
+  if (options.previousOut && Object.keys(previous).length > 0) {
+    try {
+      for (const f of readManifest(join(options.previousOut, MANIFEST_FILE)).manifest.files) written.set(f.path, f.sha256);
+    } catch {
+      // no manifest: nothing can be trusted, render everything
+    }
+  }
   const render = {} as RenderSubset;
   const reused: string[] = [];
   const index: Record<string, string> = {};
@@ -73,8 +95,7 @@ export function planRendering(model: SiteModel, options: { project: string; root
     for (const page of model[list] as { url: string }[]) {
       const key = createHash("sha1").update(shared).update(JSON.stringify(page)).digest("base64url");
       index[page.url] = key;
-      const file = options.previousOut ? join(options.previousOut, outputFile(page.url)) : "";
-      if (previous[page.url] === key && file && existsSync(file)) reused.push(page.url);
+      if (previous[page.url] === key && unchangedOnDisk(options.previousOut!, page.url, written)) reused.push(page.url);
       else render[list].push(page);
     }
   }
