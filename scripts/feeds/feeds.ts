@@ -129,7 +129,7 @@ export function feedChannels(model: SiteModel): FeedChannel[] {
   const channels: FeedChannel[] = [];
   for (const ctx of model.variants) {
     // Newest first, as the model's sources are.
-    const byPath = new Map(model.articles.filter((a) => a.ctx === ctx).map((a) => [a.id, a]));
+    const byPath = new Map(model.articles.filter((a) => a.ctx.lang === ctx.lang).map((a) => [a.id, a]));
     const ordered = model.sources.map((s) => byPath.get(s.path)).filter((a): a is ArticlePage => a !== undefined);
     const channel = (kind: FeedChannel["kind"], pageUrl: string, articles: ArticlePage[], section?: SectionView): FeedChannel => {
       const newest = articles.slice(0, FEED_LIMIT);

@@ -55,7 +55,7 @@ export function variantSitemaps(model: SiteModel): SitemapFile[] {
   const site = model.site;
   const files: SitemapFile[] = [];
   for (const ctx of model.variants) {
-    const articles = model.articles.filter((a) => a.ctx === ctx);
+    const articles = model.articles.filter((a) => a.ctx.lang === ctx.lang);
     const byPath = new Map(articles.map((a) => [a.id, a]));
     // A list, hub or home page changes when one of the articles it shows does.
     const newestOf = (items: Teaser[]) => latest(items.map((t) => byPath.get(t.id)?.updatedIso));
@@ -67,11 +67,11 @@ export function variantSitemaps(model: SiteModel): SitemapFile[] {
     };
     const ordered = model.sources.map((s) => byPath.get(s.path)).filter((a): a is ArticlePage => a !== undefined);
     const urls: SitemapUrl[] = [
-      ...model.homes.filter((p) => p.ctx === ctx).map((p) => url(p, newestOf([...p.latest, ...p.blocks.flatMap((b) => b.items)]))),
-      ...model.hubs.filter((p) => p.ctx === ctx).map((p) => url(p, newestOf(p.blocks.flatMap((b) => b.items)))),
-      ...model.lists.filter((p) => p.ctx === ctx).map((p) => url(p, newestOf(p.items))),
+      ...model.homes.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, newestOf([...p.latest, ...p.blocks.flatMap((b) => b.items)]))),
+      ...model.hubs.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, newestOf(p.blocks.flatMap((b) => b.items)))),
+      ...model.lists.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, newestOf(p.items))),
       ...ordered.map((a) => url(a, a.updatedIso)),
-      ...model.pages.filter((p) => p.ctx === ctx).map((p) => url(p, undefined)),
+      ...model.pages.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, undefined)),
     ];
     const path = sitemapPath(ctx.path);
     files.push({ lang: ctx.lang, path, url: absoluteOnSite(site, path), lastmod: latest(urls.map((u) => u.lastmod)), urls });
