@@ -168,15 +168,19 @@ function writePages(articles: number, dir: string): number {
   return pages;
 }
 
-function runPagefind(bin: string, articles: number, dir: string): { pages: number; seconds: number; peakRssMB: number; indexBytes: number; indexFiles: number } {
+function runPagefind(
+  bin: string,
+  articles: number,
+  dir: string,
+): { pages: number; seconds: number; cpuSeconds: number; peakRssMB: number; indexBytes: number; indexFiles: number } {
   const pages = writePages(articles, dir);
   const t0 = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M %e", bin, "--site", dir], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M %e %U %S", bin, "--site", dir], { encoding: "utf8", maxBuffer: 64 << 20 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`pagefind failed:\n${r.stdout}\n${r.stderr}`);
-  const [rssKb] = r.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+  const [rssKb, , user, system] = r.stderr.trim().split("\n").pop()!.split(" ").map(Number);
   const usage = diskUsage(join(dir, "pagefind"));
-  return { pages, seconds, peakRssMB: rssKb / 1024, indexBytes: usage.bytes, indexFiles: usage.files };
+  return { pages, seconds, cpuSeconds: user + system, peakRssMB: rssKb / 1024, indexBytes: usage.bytes, indexFiles: usage.files };
 }
 
 async function main(): Promise<void> {
@@ -224,11 +228,13 @@ async function main(): Promise<void> {
     console.log(`\nBaseline: Pagefind extended (${pagefind}) on ${n} articles (${n * 2} pages)`);
     const pf = runPagefind(pagefind, n, join(out, "pagefind-site"));
     const ours = runIndex(n, join(out, "small"), shardKb);
-    console.log(`  Pagefind        ${pf.seconds.toFixed(1)} s, peak RSS ${pf.peakRssMB.toFixed(0)} MB, index ${mb(pf.indexBytes)} in ${pf.indexFiles} files`);
+    console.log(`  Pagefind        ${pf.seconds.toFixed(1)} s (${pf.cpuSeconds.toFixed(1)} s CPU), peak RSS ${pf.peakRssMB.toFixed(0)} MB, index ${mb(pf.indexBytes)} in ${pf.indexFiles} files`);
     console.log(
       `  this index      ${(ours.indexMs / 1000).toFixed(2)} s (${(ours.cpuMs / 1000).toFixed(2)} s CPU), peak RSS ${ours.peakRssMB.toFixed(0)} MB, index ${mb(ours.stats.shardBytes + ours.stats.docBytes + ours.stats.manifestBytes)} in ${ours.stats.files} files`,
     );
-    console.log(`  ratio           time ${(ours.indexMs / 1000 / pf.seconds * 100).toFixed(1)} %, peak memory ${(ours.peakRssMB / pf.peakRssMB * 100).toFixed(1)} %`);
+    console.log(
+      `  ratio           wall time ${((ours.indexMs / 1000 / pf.seconds) * 100).toFixed(1)} %, CPU time ${((ours.cpuMs / 1000 / pf.cpuSeconds) * 100).toFixed(1)} %, peak memory ${((ours.peakRssMB / pf.peakRssMB) * 100).toFixed(1)} %`,
+    );
   }
   if (args.flags.keep === undefined) rmSync(out, { recursive: true, force: true });
 }
