@@ -231,3 +231,11 @@ test("the builder copes with many keys in one document and astral characters", a
   const o = build([doc("zh-Hans", "𠮷野家开业", "𠮷野家在重庆开业。")]);
   assert.deepEqual((await search(o, "zh-hans", "𠮷野家")).results.map((r) => r.title), ["𠮷野家开业"]);
 });
+
+test("a site without articles gets an index that answers nothing", async () => {
+  const o = build([]);
+  const manifest = JSON.parse(readFileSync(join(o, "search/manifest.json"), "utf8"));
+  assert.equal(manifest.docs, 0);
+  const r = await search(o, "zh-hans", "传播");
+  assert.equal(r.hits, 0);
+});

@@ -316,7 +316,7 @@ export class Searcher {
       this.manifest = (async () => {
         const m = JSON.parse(new TextDecoder().decode(await this.fetchBytes(this.manifestUrl)));
         if (m.format !== FORMAT) throw new Error(`search index format ${m.format}, expected ${FORMAT}`);
-        if (!m.variants[this.variant]) throw new Error(`search index has no documents for ${this.variant}`);
+        if (m.docs > 0 && !m.variants[this.variant]) throw new Error(`search index has no documents for ${this.variant}`);
         this.table = foldTable(m.fold);
         return m;
       })();
@@ -355,7 +355,7 @@ export class Searcher {
     const m = await this.load();
     const terms = parseQuery(text, this.table);
     const keys = queryKeys(terms);
-    if (keys.length === 0) return { terms, hits: [], exact: true };
+    if (keys.length === 0 || m.docs === 0) return { terms, hits: [], exact: true };
     const shardNos = [...new Set(keys.map((k) => shardOf(k, m.shards)))];
     const loaded = new Map(await Promise.all(shardNos.map(async (n) => [n, await this.shard(n)])));
     const lists = keys.map((k) => {

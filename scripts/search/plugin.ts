@@ -57,7 +57,8 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
     // No search page was rendered this time (a partial rebuild): the last index stays.
     if (!model) return;
     const started = Date.now();
-    const stats = writeSearchIndex(searchDocuments(model), join(directories.output, options.dir));
+    const variants = model.variants.map((v) => v.path);
+    const stats = writeSearchIndex(searchDocuments(model), join(directories.output, options.dir), { variants });
     if (process.env.NEWSROOM_SEARCH_STATS) {
       console.log(`Search index: ${stats.docs} articles, ${stats.shards} shards, ${stats.files} files in ${Date.now() - started} ms.`);
     }

@@ -29,8 +29,13 @@ export interface WriteStats {
   timings: { index: number; docFiles: number; shards: number; shardFiles: number };
 }
 
+export interface WriteOptions extends BuilderOptions {
+  /** Every script's path (zh-hans …), listed even when no document has it yet. */
+  variants?: string[];
+}
+
 /** Writes the index of `documents` into `dir` (the site's /search/ folder). */
-export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: string, options: BuilderOptions = {}): WriteStats {
+export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: string, options: WriteOptions = {}): WriteStats {
   mkdirSync(dir, { recursive: true });
   const work = join(dir, `.tmp-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
@@ -38,6 +43,10 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   const hash = createHash("sha256");
   const builder = new IndexBuilder(options);
   const variants = new Set<string>();
+  for (const v of options.variants ?? []) {
+    variants.add(v);
+    mkdirSync(join(work, "d", v), { recursive: true });
+  }
   let docBytes = 0;
   let files = 0;
 
