@@ -35,6 +35,14 @@ test("unchanged pages are reused; an edit re-renders what shows it; output equal
   // Only the root chooser, which is not a page of the model, is always rendered.
   assert.match(again.stdout, /pages: (\d+) unchanged, 1 rendered/);
 
+  // A page tampered with in the old output is rendered again, not carried into the new one.
+  const page = join(out, "zh-hant/news/company/index.html");
+  const good = readFileSync(page);
+  writeFileSync(page, good.toString("utf8").replace("<title>", "<title>澳門線上娛樂 "));
+  const healed = buildSite(root, out, NOW);
+  assert.match(healed.stdout, /pages: \d+ unchanged, 2 rendered/);
+  assert.ok(readFileSync(page).equals(good), "the tampered page is rebuilt from its source");
+
   // Edit one title: its own pages, its neighbours (上一篇/下一篇), lists, hub and home change.
   const file = join(root, "content/news/company/2025/n3.md");
   writeFileSync(file, readFileSync(file, "utf8").replace("第3則公司新聞", "第三則公司新聞（更新）"));

@@ -40,7 +40,8 @@ export async function build(root: string, out: string, stats = false): Promise<n
     writeManifest(tmp);
   } catch (err) {
     dropPendingRenderIndex(root, out);
-    rmSync(tmp, { recursive: true, force: true });
+    // Eleventy may still be copying assets into tmp: remove it once this process is done.
+    process.once("exit", () => rmSync(tmp, { recursive: true, force: true }));
     console.error(err instanceof Error ? err.message : String(err));
     console.error(`Build failed. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
     return 1;

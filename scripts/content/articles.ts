@@ -11,6 +11,7 @@ import { renderMarkdown } from "../markdown/markdown.ts";
 import { resolvePhoto, type Photo } from "../markdown/photos.ts";
 import type { LinkRef } from "../markdown/markdown.ts";
 import { scanForSpam, type Blocklist } from "./spam-guard.ts";
+import { findMarkup } from "../convert/editor-markup.ts";
 import { glossaryEntries, type SiteConfig } from "../site/site-config.ts";
 import type { GlossaryEntry } from "../convert/script-converter.ts";
 
@@ -92,9 +93,13 @@ function summaryFrom(body: string): string {
   return "";
 }
 
+/** Clips to `max` characters, never inside editor markup (-{…}-): a span is kept whole or left out. */
 function clip(text: string, max: number): string {
   const chars = Array.from(text);
-  return chars.length <= max ? text : chars.slice(0, max - 1).join("") + "…";
+  if (chars.length <= max) return text;
+  let cut = chars.slice(0, max - 1).join("").length;
+  for (const span of findMarkup(text)) if (span.start < cut && cut < span.end) cut = span.start;
+  return text.slice(0, cut) + "…";
 }
 
 interface CacheEntry {

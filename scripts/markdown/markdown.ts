@@ -1,6 +1,7 @@
 // Markdown to HTML for articles, with markdown-it. Raw HTML passes only an allowlist
 // (raw-html.ts); photos alone in a paragraph become figure/figcaption with width and height.
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
+import cjkFriendly from "markdown-it-cjk-friendly";
 import { checkRawHtml, type HtmlPolicy } from "./raw-html.ts";
 import { resolvePhoto, type PhotoContext } from "./photos.ts";
 
@@ -129,6 +130,8 @@ let instance: MarkdownIt | null = null;
 export function markdown(): MarkdownIt {
   if (instance) return instance;
   const md = markdownIt({ html: true, linkify: true, typographer: false, breaks: false });
+  // **記者：**正文 is bold: CommonMark's emphasis rules misread CJK punctuation without this.
+  md.use(cjkFriendly);
   // Keep one h1 a page: the headline. A # heading in the body becomes h2. Headings carry an id made of
   // their text as written, so a link to #小標題 works on the page in either script.
   md.core.ruler.push("headings", (state) => {
