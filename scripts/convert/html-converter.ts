@@ -75,7 +75,8 @@ function walk(nodes: ChildNode[], converter: ScriptConverter, run: Text[]): void
       run.push(node);
     } else if (isElement(node)) {
       if (keptAsWritten(node)) {
-        if (!INLINE_ELEMENTS.has(node.name) && node.name !== "code") flush(run, converter);
+        // Text kept as written separates what is around it: no phrase runs across it.
+        flush(run, converter);
         continue;
       }
       for (const name of CONVERTED_ATTRIBUTES) {

@@ -26,7 +26,7 @@ export interface ScriptConverter {
 // URLs in running text are read as written, even when they hold Chinese characters.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'，。；！？、“”‘’（）《》【】]+/g;
 
-const CODE_VERSION = "2";
+const CODE_VERSION = "3";
 
 function glossaryTrie(entries: readonly GlossaryEntry[], from: string, to: string): Trie {
   const trie = new Trie();
