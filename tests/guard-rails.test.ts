@@ -26,6 +26,7 @@ const root = makeSite(
     "content/news/media-focus/2024/font-zero.md": bad('<span style="font-size:0">暗鏈</span>'),
     "content/news/media-focus/2024/offscreen.md": bad('<div style="text-indent:-9999px">暗鏈</div>'),
     "content/news/media-focus/2024/hidden-attr.md": bad("<p hidden>暗鏈</p>"),
+    "content/news/media-focus/2024/inline-style.md": bad('<p style="color:red">紅字</p>'),
     "content/news/media-focus/2024/iframe.md": bad('<iframe src="https://evil.example/embed"></iframe>'),
     "content/news/media-focus/2024/remote-video.md": bad('<video src="https://cdn.example/v.mp4" controls></video>'),
     "content/news/media-focus/2024/spam-title.md": article({ ...meta, title: "澳門賭場線上開戶" }),
@@ -44,7 +45,7 @@ const root = makeSite(
         "",
         '<figure><img src="./p.png" alt="允許的圖"><figcaption>允許的圖說</figcaption></figure>',
         "",
-        '<table><tr><th scope="col">項目</th><td style="text-align:right">12</td></tr></table>',
+        '<table><tr><th scope="col">項目</th><td>12</td></tr></table>',
         "",
         '<iframe src="https://player.bilibili.com/player.html?bvid=1" title="影片"></iframe>',
         "",
@@ -80,6 +81,7 @@ test("hidden content in every form", () => {
   reported("font-zero.md", at(0), /hidden content \(font-size:0\)/);
   reported("offscreen.md", at(0), /hidden content \(off-screen positioning\)/);
   reported("hidden-attr.md", at(0), /the hidden attribute/);
+  reported("inline-style.md", at(0), /the style attribute is not allowed\. The site's Content-Security-Policy blocks inline styles/);
 });
 
 test("iframes only from listed hosts, media only from the site", () => {

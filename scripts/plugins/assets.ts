@@ -51,6 +51,8 @@ export default function assets(eleventyConfig: EleventyConfig, userOptions: Part
       writeFileSync(out, content);
     }
   });
+  // Every hashed asset URL: these may be cached for a year (see content/_generate/headers.njk).
+  eleventyConfig.addGlobalData("fingerprinted", () => [...hashed.values()].map((h) => h.url).sort());
   eleventyConfig.addFilter("asset", (url: string) => {
     const hit = hashed.get(url);
     if (!hit) throw new Error(`No asset ${url} under ${options.dir}/`);

@@ -7,6 +7,7 @@ import type { Problems } from "../content/problems.ts";
 import type { Blocklist } from "../content/spam-guard.ts";
 import { checkDuplicateTitles, checkLinks } from "../content/link-check.ts";
 import { loadViewCounts, viewKey, type ViewCounts } from "../views/view-counts.ts";
+import { securityPolicy, type SecurityPolicy } from "../security/policy.ts";
 import type { Converters } from "../convert/converters.ts";
 import type { ScriptConverter } from "../convert/script-converter.ts";
 import { groupThousands, variantUrl } from "./format.ts";
@@ -173,6 +174,8 @@ export interface SiteModel {
   copies: Map<string, string>;
   /** Sources in date order, newest first: for feeds, search and tools. */
   sources: ArticleSource[];
+  /** Content-Security-Policy and other headers. */
+  security: SecurityPolicy;
 }
 
 function byDateDesc(a: ArticleSource, b: ArticleSource): number {
@@ -408,6 +411,7 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
     rootNotFound,
     copies,
     sources: articleSources,
+    security: securityPolicy(site),
   };
 }
 
