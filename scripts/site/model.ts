@@ -261,22 +261,36 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
 
   const sectionOf = (ctx: VariantContext, id: string): SectionView => ctx.sections.find((s) => s.id === id)!;
 
+  // Dates formatted once an article (luxon's formatting is not cheap at 10,000 articles).
+  const dates = new Map(
+    articleSources.map((a) => [a, { iso: isoDate(a.date), text: a.dateHasTime ? displayDateTime(a.date) : displayDate(a.date), day: displayDate(a.date) }]),
+  );
+  // One teaser an article and script, shared by every list that shows it.
+  const teasers = new Map<string, Teaser>();
   function teaser(a: ArticleSource, ctx: VariantContext): Teaser {
+    const key = `${ctx.lang}\0${a.path}`;
+    let made = teasers.get(key);
+    if (made) return made;
     const t = texts.get(a)!.get(ctx.lang)!;
-    return {
+    const d = dates.get(a)!;
+    made = {
       id: a.path,
       title: t.title,
       url: variantUrl(ctx.path, a.path),
-      dateIso: isoDate(a.date),
-      dateText: a.dateHasTime ? displayDateTime(a.date) : displayDate(a.date),
-      dayText: displayDate(a.date),
+      dateIso: d.iso,
+      dateText: d.text,
+      dayText: d.day,
       source: t.source,
       summary: t.summary,
       views: viewsOf(a),
       viewsText: groupThousands(viewsOf(a)),
       section: sectionOf(ctx, a.section),
     };
+    teasers.set(key, made);
+    return made;
   }
+  const findRelated = relatedFinder(articleSources, site.relatedCount);
+  const relatedOf = new Map(articleSources.map((a) => [a, findRelated(a)]));
 
   const bySection = new Map<string, ArticleSource[]>();
   for (const s of site.sections) bySection.set(s.id, []);
@@ -316,8 +330,8 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
           file: a.file,
           section: sv,
           headline: t.title,
-          dateIso: isoDate(a.date),
-          dateText: a.dateHasTime ? displayDateTime(a.date) : displayDate(a.date),
+          dateIso: dates.get(a)!.iso,
+          dateText: dates.get(a)!.text,
           updatedIso: isoDate(a.updated ?? a.date),
           source: t.source,
           editor: t.editor,
@@ -329,7 +343,7 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
           images: a.photos.map((p) => site.url + p.url),
           prev: link(older),
           next: link(newer),
-          related: related(a, list, articleSources, site.relatedCount).map((r) => teaser(r, ctx)),
+          related: relatedOf.get(a)!.map((r) => teaser(r, ctx)),
           mostRead,
           date: a.date,
           updated: a.updated,
@@ -415,18 +429,41 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
   };
 }
 
-/** A few articles a reader of `a` may want next: shared tags first, then the same section, then nearest in time. */
-function related(a: ArticleSource, section: ArticleSource[], all: ArticleSource[], count: number): ArticleSource[] {
-  const tags = new Set(a.tags);
-  const score = (b: ArticleSource) =>
-    b.tags.filter((t) => tags.has(t)).length * 10 + (b.section === a.section ? 1 : 0);
-  const pool = tags.size > 0 ? all : section;
-  return pool
-    .filter((b) => b !== a)
-    .map((b) => ({ b, s: score(b), d: Math.abs(b.date.toMillis() - a.date.toMillis()) }))
-    .sort((x, y) => y.s - x.s || x.d - y.d)
-    .slice(0, count)
-    .map((x) => x.b);
+/**
+ * A few articles a reader of `a` may want next: shared tags first, then the same section,
+ * then nearest in time. Candidates are the articles nearest in time within each of its tags
+ * and its section (a window, so that a site of 10,000 articles is not scored 10,000² times).
+ */
+function relatedFinder(all: readonly ArticleSource[], count: number): (a: ArticleSource) => ArticleSource[] {
+  const WINDOW = 40;
+  const groups = new Map<string, ArticleSource[]>(); // newest first, like `all`
+  const add = (key: string, a: ArticleSource) => {
+    const g = groups.get(key);
+    if (g) g.push(a);
+    else groups.set(key, [a]);
+  };
+  for (const a of all) {
+    add(`s:${a.section}`, a);
+    for (const t of new Set(a.tags)) add(`t:${t}`, a);
+  }
+  const position = new Map<string, Map<ArticleSource, number>>();
+  for (const [key, g] of groups) position.set(key, new Map(g.map((a, i) => [a, i])));
+  return (a) => {
+    const tags = new Set(a.tags);
+    const candidates = new Set<ArticleSource>();
+    for (const key of [`s:${a.section}`, ...[...tags].map((t) => `t:${t}`)]) {
+      const g = groups.get(key)!;
+      const i = position.get(key)!.get(a)!;
+      for (let j = Math.max(0, i - WINDOW); j < Math.min(g.length, i + WINDOW + 1); j++) candidates.add(g[j]);
+    }
+    candidates.delete(a);
+    const score = (b: ArticleSource) => b.tags.filter((t) => tags.has(t)).length * 10 + (b.section === a.section ? 1 : 0);
+    return [...candidates]
+      .map((b) => ({ b, s: score(b), d: Math.abs(b.date.toMillis() - a.date.toMillis()) }))
+      .sort((x, y) => y.s - x.s || x.d - y.d || x.b.path.localeCompare(y.b.path))
+      .slice(0, count)
+      .map((x) => x.b);
+  };
 }
 
 function variantContext(site: SiteConfig, v: Variant, converters: Converters): VariantContext {
