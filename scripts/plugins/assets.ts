@@ -41,7 +41,8 @@ export default function assets(eleventyConfig: EleventyConfig, userOptions: Part
   };
   scan();
 
-  eleventyConfig.addPassthroughCopy({ [options.dir]: options.dir });
+  // Type declarations beside browser code are for the build, not for readers.
+  eleventyConfig.addPassthroughCopy({ [options.dir]: options.dir }, { filter: ["**/*", "!**/*.d.ts"] });
   eleventyConfig.addWatchTarget(base);
   eleventyConfig.on("eleventy.before", scan);
   eleventyConfig.on("eleventy.after", ({ directories }) => {

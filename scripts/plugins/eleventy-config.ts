@@ -4,7 +4,7 @@ export interface EleventyConfig {
   addFilter(name: string, fn: (...args: any[]) => unknown): void;
   addShortcode(name: string, fn: (...args: any[]) => unknown): void;
   addWatchTarget(path: string): void;
-  addPassthroughCopy(spec: string | Record<string, string>): void;
+  addPassthroughCopy(spec: string | Record<string, string>, copyOptions?: { filter?: string[] }): void;
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
   on(event: "eleventy.before" | "eleventy.after", fn: (arg: { directories: { output: string; input: string }; runMode?: string }) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
