@@ -12,7 +12,7 @@ import { commitRenderIndex, dropPendingRenderIndex } from "../render/render-plan
 import { flag, parseArgs } from "./args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
 import { writeManifest } from "../integrity/manifest.ts";
-import { cleanStaleOutputs } from "../integrity/stale.ts";
+import { cleanStaleOutputs, discardInBackground, emptyTrash } from "../integrity/stale.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
@@ -21,6 +21,7 @@ export async function build(root: string, out: string, stats = false): Promise<n
   // Integrity: a killed build's <out>.tmp-<pid> / <out>.old-<pid> (its process gone) are removed,
   // and a moved-aside .old-<pid> is put back if <out> itself is missing.
   cleanStaleOutputs(out);
+  emptyTrash(out);
   const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root) });
   for (const p of site.problems) console.error(formatProblem(p));
   if (!site.model) {
@@ -51,7 +52,7 @@ export async function build(root: string, out: string, stats = false): Promise<n
   const old = `${out}.old-${process.pid}`;
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
-  rmSync(old, { recursive: true, force: true });
+  if (existsSync(old)) discardInBackground(old);
   commitRenderIndex(root, out);
   const m = site.model;
   if (stats) {

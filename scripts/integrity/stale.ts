@@ -2,6 +2,7 @@
 // if it died in the middle of swapping folders, <out>.old-<pid> (the last complete output,
 // moved aside). The next build removes both when their process is gone, and puts a
 // .old-<pid> back in place if <out> itself is missing.
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
@@ -49,4 +50,35 @@ export function cleanStaleOutputs(out: string, running: (pid: number) => boolean
     }
   }
   return result;
+}
+
+/**
+ * Removes a replaced output without making the build wait: deleting tens of thousands of
+ * files takes longer than writing them. The folder is first renamed out of the way (a
+ * hidden sibling, not matched above), then deleted by a detached process. Leftovers of a
+ * deletion that did not finish are removed the same way by the next build.
+ */
+export function discardInBackground(dir: string): void {
+  const trash = join(dirname(dir), `.${basename(dir)}.trash-${process.pid}-${Date.now()}`);
+  renameSync(dir, trash);
+  removeDetached(trash);
+}
+
+function removeDetached(path: string): void {
+  const child = spawn(process.execPath, ["-e", `require("fs").rmSync(${JSON.stringify(path)}, { recursive: true, force: true })`], {
+    detached: true,
+    stdio: "ignore",
+  });
+  child.unref();
+}
+
+/** Deletes, in the background, trash that earlier builds of `out` left behind. */
+export function emptyTrash(out: string): void {
+  const parent = dirname(out);
+  if (!existsSync(parent)) return;
+  const prefix = `.${basename(out)}.trash-`;
+  for (const name of readdirSync(parent)) {
+    const m = name.startsWith(prefix) ? /^(\d+)-/.exec(name.slice(prefix.length)) : null;
+    if (m && !processRunning(Number(m[1]))) removeDetached(join(parent, name));
+  }
 }
