@@ -90,3 +90,9 @@ export function pageExists(out: string, url: string): boolean {
 export function text(el: cheerio.Cheerio<any>): string {
   return el.text().replace(/\s+/g, " ").trim();
 }
+
+/** Builds the sample site (content/ of the project) into a new temporary folder. */
+export function buildSampleSite(prefix = "newsroom-sample-"): { out: string; build: RunResult } {
+  const out = join(mkdtempSync(join(tmpdir(), prefix)), "site");
+  return { out, build: buildSite(PROJECT, out) };
+}
