@@ -58,7 +58,8 @@ function renderImage(tokens: Token[], idx: number, _options: unknown, env: Rende
     `src="${escapeHtml(photo.url)}"`,
     `alt="${escapeHtml(alt)}"`,
     photo.width ? `width="${photo.width}" height="${photo.height}"` : "",
-    `loading="lazy" decoding="async"`,
+    // The first photo may be what a reader sees first: load it at once, the rest when near.
+    env.photos.length > 1 ? `loading="lazy" decoding="async"` : `decoding="async"`,
   ].filter(Boolean);
   const img = `<img ${attrs.join(" ")}>`;
   if (!token.meta?.figure) return title ? img.replace("<img ", `<img title="${escapeHtml(title)}" `) : img;
