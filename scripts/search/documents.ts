@@ -2,6 +2,7 @@
 import { Parser } from "htmlparser2";
 import type { SearchDocFile } from "../../assets/js/search.js";
 import type { ArticlePage, SiteModel } from "../site/model.ts";
+import type { PageInput } from "./index-worker.ts";
 
 /** One article: its text in each script variant, keyed by variant path (zh-hans). */
 export interface SearchDocument {
@@ -65,4 +66,22 @@ export function* searchDocuments(model: SiteModel): Generator<SearchDocument> {
     for (const page of byId.get(id)!) variants.set(page.ctx.path, docFile(page));
     yield { variants };
   }
+}
+
+/** The same documents, in the same order, as plain data for the indexing worker. */
+export function indexInput(model: SiteModel): PageInput[][] {
+  const byId = new Map<string, ArticlePage[]>();
+  for (const a of model.articles) {
+    let twins = byId.get(a.id);
+    if (!twins) byId.set(a.id, (twins = []));
+    twins.push(a);
+  }
+  const ids = [...new Set([...model.sources.map((s) => s.path), ...byId.keys()])].filter((id) => byId.has(id));
+  return ids.map((id) =>
+    byId.get(id)!.map((page) => ({
+      path: page.ctx.path,
+      file: { u: page.url, t: page.headline, d: page.dateText, i: page.dateIso, s: page.section.name },
+      html: page.html,
+    })),
+  );
 }

@@ -7,7 +7,27 @@ import { join } from "node:path";
 import type { EleventyConfig } from "../plugins/eleventy-config.ts";
 import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
 import { searchDocuments } from "./documents.ts";
-import { MANIFEST, writeSearchIndex } from "./write-index.ts";
+import { MANIFEST, writeSearchIndex, type WriteStats } from "./write-index.ts";
+import { indexInput } from "./documents.ts";
+import type { IndexJob } from "./index-worker.ts";
+import { onSiteModel } from "../plugins/news-site.ts";
+import { startTsWorker } from "../workers/ts-worker.ts";
+
+/** From this many articles on, the index is built in a worker thread (starting one costs ~0.5 s). */
+const WORKER_THRESHOLD = 500;
+
+function indexInWorker(job: IndexJob): Promise<WriteStats> {
+  return new Promise((resolve, reject) => {
+    const worker = startTsWorker(new URL("./index-worker.ts", import.meta.url));
+    worker.once("message", (msg: { stats?: WriteStats; error?: string }) => {
+      void worker.terminate();
+      if (msg.stats) resolve(msg.stats);
+      else reject(new Error(`Search index: ${msg.error}`));
+    });
+    worker.once("error", reject);
+    worker.postMessage(job);
+  });
+}
 
 export interface Options {
   /** Folder of the index in the output, and its URL path. */
@@ -53,12 +73,28 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
   eleventyConfig.on("eleventy.before", () => {
     model = null;
   });
-  eleventyConfig.on("eleventy.after", ({ directories }) => {
+  // A large site's index is built in a worker thread while Eleventy renders the pages.
+  let started = 0;
+  let inWorker: Promise<WriteStats> | null = null;
+  onSiteModel((news) => {
+    inWorker = null;
+    if (news.sources.length < WORKER_THRESHOLD) return;
+    started = Date.now();
+    const dir = join(eleventyConfig.directories.output, options.dir);
+    inWorker = indexInWorker({ articles: indexInput(news), dir, variants: news.variants.map((v) => v.path) });
+  });
+
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
     // No search page was rendered this time (a partial rebuild): the last index stays.
     if (!model) return;
-    const started = Date.now();
-    const variants = model.variants.map((v) => v.path);
-    const stats = writeSearchIndex(searchDocuments(model), join(directories.output, options.dir), { variants });
+    let stats: WriteStats;
+    if (inWorker) {
+      stats = await inWorker;
+    } else {
+      started = Date.now();
+      const variants = model.variants.map((v) => v.path);
+      stats = writeSearchIndex(searchDocuments(model), join(directories.output, options.dir), { variants });
+    }
     if (process.env.NEWSROOM_SEARCH_STATS) {
       console.log(`Search index: ${stats.docs} articles, ${stats.shards} shards, ${stats.files} files in ${Date.now() - started} ms.`);
     }
