@@ -1,9 +1,9 @@
 // Spam guard: the site this product is modelled on had its page titles replaced with gambling
 // and porn keywords. A blocklist of such terms (both scripts) is checked against everything an
 // article says: title, summary, body text, alt text, link text. A hit stops the build.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Problems } from "./problems.ts";
+import { Problems } from "./problems.ts";
 import { scriptConverter } from "../convert/script-converter.ts";
 
 export const BLOCKLIST_FILE = "content/_data/blocklist.json";
@@ -25,7 +25,27 @@ export interface Blocklist {
 // Zero-width characters and spaces slipped between the characters of a term.
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u00ad]/g;
 
+const loaded = new Map<string, { stamp: string; blocklist: Blocklist }>();
+
+/** The site's blocklist; built once a process unless the file changes (building it converts every term). */
 export function loadBlocklist(root: string, problems: Problems): Blocklist {
+  let stamp = "none";
+  try {
+    const st = statSync(join(root, BLOCKLIST_FILE));
+    stamp = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    // no file: the defaults
+  }
+  const hit = loaded.get(root);
+  if (hit && hit.stamp === stamp) return hit.blocklist;
+  const fresh = new Problems();
+  const blocklist = readBlocklist(root, fresh);
+  problems.list.push(...fresh.list);
+  if (fresh.list.length === 0) loaded.set(root, { stamp, blocklist });
+  return blocklist;
+}
+
+function readBlocklist(root: string, problems: Problems): Blocklist {
   let data: { terms?: unknown; useDefaults?: unknown; allow?: unknown } = {};
   try {
     data = JSON.parse(readFileSync(join(root, BLOCKLIST_FILE), "utf8"));

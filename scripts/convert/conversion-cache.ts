@@ -4,7 +4,18 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
+const opened = new Map<string, ConversionCache>();
+
 export class ConversionCache {
+  /** The cache of `file`, read from disk once a process (the dev server rebuilds often). */
+  static open(file: string | null): ConversionCache {
+    if (!file) return new ConversionCache(null);
+    let cache = opened.get(file);
+    if (!cache) opened.set(file, (cache = new ConversionCache(file)));
+    cache.hits = cache.misses = 0;
+    return cache;
+  }
+
   private entries = new Map<string, string>();
   private used = new Set<string>();
   private dirty = false;
@@ -43,6 +54,15 @@ export class ConversionCache {
     this.entries.set(key, value);
     this.used.add(key);
     this.dirty = true;
+  }
+
+  private timer: NodeJS.Timeout | null = null;
+
+  /** Saves a little later, once edits pause: for the dev server, which rebuilds on every save. */
+  saveSoon(delayMs = 2000): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.save(), delayMs);
+    this.timer.unref();
   }
 
   /** Writes what this build used (so the cache does not grow without end), atomically. */

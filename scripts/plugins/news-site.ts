@@ -76,7 +76,12 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
   });
 
   eleventyConfig.addGlobalData("news", async () => {
-    current ??= await loadSite({ root: options.root, includeDrafts: options.includeDrafts, cacheFile: defaultCacheFile(options.root) });
+    current ??= await loadSite({
+      root: options.root,
+      includeDrafts: options.includeDrafts,
+      cacheFile: defaultCacheFile(options.root),
+      saveLater: process.env.ELEVENTY_RUN_MODE === "serve",
+    });
     const errors = current.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 || !current.model) throw new ContentError(current.problems);
     for (const w of current.problems) console.warn(formatProblem(w));

@@ -79,8 +79,10 @@ export function planRendering(model: SiteModel, options: { project: string; root
   }
   // A file is reused only if it is still byte for byte what the last build wrote (its
   // manifest says): a page tampered with in the old output is rendered again, not carried on.
+  // The dev server renders into the folder it serves: what is there is what it wrote.
+  const inPlace = options.previousOut === options.out && process.env.ELEVENTY_RUN_MODE === "serve";
   const written = new Map<string, string>();
-  if (options.previousOut && Object.keys(previous).length > 0) {
+  if (options.previousOut && Object.keys(previous).length > 0 && !inPlace) {
     try {
       for (const f of readManifest(join(options.previousOut, MANIFEST_FILE)).manifest.files) written.set(f.path, f.sha256);
     } catch {
@@ -107,7 +109,7 @@ export function planRendering(model: SiteModel, options: { project: string; root
         .update(JSON.stringify(own))
         .digest("base64url");
       index[page.url] = key;
-      if (previous[page.url] === key && unchangedOnDisk(options.previousOut!, page.url, written)) reused.push(page.url);
+      if (previous[page.url] === key && (inPlace ? existsSync(join(options.out, outputFile(page.url))) : unchangedOnDisk(options.previousOut!, page.url, written))) reused.push(page.url);
       else render[list].push(page);
     }
   }

@@ -77,18 +77,31 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
   let started = 0;
   let inWorker: Promise<WriteStats> | null = null;
   onSiteModel((news) => {
-    inWorker = null;
-    if (news.sources.length < WORKER_THRESHOLD) return;
+    if (news.sources.length < WORKER_THRESHOLD) {
+      inWorker = null;
+      return;
+    }
     started = Date.now();
     const dir = join(eleventyConfig.directories.output, options.dir);
-    inWorker = indexInWorker({ articles: indexInput(news), dir, variants: news.variants.map((v) => v.path) });
+    const job = { articles: indexInput(news), dir, variants: news.variants.map((v) => v.path) };
+    // One index at a time: the dev server may rebuild while the last index is still written.
+    const previous = inWorker ?? Promise.resolve();
+    inWorker = previous.catch(() => undefined).then(() => indexInWorker(job));
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     // No search page was rendered this time (a partial rebuild): the last index stays.
     if (!model) return;
     let stats: WriteStats;
-    if (inWorker) {
+    if (inWorker && process.env.ELEVENTY_RUN_MODE === "serve") {
+      // The dev server shows the edited page at once; the index follows a moment later.
+      const running = inWorker;
+      void running.then(
+        (done) => process.env.NEWSROOM_SEARCH_STATS && console.log(`Search index: ${done.docs} articles in ${Date.now() - started} ms.`),
+        (err: Error) => console.error(err.message),
+      );
+      return;
+    } else if (inWorker) {
       stats = await inWorker;
     } else {
       started = Date.now();

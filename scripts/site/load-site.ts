@@ -13,6 +13,8 @@ export interface LoadSiteOptions {
   includeDrafts: boolean;
   /** Where conversion results are kept between builds; null: not kept. */
   cacheFile: string | null;
+  /** The dev server: save the cache once edits pause, not on every rebuild. */
+  saveLater?: boolean;
 }
 
 export interface LoadedSite {
@@ -31,7 +33,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const problems = new Problems();
   const site = loadSiteConfig(options.root, problems);
   if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
-  const cache = new ConversionCache(options.cacheFile);
+  const cache = ConversionCache.open(options.cacheFile);
   const converters = new Converters(site.variants, site.glossary, cache);
   const started = performance.now();
   const sources = loadSources(site, problems, { includeDrafts: options.includeDrafts, blocklist: loadBlocklist(options.root, problems) });
@@ -39,7 +41,8 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
   await converters.prefetch(conversionRequests(site, sources));
   const model = buildModel(site, converters, sources);
-  cache.save();
+  if (options.saveLater) cache.saveSoon();
+  else cache.save();
   return {
     model,
     problems: sortProblems(problems.list),

@@ -211,6 +211,9 @@ export function conversionRequests(site: SiteConfig, sources: SiteSources) {
   ];
 }
 
+/** Converted texts of each article source, by script and converter version. */
+const textMemo = new WeakMap<ArticleSource, Map<string, unknown>>();
+
 export function buildModel(site: SiteConfig, converters: Converters, sources: SiteSources): SiteModel {
   const pageSources = sources.pages;
   const variants = site.variants.map((v) => variantContext(site, v, converters));
@@ -244,8 +247,18 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
   const texts = new Map<ArticleSource, Map<string, Texts>>();
   for (const a of articleSources) {
     const perVariant = new Map<string, Texts>();
+    // An unchanged file gives the same source object (articles.ts), so the dev server
+    // converts only what was edited.
+    let memo = textMemo.get(a);
+    if (!memo) textMemo.set(a, (memo = new Map()));
     for (const v of site.variants) {
       const c: ScriptConverter = converters.get(a.lang, v.lang, a.glossary);
+      const memoKey = `${v.lang}\0${c.version}`;
+      const known = memo.get(memoKey);
+      if (known) {
+        perVariant.set(v.lang, known as Texts);
+        continue;
+      }
       perVariant.set(v.lang, {
         title: converters.text(c, a.title),
         summary: converters.text(c, a.summary),
@@ -255,6 +268,7 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
         html: converters.html(c, a.html),
         converted: a.lang !== v.lang,
       });
+      memo.set(memoKey, perVariant.get(v.lang)!);
     }
     texts.set(a, perVariant);
   }
