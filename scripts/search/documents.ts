@@ -54,6 +54,13 @@ export function docFile(page: ArticlePage): SearchDocFile {
  * positions in this order, so among equal scores the newer article comes first.
  */
 export function* searchDocuments(model: SiteModel): Generator<SearchDocument> {
+  for (const pages of articlesInOrder(model)) {
+    yield { variants: new Map(pages.map((page) => [page.ctx.path, docFile(page)])) };
+  }
+}
+
+/** Each article's pages (one a script), newest article first. */
+function articlesInOrder(model: SiteModel): ArticlePage[][] {
   const byId = new Map<string, ArticlePage[]>();
   for (const a of model.articles) {
     let twins = byId.get(a.id);
@@ -61,24 +68,13 @@ export function* searchDocuments(model: SiteModel): Generator<SearchDocument> {
     twins.push(a);
   }
   const ids = [...new Set([...model.sources.map((s) => s.path), ...byId.keys()])].filter((id) => byId.has(id));
-  for (const id of ids) {
-    const variants = new Map<string, SearchDocFile>();
-    for (const page of byId.get(id)!) variants.set(page.ctx.path, docFile(page));
-    yield { variants };
-  }
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** The same documents, in the same order, as plain data for the indexing worker. */
 export function indexInput(model: SiteModel): PageInput[][] {
-  const byId = new Map<string, ArticlePage[]>();
-  for (const a of model.articles) {
-    let twins = byId.get(a.id);
-    if (!twins) byId.set(a.id, (twins = []));
-    twins.push(a);
-  }
-  const ids = [...new Set([...model.sources.map((s) => s.path), ...byId.keys()])].filter((id) => byId.has(id));
-  return ids.map((id) =>
-    byId.get(id)!.map((page) => ({
+  return articlesInOrder(model).map((pages) =>
+    pages.map((page) => ({
       path: page.ctx.path,
       file: { u: page.url, t: page.headline, d: page.dateText, i: page.dateIso, s: page.section.name },
       html: page.html,
