@@ -138,3 +138,26 @@ test("npm run check finds the same problems, one line each, then a summary", () 
   assert.match(c.stdout, /content\/news\/media-focus\/2024\/script\.md:9: <script> can run code/);
   assert.match(c.stdout.trim().split("\n").at(-1)!, /^✗ \d+ errors, \d+ warnings? in \d+ articles/);
 });
+
+test("front matter is text: markup in a title, source or editor is escaped on every page", () => {
+  const root = makeSite({
+    "content/news/media-focus/2024/markup.md": article({
+      ...meta,
+      title: '"<img src=x onerror=alert(1)>標題"',
+      source: '"重慶日報</span><script>alert(2)</script>"',
+      editor: '"譚鑫\\" onmouseover=\\"alert(3)"',
+      summary: '"摘要 <b>粗體</b>"',
+    }),
+  });
+  const b = buildSite(root);
+  assert.equal(b.code, 0, b.stderr);
+  for (const path of ["/zh-hant/news/media-focus/2024/10/markup/", "/zh-hans/news/media-focus/2024/10/markup/", "/zh-hant/news/media-focus/"]) {
+    const $ = readPage(join(root, "_site"), path);
+    assert.equal($("main img[onerror], main script, [onmouseover], .teaser-summary b").length, 0, path);
+    assert.match($("main").text(), /<img src=x onerror=alert\(1\)>/, `${path}: the title reads as written`);
+  }
+  const $ = readPage(join(root, "_site"), "/zh-hant/news/media-focus/2024/10/markup/");
+  assert.equal($("title").text().startsWith("<img src=x onerror=alert(1)>標題"), true);
+  assert.match($('meta[name="description"]').attr("content")!, /摘要 <b>粗體<\/b>/);
+  assert.equal($(".meta-source").text(), "來源：重慶日報</span><script>alert(2)</script>");
+});
