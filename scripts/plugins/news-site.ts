@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { ContentError, formatProblem } from "../content/problems.ts";
 import { defaultCacheFile, loadSite, type LoadedSite } from "../site/load-site.ts";
 import type { SiteModel } from "../site/model.ts";
+import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDirectory, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
 
@@ -89,7 +90,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     if (!plan) for (const listener of modelListeners) listener(current.model);
     plan ??= lastPlan = planRendering(current.model, { project: PROJECT, root: options.root, out, previousOut: isDirectory(out) ? out : null });
     // Generator templates paginate over `render`; everything else (feeds, sitemaps) sees all pages.
-    return { ...current.model, render: plan.render };
+    return asTemplateData({ ...current.model, render: plan.render });
   });
 
   eleventyConfig.on("eleventy.after", ({ directories }) => {
