@@ -31,7 +31,7 @@ export function usePreloadedSite(site: LoadedSite): void {
 }
 
 // Plugins that start work from the model as soon as it exists (the search index, in a worker).
-type ModelListener = (model: SiteModel) => void;
+type ModelListener = (model: SiteModel, plan: RenderPlan) => void;
 const modelListeners: ModelListener[] = [];
 export function onSiteModel(listener: ModelListener): void {
   modelListeners.push(listener);
@@ -87,8 +87,10 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     if (errors.length > 0 || !current.model) throw new ContentError(current.problems);
     for (const w of current.problems) console.warn(formatProblem(w));
     const out = finalOut();
-    if (!plan) for (const listener of modelListeners) listener(current.model);
-    plan ??= lastPlan = planRendering(current.model, { project: PROJECT, root: options.root, out, previousOut: isDirectory(out) ? out : null });
+    if (!plan) {
+      plan = lastPlan = planRendering(current.model, { project: PROJECT, root: options.root, out, previousOut: isDirectory(out) ? out : null });
+      for (const listener of modelListeners) listener(current.model, plan);
+    }
     // Generator templates paginate over `render`; everything else (feeds, sitemaps) sees all pages.
     return asTemplateData({ ...current.model, render: plan.render });
   });

@@ -3,6 +3,7 @@
 //
 // The search page template hands the model over through the `searchIndexUrl` filter; when
 // Eleventy has written the site, `eleventy.after` writes the index from that model.
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EleventyConfig } from "../plugins/eleventy-config.ts";
 import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
@@ -12,6 +13,49 @@ import { indexInput } from "./documents.ts";
 import type { IndexJob } from "./index-worker.ts";
 import { onSiteModel } from "../plugins/news-site.ts";
 import { startTsWorker } from "../workers/ts-worker.ts";
+import { MANIFEST_FILE, readManifest, sha256 } from "../integrity/manifest.ts";
+
+/** Whether every file of the last index is still what the last build's manifest recorded. */
+function untampered(out: string, dir: string): boolean {
+  let files: Map<string, string>;
+  try {
+    files = new Map(readManifest(join(out, MANIFEST_FILE)).manifest.files.map((f) => [f.path, f.sha256]));
+  } catch {
+    return false;
+  }
+  const walk = (abs: string, rel: string): boolean =>
+    readdirSync(abs, { withFileTypes: true }).every((e) =>
+      e.isDirectory() ? walk(join(abs, e.name), `${rel}/${e.name}`) : files.get(`${rel}/${e.name}`) === sha256(readFileSync(join(abs, e.name))),
+    );
+  return walk(join(out, dir), `/${dir}`);
+}
+
+/** How many articles the index in `dir` holds (its manifest), or -1. */
+function indexedArticles(dir: string): number {
+  try {
+    return (JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as { docs: number }).docs;
+  } catch {
+    return -1;
+  }
+}
+
+/** Hard links (or copies) every file of `from` into `to`. */
+function linkTree(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const a = join(from, entry.name);
+    const b = join(to, entry.name);
+    if (entry.isDirectory()) {
+      mkdirSync(b, { recursive: true });
+      linkTree(a, b);
+    } else {
+      try {
+        linkSync(a, b);
+      } catch {
+        copyFileSync(a, b);
+      }
+    }
+  }
+}
 
 /** From this many articles on, the index is built in a worker thread (starting one costs ~0.5 s). */
 const WORKER_THRESHOLD = 500;
@@ -76,7 +120,16 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
   // A large site's index is built in a worker thread while Eleventy renders the pages.
   let started = 0;
   let inWorker: Promise<WriteStats> | null = null;
-  onSiteModel((news) => {
+  let reuseFrom: string | null = null;
+  onSiteModel((news, plan) => {
+    // No article page changed and none came or went: the last build's index is this one's.
+    reuseFrom = null;
+    const lastIndex = plan.previousOut ? join(plan.previousOut, options.dir) : null;
+    if (lastIndex && plan.previousOut !== eleventyConfig.directories.output && plan.render.articles.length === 0 && indexedArticles(lastIndex) === news.sources.length && untampered(plan.previousOut!, options.dir)) {
+      reuseFrom = lastIndex;
+      inWorker = null;
+      return;
+    }
     if (news.sources.length < WORKER_THRESHOLD) {
       inWorker = null;
       return;
@@ -92,6 +145,10 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     // No search page was rendered this time (a partial rebuild): the last index stays.
     if (!model) return;
+    if (reuseFrom) {
+      linkTree(reuseFrom, join(directories.output, options.dir));
+      return;
+    }
     let stats: WriteStats;
     if (inWorker && process.env.ELEVENTY_RUN_MODE === "serve") {
       // The dev server shows the edited page at once; the index follows a moment later.
