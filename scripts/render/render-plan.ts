@@ -123,11 +123,16 @@ export function takeReusedPages(plan: RenderPlan, output: string): void {
     const from = join(plan.previousOut, outputFile(url));
     const to = join(output, outputFile(url));
     mkdirSync(dirname(to), { recursive: true });
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
+    linkOrCopy(from, to);
+  }
+}
+
+/** A hard link where the file system allows one (no bytes copied), else a copy. */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }
 

@@ -3,7 +3,7 @@
 //
 // The search page template hands the model over through the `searchIndexUrl` filter; when
 // Eleventy has written the site, `eleventy.after` writes the index from that model.
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EleventyConfig } from "../plugins/eleventy-config.ts";
 import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
@@ -14,6 +14,7 @@ import type { IndexJob } from "./index-worker.ts";
 import { onSiteModel } from "../plugins/news-site.ts";
 import { startTsWorker } from "../workers/ts-worker.ts";
 import { MANIFEST_FILE, readManifest, sha256 } from "../integrity/manifest.ts";
+import { linkOrCopy } from "../render/render-plan.ts";
 
 /** Whether every file of the last index is still what the last build's manifest recorded. */
 function untampered(out: string, dir: string): boolean {
@@ -48,11 +49,7 @@ function linkTree(from: string, to: string): void {
       mkdirSync(b, { recursive: true });
       linkTree(a, b);
     } else {
-      try {
-        linkSync(a, b);
-      } catch {
-        copyFileSync(a, b);
-      }
+      linkOrCopy(a, b);
     }
   }
 }
