@@ -13,7 +13,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(assets);
   // Filters the layouts use.
   eleventyConfig.addPlugin(filters);
-  // Search page of each script, and its static index under /search/ (written after the pages).
+  // Search page of each script, and its static index under /search/ (built while pages render).
   eleventyConfig.addPlugin(search);
   // Feeds, sitemaps, robots.txt, Open Graph and JSON-LD.
   eleventyConfig.addPlugin(syndication);
