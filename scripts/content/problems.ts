@@ -57,6 +57,8 @@ export class ContentError extends Error {
         problems.map((p) => "  " + formatProblem(p)).join("\n"),
     );
     this.name = "ContentError";
+    // Editors need the problems, not where in our code they were found (the dev server prints stacks).
+    this.stack = this.message;
   }
 }
 
