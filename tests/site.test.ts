@@ -66,6 +66,13 @@ test("section list: newest first with date, source and summary", () => {
   const first = $(".teaser").first();
   assert.ok(text(first.find(".teaser-summary")).length > 10);
   assert.match(text(first.find(".teaser-meta")), /来源：/);
+  // Articles with photos show a sized thumbnail; the title link beside it names the article.
+  const thumb = $('.teaser a[href="/zh-hans/news/media-focus/2024/10/computing-dispatch-platform/"]').closest(".teaser").find("img.teaser-thumb");
+  assert.equal(thumb.attr("src"), "/media/news/media-focus/2024/10/computing-dispatch-platform/photo-1.jpg");
+  assert.equal(thumb.attr("width"), "960");
+  assert.equal(thumb.attr("alt"), "");
+  const noPhoto = $('.teaser a[href="/zh-hans/news/media-focus/2024/03/jiangjin-smart-factory-cloud/"]').closest(".teaser");
+  assert.equal(noPhoto.find("img").length, 0);
 });
 
 test("hub, home, static page and 404 exist in both scripts", () => {

@@ -87,6 +87,8 @@ export interface Teaser {
   views: number;
   viewsText: string;
   section: SectionView;
+  /** The article's cover or first photo, for list thumbnails. */
+  cover?: { url: string; width?: number; height?: number };
 }
 
 export interface ArticlePage extends PageBase {
@@ -299,6 +301,7 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
       views: viewsOf(a),
       viewsText: groupThousands(viewsOf(a)),
       section: sectionOf(ctx, a.section),
+      cover: a.cover,
     };
     teasers.set(key, made);
     return made;
