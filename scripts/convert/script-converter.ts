@@ -25,6 +25,7 @@ export interface ScriptConverter {
 
 // URLs in running text are read as written, even when they hold Chinese characters.
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'，。；！？、“”‘’（）《》【】]+/g;
+const HAS_URL = new RegExp(URL_IN_TEXT.source);
 
 const CODE_VERSION = "4";
 
@@ -109,8 +110,7 @@ export function scriptConverter(from: ScriptVariant, to: ScriptVariant, glossary
     version,
     segments,
     convert(text: string): string {
-      const plain = !text.includes("-{") && !URL_IN_TEXT.test(text) && !(termPattern && termPattern.test(text));
-      URL_IN_TEXT.lastIndex = 0;
+      const plain = !text.includes("-{") && !HAS_URL.test(text) && !(termPattern && termPattern.test(text));
       if (plain) return engine ? engine.convert(text) : text;
       return segments(text).map((s) => s.out).join("");
     },

@@ -1,5 +1,6 @@
 // Template filters that layouts need and Nunjucks lacks.
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { outputFile } from "../render/render-plan.ts";
 
 export interface Options {
   /** Absolute site URL, without a trailing slash. */
@@ -21,5 +22,5 @@ export function scriptJson(value: unknown): string {
 export default function filters(eleventyConfig: EleventyConfig, _options: Partial<Options> = {}): void {
   eleventyConfig.addFilter("scriptJson", scriptJson);
   // A page URL to the file that serves it: /zh-hans/news/ → /zh-hans/news/index.html
-  eleventyConfig.addFilter("outputPath", (url: string) => (url.endsWith("/") ? `${url}index.html` : url));
+  eleventyConfig.addFilter("outputPath", outputFile);
 }

@@ -23,6 +23,8 @@ export interface RenderPlan {
   index: Record<string, string>;
   previousOut: string | null;
   indexFile: string;
+  /** Path → SHA-256 of every file the last build wrote into previousOut (its manifest). */
+  previousHashes: Map<string, string>;
 }
 
 /** The file a page URL is written to. */
@@ -52,11 +54,12 @@ export function sharedKey(project: string, model: SiteModel): string {
   return hash.digest("hex");
 }
 
-function unchangedOnDisk(dir: string, url: string, written: Map<string, string>): boolean {
-  const expected = written.get(outputFile(url));
-  if (!expected) return false;
+/** Whether the file at `path` (site-relative) in the last output is still what the last build wrote. */
+export function unchangedSinceLastBuild(plan: Pick<RenderPlan, "previousOut" | "previousHashes">, path: string): boolean {
+  const expected = plan.previousHashes.get(path);
+  if (!expected || !plan.previousOut) return false;
   try {
-    return sha256(readFileSync(join(dir, outputFile(url)))) === expected;
+    return sha256(readFileSync(join(plan.previousOut, path))) === expected;
   } catch {
     return false;
   }
@@ -81,10 +84,10 @@ export function planRendering(model: SiteModel, options: { project: string; root
   // manifest says): a page tampered with in the old output is rendered again, not carried on.
   // The dev server renders into the folder it serves: what is there is what it wrote.
   const inPlace = options.previousOut === options.out && process.env.ELEVENTY_RUN_MODE === "serve";
-  const written = new Map<string, string>();
+  const previousHashes = new Map<string, string>();
   if (options.previousOut && Object.keys(previous).length > 0 && !inPlace) {
     try {
-      for (const f of readManifest(join(options.previousOut, MANIFEST_FILE)).manifest.files) written.set(f.path, f.sha256);
+      for (const f of readManifest(join(options.previousOut, MANIFEST_FILE)).manifest.files) previousHashes.set(f.path, f.sha256);
     } catch {
       // no manifest: nothing can be trusted, render everything
     }
@@ -109,11 +112,11 @@ export function planRendering(model: SiteModel, options: { project: string; root
         .update(JSON.stringify(own))
         .digest("base64url");
       index[page.url] = key;
-      if (previous[page.url] === key && (inPlace ? existsSync(join(options.out, outputFile(page.url))) : unchangedOnDisk(options.previousOut!, page.url, written))) reused.push(page.url);
+      if (previous[page.url] === key && (inPlace ? existsSync(join(options.out, outputFile(page.url))) : unchangedSinceLastBuild({ previousOut: options.previousOut, previousHashes }, outputFile(page.url)))) reused.push(page.url);
       else render[list].push(page);
     }
   }
-  return { render, reused, index, previousOut: options.previousOut, indexFile };
+  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes };
 }
 
 /** Puts the reused pages' files into the new output (hard links: no bytes copied). */

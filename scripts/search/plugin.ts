@@ -13,22 +13,15 @@ import { indexInput } from "./documents.ts";
 import type { IndexJob } from "./index-worker.ts";
 import { onSiteModel } from "../plugins/news-site.ts";
 import { startTsWorker } from "../workers/ts-worker.ts";
-import { MANIFEST_FILE, readManifest, sha256 } from "../integrity/manifest.ts";
-import { linkOrCopy } from "../render/render-plan.ts";
+import { linkOrCopy, unchangedSinceLastBuild, type RenderPlan } from "../render/render-plan.ts";
 
-/** Whether every file of the last index is still what the last build's manifest recorded. */
-function untampered(out: string, dir: string): boolean {
-  let files: Map<string, string>;
-  try {
-    files = new Map(readManifest(join(out, MANIFEST_FILE)).manifest.files.map((f) => [f.path, f.sha256]));
-  } catch {
-    return false;
-  }
+/** Whether every file of the last index is still what the last build wrote. */
+function untampered(plan: RenderPlan, dir: string): boolean {
   const walk = (abs: string, rel: string): boolean =>
     readdirSync(abs, { withFileTypes: true }).every((e) =>
-      e.isDirectory() ? walk(join(abs, e.name), `${rel}/${e.name}`) : files.get(`${rel}/${e.name}`) === sha256(readFileSync(join(abs, e.name))),
+      e.isDirectory() ? walk(join(abs, e.name), `${rel}/${e.name}`) : unchangedSinceLastBuild(plan, `${rel}/${e.name}`),
     );
-  return walk(join(out, dir), `/${dir}`);
+  return walk(join(plan.previousOut!, dir), `/${dir}`);
 }
 
 /** How many articles the index in `dir` holds (its manifest), or -1. */
@@ -122,7 +115,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
     // No article page changed and none came or went: the last build's index is this one's.
     reuseFrom = null;
     const lastIndex = plan.previousOut ? join(plan.previousOut, options.dir) : null;
-    if (lastIndex && plan.previousOut !== eleventyConfig.directories.output && plan.render.articles.length === 0 && indexedArticles(lastIndex) === news.sources.length && untampered(plan.previousOut!, options.dir)) {
+    if (lastIndex && plan.previousOut !== eleventyConfig.directories.output && plan.render.articles.length === 0 && indexedArticles(lastIndex) === news.sources.length && untampered(plan, options.dir)) {
       reuseFrom = lastIndex;
       inWorker = null;
       return;
