@@ -1,4 +1,4 @@
-// npm run build [-- --root <site folder> --out <folder>]
+// npm run build [-- --root <site folder> --out <folder> --threads <n>]
 // Checks all content first and reports every problem; builds into a fresh folder; only a
 // complete build replaces the output, so a failed one leaves the last good site in place.
 import { existsSync, renameSync, rmSync } from "node:fs";
@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
-import { lastRenderPlan, usePreloadedSite } from "../plugins/news-site.ts";
+import { helperJob, lastRenderPlan, lastWrittenFiles, stopRenderHelpers, usePreloadedSite } from "../plugins/news-site.ts";
+import { countArticleFiles, RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
 import { commitRenderIndex, dropPendingRenderIndex } from "../render/render-plan.ts";
 import { flag, parseArgs } from "./args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
@@ -16,30 +17,48 @@ import { cleanStaleOutputs, discardInBackground, emptyTrash } from "../integrity
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
-export async function build(root: string, out: string, stats = false): Promise<number> {
+export interface BuildOptions {
+  /** Print one JSON line of figures (for the benchmark). */
+  stats: boolean;
+  /** Threads rendering pages; null: one a core (up to 4) when the site is big enough to gain. */
+  threads: number | null;
+}
+
+export async function build(root: string, out: string, options: BuildOptions = { stats: false, threads: null }): Promise<number> {
+  const stats = options.stats;
   const started = Date.now();
   // Integrity: a killed build's <out>.tmp-<pid> / <out>.old-<pid> (its process gone) are removed,
   // and a moved-aside .old-<pid> is put back if <out> itself is missing.
   cleanStaleOutputs(out);
   emptyTrash(out);
-  const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root) });
-  for (const p of site.problems) console.error(formatProblem(p));
-  if (!site.model) {
-    console.error(`Build stopped: ${formatSummary(site.problems)}. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
-    return 1;
-  }
-  usePreloadedSite(site);
   process.env.NEWSROOM_ROOT = root;
   process.env.NEWSROOM_OUT = out;
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
+  // A big site renders on several threads: their Eleventy starts up while the site loads.
+  // Threads asked for are used whatever the size; by default only where they gain.
+  const threads = options.threads ?? threadDefaults.threads;
+  const minPages = options.threads ? 0 : threadDefaults.minPages;
+  const helpers =
+    threads > 1 && countArticleFiles(root) * 2 >= minPages ? new RenderHelpers(threads - 1, helperJob(resolve(PROJECT, "content"), tmp), minPages) : null;
+  const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root) });
+  for (const p of site.problems) console.error(formatProblem(p));
+  if (!site.model) {
+    helpers?.stop();
+    console.error(`Build stopped: ${formatSummary(site.problems)}. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
+    return 1;
+  }
+  usePreloadedSite(site, helpers);
   const eleventyStarted = Date.now();
+  let eleventyDone = 0;
   try {
     const eleventy = new Eleventy(resolve(PROJECT, "content"), tmp, { configPath: resolve(PROJECT, ".eleventy.ts"), quietMode: true });
     await eleventy.write();
+    eleventyDone = Date.now();
     // Integrity: <tmp>/manifest.json lists every file written (path, size, SHA-256), for `npm run verify`.
-    writeManifest(tmp);
+    writeManifest(tmp, lastWrittenFiles());
   } catch (err) {
+    stopRenderHelpers();
     dropPendingRenderIndex(root, out);
     // Eleventy may still be copying assets into tmp: remove it once this process is done.
     process.once("exit", () => rmSync(tmp, { recursive: true, force: true }));
@@ -47,7 +66,7 @@ export async function build(root: string, out: string, stats = false): Promise<n
     console.error(`Build failed. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
     return 1;
   }
-  const eleventyDone = Date.now();
+  const manifestDone = Date.now();
   // Swap in the new output: the old one stays until the new one is complete.
   const old = `${out}.old-${process.pid}`;
   if (existsSync(out)) renameSync(out, old);
@@ -70,13 +89,15 @@ export async function build(root: string, out: string, stats = false): Promise<n
         cacheHits: site.cache.hits,
         cacheMisses: site.cache.misses,
         reusedPages: lastRenderPlan()?.reused.length ?? 0,
+        renderThreads: helpers?.threadsUsed ?? 1,
+        manifestMs: manifestDone - eleventyDone,
       }),
     );
   }
   const pages = m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 1; // + the root chooser
   console.log(
     `Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      ` (pages: ${(lastRenderPlan()?.reused.length ?? 0)} unchanged, ${pages - (lastRenderPlan()?.reused.length ?? 0)} rendered;` +
+      ` (pages: ${(lastRenderPlan()?.reused.length ?? 0)} unchanged, ${pages - (lastRenderPlan()?.reused.length ?? 0)} rendered${(helpers?.threadsUsed ?? 1) > 1 ? ` on ${helpers!.threadsUsed} threads` : ""};` +
       ` conversions: ${site.cache.hits} cached, ${site.cache.misses} new${site.problems.length ? `; ${formatSummary(site.problems)}` : ""}).`,
   );
   return 0;
@@ -86,5 +107,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(flag(args, "root") ?? process.cwd());
   const out = resolve(flag(args, "out") ?? resolve(root, "_site"));
-  process.exitCode = await build(root, out, args.flags.stats === true);
+  // Threads rendering pages (default: one a core, up to 4, for big builds); 1: the main thread only.
+  const threads = flag(args, "threads") ?? (args.flags.threads === true ? "" : undefined);
+  if (threads !== undefined && !/^[1-9][0-9]*$/.test(threads)) {
+    console.error(`--threads: "${threads}" is not a number of threads. Give a whole number, 1 or more (1: no helper threads).`);
+    process.exit(2);
+  }
+  process.exitCode = await build(root, out, { stats: args.flags.stats === true, threads: threads === undefined ? null : Number(threads) });
 }

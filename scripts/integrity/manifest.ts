@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { KnownFiles } from "./written-files.ts";
 
 /** The manifest's file name, at the root of the output (URL /manifest.json). */
 export const MANIFEST_FILE = "manifest.json";
@@ -39,9 +40,10 @@ export function comparePaths(a: string, b: string): number {
 
 /**
  * Every file under `dir` with its hash and size, sorted by path. Symbolic links are followed
- * (a linked folder is walked once). Paths are site-relative: /a/b.html.
+ * (a linked folder is walked once). Paths are site-relative: /a/b.html. A file in `known`
+ * whose size still matches is not read again (the build hashed it as it wrote it).
  */
-export function scanFolder(dir: string): ManifestEntry[] {
+export function scanFolder(dir: string, known: KnownFiles = new Map()): ManifestEntry[] {
   const files: ManifestEntry[] = [];
   const seen = new Set<string>();
   const walk = (abs: string, rel: string) => {
@@ -54,6 +56,11 @@ export function scanFolder(dir: string): ManifestEntry[] {
       const st = statSync(childAbs);
       if (st.isDirectory()) walk(childAbs, childRel);
       else if (st.isFile()) {
+        const k = known.get(childRel);
+        if (k && (k.size === st.size || k.size < 0)) {
+          files.push({ path: childRel, size: st.size, sha256: k.sha256 });
+          continue;
+        }
         const bytes = readFileSync(childAbs);
         files.push({ path: childRel, size: bytes.length, sha256: sha256(bytes) });
       }
@@ -64,11 +71,11 @@ export function scanFolder(dir: string): ManifestEntry[] {
 }
 
 /** The manifest of the output folder `dir`: every file but the manifest itself. */
-export function createManifest(dir: string): Manifest {
+export function createManifest(dir: string, known?: KnownFiles): Manifest {
   return {
     format: MANIFEST_FORMAT,
     algorithm: "sha256",
-    files: scanFolder(dir).filter((f) => f.path !== MANIFEST_PATH),
+    files: scanFolder(dir, known).filter((f) => f.path !== MANIFEST_PATH),
   };
 }
 
@@ -83,8 +90,8 @@ export function serializeManifest(m: Manifest): string {
 }
 
 /** Writes `dir`/manifest.json (run on a complete output, before it is published). */
-export function writeManifest(dir: string): Manifest {
-  const manifest = createManifest(dir);
+export function writeManifest(dir: string, known?: KnownFiles): Manifest {
+  const manifest = createManifest(dir, known);
   writeFileSync(join(dir, MANIFEST_FILE), serializeManifest(manifest));
   return manifest;
 }

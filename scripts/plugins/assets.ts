@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative, sep } from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { isRenderHelper } from "../render/render-share.ts";
 
 export interface Options {
   /** Folder of the assets, relative to the project root. */
@@ -41,6 +42,13 @@ export default function assets(eleventyConfig: EleventyConfig, userOptions: Part
   };
   scan();
 
+  eleventyConfig.addFilter("asset", (url: string) => {
+    const hit = hashed.get(url);
+    if (!hit) throw new Error(`No asset ${url} under ${options.dir}/`);
+    return hit.url;
+  });
+  // A render helper thread only renders pages: the main thread writes the assets.
+  if (isRenderHelper()) return;
   // Type declarations beside browser code are for the build, not for readers.
   eleventyConfig.addPassthroughCopy({ [options.dir]: options.dir }, { filter: ["**/*", "!**/*.d.ts"] });
   eleventyConfig.addWatchTarget(base);
@@ -54,9 +62,4 @@ export default function assets(eleventyConfig: EleventyConfig, userOptions: Part
   });
   // Every hashed asset URL: these may be cached for a year (see content/_generate/headers.njk).
   eleventyConfig.addGlobalData("fingerprinted", () => [...hashed.values()].map((h) => h.url).sort());
-  eleventyConfig.addFilter("asset", (url: string) => {
-    const hit = hashed.get(url);
-    if (!hit) throw new Error(`No asset ${url} under ${options.dir}/`);
-    return hit.url;
-  });
 }

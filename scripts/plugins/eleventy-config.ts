@@ -6,7 +6,10 @@ export interface EleventyConfig {
   addWatchTarget(path: string): void;
   addPassthroughCopy(spec: string | Record<string, string>, copyOptions?: { filter?: string[] }): void;
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
-  on(event: "eleventy.before" | "eleventy.after", fn: (arg: { directories: { output: string; input: string }; runMode?: string }) => unknown): void;
+  on(
+    event: "eleventy.before" | "eleventy.after",
+    fn: (arg: { directories: { output: string; input: string }; runMode?: string; results?: { outputPath: string | false; content: unknown }[] }) => unknown,
+  ): void;
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   ignores: { add(glob: string): void };

@@ -1,14 +1,18 @@
 // Eleventy plugin: the site model as global data `news`, and the article photos it needs
 // copied into the output. The model comes from the same loader as `npm run check`.
 import { copyFileSync, mkdirSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ContentError, formatProblem } from "../content/problems.ts";
 import { defaultCacheFile, loadSite, type LoadedSite } from "../site/load-site.ts";
 import type { SiteModel } from "../site/model.ts";
 import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
-import { isDirectory, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
+import { isDirectory, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
+import { helperShare, isRenderHelper, reportWritten, templatesWrittenOnce } from "../render/render-share.ts";
+import { addRows, hashResults, type KnownFiles } from "../integrity/written-files.ts";
+import type { RenderHelpers } from "../render/render-threads.ts";
+import type { HelperJob } from "../render/render-worker.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
@@ -25,9 +29,12 @@ export const defaults: Options = {
 };
 
 // The build command loads and checks the site before Eleventy starts; Eleventy then reuses it.
+// It may also have started render helpers, so that their Eleventy starts up while the site loads.
 let preloaded: LoadedSite | null = null;
-export function usePreloadedSite(site: LoadedSite): void {
+let preloadedHelpers: RenderHelpers | null = null;
+export function usePreloadedSite(site: LoadedSite, helpers: RenderHelpers | null = null): void {
   preloaded = site;
+  preloadedHelpers = running = helpers;
 }
 
 // Plugins that start work from the model as soon as it exists (the search index, in a worker).
@@ -37,10 +44,28 @@ export function onSiteModel(listener: ModelListener): void {
   modelListeners.push(listener);
 }
 
+// Render helper threads of the build under way: stopped if the build fails.
+let running: RenderHelpers | null = null;
+export function stopRenderHelpers(): void {
+  running?.stop();
+  running = null;
+}
+
+// The pages the last build wrote or took over, with their hashes: its manifest need not read them back.
+let lastWritten: KnownFiles = new Map();
+export function lastWrittenFiles(): KnownFiles {
+  return lastWritten;
+}
+
 // The last build's render plan, for the build command's summary.
 let lastPlan: RenderPlan | null = null;
 export function lastRenderPlan(): RenderPlan | null {
   return lastPlan;
+}
+
+/** What a render helper needs to start its own Eleventy on this project. */
+export function helperJob(input: string, output: string): HelperJob {
+  return { input, output, configPath: resolve(PROJECT, ".eleventy.ts"), env: { ...process.env } as Record<string, string> };
 }
 
 function copyIfChanged(from: string, to: string): void {
@@ -63,17 +88,29 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     includeDrafts: process.env.ELEVENTY_RUN_MODE === "serve",
     ...userOptions,
   };
+  if (isRenderHelper()) {
+    // A render helper renders only the pages it is dealt; what is written once is the main thread's.
+    for (const file of templatesWrittenOnce(join(PROJECT, "content", "_generate"))) eleventyConfig.ignores.add(relative(process.cwd(), file));
+    eleventyConfig.addGlobalData("news", async () => asTemplateData(await helperShare()));
+    eleventyConfig.on("eleventy.after", ({ results, directories }) => reportWritten(hashResults(results ?? [], directories.output)));
+    return;
+  }
   let current: LoadedSite | null = null;
   let plan: RenderPlan | null = null;
+  let helpers: RenderHelpers | null = null;
+  let mine: RenderPlan["render"] | null = null;
   // The build command renders into a fresh folder and names the final one; the dev server
   // renders into _site itself.
   const finalOut = () => process.env.NEWSROOM_OUT ?? resolve("_site");
 
   eleventyConfig.addWatchTarget(join(options.root, "content"));
+  if (process.env.WM) (eleventyConfig as any).configureTemplateHandling({ writeMode: "async" });
   eleventyConfig.on("eleventy.before", () => {
     current = preloaded;
-    preloaded = null;
+    helpers = preloadedHelpers;
+    preloaded = preloadedHelpers = null;
     plan = null;
+    mine = null;
   });
 
   eleventyConfig.addGlobalData("news", async () => {
@@ -90,17 +127,35 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     if (!plan) {
       plan = lastPlan = planRendering(current.model, { project: PROJECT, root: options.root, out, previousOut: isDirectory(out) ? out : null });
       for (const listener of modelListeners) listener(current.model, plan);
+      // The build command may have started render helpers (render/render-threads.ts); the dev
+      // server renders a few pages an edit, on this thread.
+      mine = helpers ? helpers.deal(current.model, plan.render) : plan.render;
     }
     // Generator templates paginate over `render`; everything else (feeds, sitemaps) sees all pages.
-    return asTemplateData({ ...current.model, render: plan.render });
+    return asTemplateData({ ...current.model, render: mine ?? plan.render });
   });
 
-  eleventyConfig.on("eleventy.after", ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const model = current?.model;
     if (!model) return;
+    lastWritten = new Map();
+    addRows(lastWritten, hashResults(results ?? [], directories.output));
+    if (helpers) {
+      try {
+        addRows(lastWritten, await helpers.finished());
+      } finally {
+        stopRenderHelpers();
+      }
+    }
     for (const [from, to] of model.copies) copyIfChanged(from, join(directories.output, to));
     if (plan) {
       takeReusedPages(plan, directories.output);
+      for (const url of plan.reused) {
+        const path = outputFile(url);
+        const sha256 = plan.previousHashes.get(path);
+        // Linked from a file checked against the last manifest: its size is read from disk.
+        if (sha256) lastWritten.set(path, { size: -1, sha256 });
+      }
       // Into a fresh folder: the index waits until the build command swaps the folder in.
       writeRenderIndex(plan, resolve(directories.output) !== finalOut());
     }

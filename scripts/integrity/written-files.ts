@@ -1,0 +1,38 @@
+// Hashes of files the build wrote itself, known without reading them back: the pages from
+// Eleventy's results (the exact string it wrote), hashed in the thread that rendered them,
+// and the pages taken unchanged from the last build (whose hashes its manifest holds).
+// The manifest then reads and hashes only the files nobody vouched for.
+import { createHash } from "node:crypto";
+import { relative, sep } from "node:path";
+
+export interface KnownFile {
+  /** Bytes; -1: not known (taken from the file). */
+  size: number;
+  sha256: string;
+}
+
+/** Site-relative path (/a/b.html) → size and hash. */
+export type KnownFiles = Map<string, KnownFile>;
+
+/** One written page as Eleventy reports it in `eleventy.after`. */
+export interface WrittenResult {
+  outputPath: string | false;
+  content: unknown;
+}
+
+/** The hashes of what Eleventy wrote into `output`, as [path, size, sha256] rows (they cross threads). */
+export function hashResults(results: readonly WrittenResult[], output: string): [string, number, string][] {
+  const rows: [string, number, string][] = [];
+  for (const r of results) {
+    if (!r.outputPath || (typeof r.content !== "string" && !Buffer.isBuffer(r.content))) continue;
+    const bytes = typeof r.content === "string" ? Buffer.from(r.content, "utf8") : r.content;
+    const rel = relative(output, r.outputPath);
+    if (rel.startsWith("..")) continue;
+    rows.push([`/${rel.split(sep).join("/")}`, bytes.length, createHash("sha256").update(bytes).digest("hex")]);
+  }
+  return rows;
+}
+
+export function addRows(known: KnownFiles, rows: readonly [string, number, string][]): void {
+  for (const [path, size, sha256] of rows) known.set(path, { size, sha256 });
+}

@@ -1,0 +1,127 @@
+// Eleventy renders one page after another on one thread. A big build deals the pages to
+// render round-robin to helper threads (render-worker.ts), each with its own Eleventy; the
+// main thread keeps the first share. Small builds are not worth a thread (starting one with
+// its Eleventy costs about a second of CPU).
+import { readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "../workers/ts-worker.ts";
+import type { SiteModel } from "../site/model.ts";
+import { RENDERED_LISTS, type RenderSubset } from "./render-plan.ts";
+import type { HelperData, ShareModel } from "./render-share.ts";
+import type { HelperJob, HelperMessage } from "./render-worker.ts";
+
+export interface Options {
+  /** Threads rendering pages, the main one included. */
+  threads: number;
+  /** Below this many pages to render, the main thread renders them all. */
+  minPages: number;
+}
+
+export const defaults: Options = {
+  threads: Math.min(availableParallelism(), 4),
+  minPages: 2000,
+};
+
+/** How many Markdown files the site's content holds: known before the site is read, to
+ * decide whether to start render helpers early. */
+export function countArticleFiles(root: string): number {
+  let n = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith(".md")) n++;
+    }
+  };
+  try {
+    walk(join(root, "content"));
+  } catch {
+    // no content folder: loading the site reports it
+  }
+  return n;
+}
+
+/** The `offset`th of `n` consecutive runs of each list. Runs, not every `n`th page: pages
+ * next to each other in a list share their folders, and threads creating entries in the
+ * same folder wait for each other in the file system. */
+export function dealShare(render: RenderSubset, n: number, offset: number): RenderSubset {
+  const share = {} as RenderSubset;
+  for (const list of RENDERED_LISTS) {
+    const size = Math.ceil(render[list].length / n);
+    share[list] = render[list].slice(offset * size, (offset + 1) * size);
+  }
+  return share;
+}
+
+export function pageCount(render: RenderSubset): number {
+  return RENDERED_LISTS.reduce((n, list) => n + render[list].length, 0);
+}
+
+/** A page as a helper receives it: luxon dates do not cross threads (and no layout reads them). */
+function transferable<T extends object>(page: T): T {
+  if (!("date" in page)) return page;
+  const { date: _date, updated: _updated, ...rest } = page as T & { date: unknown; updated?: unknown };
+  return rest as T;
+}
+
+export class RenderHelpers {
+  private readonly workers: Worker[];
+  private readonly results: Promise<[string, number, string][]>[];
+
+  /** Starts `count` helpers; each starts its Eleventy and waits for its share. Fewer than
+   * `minPages` pages to render are all the main thread's: the helpers get nothing and stop. */
+  private readonly minPages: number;
+
+  constructor(count: number, job: HelperJob, minPages = defaults.minPages) {
+    this.minPages = minPages;
+    this.workers = Array.from({ length: count }, () => {
+      const worker = startTsWorker(new URL("./render-worker.ts", import.meta.url), { workerData: { renderHelper: true } satisfies HelperData, stdout: true });
+      // A helper's Eleventy prints its own "Wrote n files": the build's summary says it once.
+      worker.stdout.resume();
+      return worker;
+    });
+    this.results = this.workers.map(
+      (worker, i) =>
+        new Promise<[string, number, string][]>((resolve, reject) => {
+          worker.once("message", (msg: HelperMessage) => {
+            void worker.terminate();
+            if ("error" in msg) reject(new Error(`Rendering (thread ${i + 2}): ${msg.error}`));
+            else resolve(msg.written);
+          });
+          worker.once("error", reject);
+          worker.once("exit", (code) => reject(new Error(`Rendering (thread ${i + 2}) stopped with exit code ${code}.`)));
+        }),
+    );
+    // A helper's failure is reported by finished(); until then it must not be an unhandled rejection.
+    for (const r of this.results) r.catch(() => undefined);
+    for (const w of this.workers) w.postMessage(job);
+  }
+
+  /** Threads that rendered pages, the main one included (known once dealt). */
+  threadsUsed = 1;
+
+  /** Sends each helper its share of `render` and returns the main thread's. */
+  deal(model: SiteModel, render: RenderSubset): RenderSubset {
+    const n = pageCount(render) >= this.minPages ? this.workers.length + 1 : 1;
+    this.threadsUsed = Array.from({ length: n }, (_, i) => pageCount(dealShare(render, n, i))).filter((c) => c > 0).length || 1;
+    this.workers.forEach((worker, i) => {
+      const share = dealShare(render, n, i + 1);
+      const mapped = {} as RenderSubset;
+      for (const list of RENDERED_LISTS) mapped[list] = share[list].map(transferable);
+      const data: ShareModel = { site: model.site, variants: model.variants, security: model.security, root: model.root, render: mapped };
+      worker.postMessage(data);
+    });
+    return dealShare(render, n, 0);
+  }
+
+  /** Resolves once every helper has written its pages, with what each wrote ([path, size,
+   * sha256]); rejects with the first failure. */
+  async finished(): Promise<[string, number, string][]> {
+    return (await Promise.all(this.results)).flat();
+  }
+
+  stop(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+}

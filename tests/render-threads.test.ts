@@ -1,0 +1,85 @@
+// Rendering on several threads (npm run build -- --threads n) writes the same site, byte for
+// byte, as rendering on one; a wrong --threads is refused.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { article, makeSite, runTool } from "./helpers/site-fixture.ts";
+
+const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
+
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function assertSameTree(a: string, b: string): void {
+  const x = files(a);
+  const y = files(b);
+  assert.deepEqual([...x.keys()].sort(), [...y.keys()].sort(), "the same files");
+  for (const [path, bytes] of x) assert.ok(bytes.equals(y.get(path)!), `${path} differs`);
+}
+
+const build = (root: string, out: string, threads: string) => runTool("scripts/cli/build.ts", ["--root", root, "--out", out, "--threads", threads], { env: NOW });
+
+test("three threads write the same site as one, and a warm threaded build the same as a cold one", () => {
+  const f: Record<string, string> = {};
+  for (let i = 1; i <= 9; i++) {
+    const section = i % 3 ? "company" : "media-focus";
+    const hant = i % 2 === 1;
+    f[`content/news/${section}/2025/t${i}.md`] = article(
+      {
+        title: hant ? `第${i}則測試新聞` : `第${i}则测试新闻`,
+        date: `2025-03-0${i} 10:00`,
+        editor: "甲",
+        source: section === "media-focus" ? (hant ? "重慶日報" : "重庆日报") : undefined,
+        lang: hant ? "zh-Hant" : "zh-Hans",
+      },
+      hant ? `第${i}則的正文，發布會現場。` : `第${i}则的正文，发布会现场。`,
+    );
+  }
+  const root = makeSite(f);
+  const one = join(root, "_one");
+  const three = join(root, "_three");
+
+  const single = build(root, one, "1");
+  assert.equal(single.code, 0, single.stderr);
+  assert.doesNotMatch(single.stdout, /threads/);
+  const threaded = build(root, three, "3");
+  assert.equal(threaded.code, 0, threaded.stderr);
+  assert.match(threaded.stdout, /pages: 0 unchanged, \d+ rendered on 3 threads/);
+  assertSameTree(one, three);
+  // The manifest, partly from hashes the threads took while writing, matches the files on disk.
+  const verified = runTool("scripts/cli/verify.ts", [three, "--manifest", join(three, "manifest.json")]);
+  assert.equal(verified.code, 0, verified.stdout + verified.stderr);
+
+  // Edit one article; the threaded warm build takes unchanged pages over and renders the rest.
+  const file = join(root, "content/news/company/2025/t4.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace("第4则测试新闻", "第四则测试新闻（更新）"));
+  const warm = build(root, three, "3");
+  assert.equal(warm.code, 0, warm.stderr);
+  assert.match(warm.stdout, /pages: [1-9]\d* unchanged, [1-9]\d* rendered/);
+  const cold = build(root, join(root, "_cold"), "1");
+  assert.equal(cold.code, 0, cold.stderr);
+  assertSameTree(three, join(root, "_cold"));
+  assert.match(readFileSync(join(three, "zh-hant/news/company/index.html"), "utf8"), /第四則測試新聞（更新）/);
+  const again = runTool("scripts/cli/verify.ts", [three, "--manifest", join(three, "manifest.json")]);
+  assert.equal(again.code, 0, again.stdout + again.stderr);
+});
+
+test("--threads must be a whole number of at least 1", () => {
+  const root = makeSite({});
+  for (const bad of ["0", "two", "1.5"]) {
+    const r = build(root, join(root, "_site"), bad);
+    assert.equal(r.code, 2, `--threads ${bad}`);
+    assert.match(r.stderr, new RegExp(`--threads: "${bad.replace(".", "\\.")}" is not a number of threads`));
+  }
+});
