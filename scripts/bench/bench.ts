@@ -22,19 +22,29 @@ interface Stats {
   maxRssMB: number;
   cacheHits: number;
   cacheMisses: number;
+  renderThreads: number;
+  manifestMs: number;
 }
 
-function timed(cmd: string, args: string[], cwd: string): { ms: number; stdout: string; stderr: string; code: number } {
+function timed(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): { ms: number; stdout: string; stderr: string; code: number } {
   const t = performance.now();
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   return { ms: performance.now() - t, stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
-function build(root: string): Stats & { wallMs: number } {
-  const r = timed(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/cli/build.ts"), "--root", root, "--stats"], PROJECT);
+interface SearchFigures {
+  ms: number;
+  bytes: number;
+  files: number;
+}
+
+function build(root: string): Stats & { wallMs: number; search: SearchFigures | null } {
+  const r = timed(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/cli/build.ts"), "--root", root, "--stats"], PROJECT, { NEWSROOM_SEARCH_STATS: "1" });
   if (r.code !== 0) throw new Error(`build failed:\n${r.stderr.slice(-3000)}`);
   const line = r.stdout.split("\n").find((l) => l.startsWith("{"));
-  return { ...(JSON.parse(line!) as Stats), wallMs: r.ms };
+  // "Search index: n articles, s shards, f files, b bytes in t ms." (absent when the last index was reused)
+  const s = /Search index: \d+ articles, \d+ shards, (\d+) files, (\d+) bytes in (\d+) ms/.exec(r.stdout);
+  return { ...(JSON.parse(line!) as Stats), wallMs: r.ms, search: s ? { files: Number(s[1]), bytes: Number(s[2]), ms: Number(s[3]) } : null };
 }
 
 function countFiles(dir: string): { files: number; bytes: number } {
@@ -85,7 +95,12 @@ const rows = [
   ["cold build", `${s(cold.wallMs)} (${Math.round((cold.pages / cold.wallMs) * 1000)} pages/s), peak RSS ${cold.maxRssMB} MB`],
   ["  of which converting", `${s(cold.convertMs)} (${((100 * cold.convertMs) / cold.wallMs).toFixed(0)} %), ${cold.cacheMisses} conversions`],
   ["  reading content", s(cold.readMs)],
-  ["  Eleventy rendering and writing", s(cold.eleventyMs)],
+  ["  Eleventy rendering and writing", `${s(cold.eleventyMs)} on ${cold.renderThreads} thread${cold.renderThreads > 1 ? "s" : ""}`],
+  [
+    "  search index (in a worker)",
+    cold.search ? `${s(cold.search.ms)}, ${(cold.search.bytes / 1e6).toFixed(0)} MB in ${cold.search.files} files` : "reused",
+  ],
+  ["  manifest", s(cold.manifestMs)],
   ["warm build (nothing changed)", `${s(warm.wallMs)}, peak RSS ${warm.maxRssMB} MB, converting ${s(warm.convertMs)}, ${warm.cacheHits} cached, Eleventy ${s(warm.eleventyMs)}`],
   ["plain Eleventy, same page count", `${s(plainMs)} (${(plainMs / cold.pages).toFixed(2)} ms a page)`],
   ["ratio cold / plain Eleventy", `${(cold.wallMs / plainMs).toFixed(2)} (goal ≤ 1.5)`],

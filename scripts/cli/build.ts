@@ -7,12 +7,13 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
-import { helperJob, lastRenderPlan, lastWrittenFiles, stopRenderHelpers, usePreloadedSite } from "../plugins/news-site.ts";
+import { helperJob, lastRenderPlan, stopRenderHelpers, usePreloadedSite } from "../plugins/news-site.ts";
 import { countArticleFiles, RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
 import { commitRenderIndex, dropPendingRenderIndex } from "../render/render-plan.ts";
 import { flag, parseArgs } from "./args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
 import { writeManifest } from "../integrity/manifest.ts";
+import { vouchedFiles } from "../integrity/written-files.ts";
 import { cleanStaleOutputs, discardInBackground, emptyTrash } from "../integrity/stale.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -56,7 +57,7 @@ export async function build(root: string, out: string, options: BuildOptions = {
     await eleventy.write();
     eleventyDone = Date.now();
     // Integrity: <tmp>/manifest.json lists every file written (path, size, SHA-256), for `npm run verify`.
-    writeManifest(tmp, lastWrittenFiles());
+    writeManifest(tmp, vouchedFiles());
   } catch (err) {
     stopRenderHelpers();
     dropPendingRenderIndex(root, out);

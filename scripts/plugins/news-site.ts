@@ -10,7 +10,7 @@ import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDirectory, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
 import { helperShare, isRenderHelper, reportWritten, templatesWrittenOnce } from "../render/render-share.ts";
-import { addRows, hashResults, type KnownFiles } from "../integrity/written-files.ts";
+import { forgetVouched, hashResults, vouchFor } from "../integrity/written-files.ts";
 import type { RenderHelpers } from "../render/render-threads.ts";
 import type { HelperJob } from "../render/render-worker.ts";
 
@@ -49,12 +49,6 @@ let running: RenderHelpers | null = null;
 export function stopRenderHelpers(): void {
   running?.stop();
   running = null;
-}
-
-// The pages the last build wrote or took over, with their hashes: its manifest need not read them back.
-let lastWritten: KnownFiles = new Map();
-export function lastWrittenFiles(): KnownFiles {
-  return lastWritten;
 }
 
 // The last build's render plan, for the build command's summary.
@@ -106,6 +100,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
   eleventyConfig.addWatchTarget(join(options.root, "content"));
   if (process.env.WM) (eleventyConfig as any).configureTemplateHandling({ writeMode: "async" });
   eleventyConfig.on("eleventy.before", () => {
+    forgetVouched();
     current = preloaded;
     helpers = preloadedHelpers;
     preloaded = preloadedHelpers = null;
@@ -138,11 +133,11 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const model = current?.model;
     if (!model) return;
-    lastWritten = new Map();
-    addRows(lastWritten, hashResults(results ?? [], directories.output));
+    // The pages written or taken over, with their hashes: the manifest need not read them back.
+    vouchFor(hashResults(results ?? [], directories.output));
     if (helpers) {
       try {
-        addRows(lastWritten, await helpers.finished());
+        vouchFor(await helpers.finished());
       } finally {
         stopRenderHelpers();
       }
@@ -154,7 +149,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
         const path = outputFile(url);
         const sha256 = plan.previousHashes.get(path);
         // Linked from a file checked against the last manifest: its size is read from disk.
-        if (sha256) lastWritten.set(path, { size: -1, sha256 });
+        if (sha256) vouchFor([[path, -1, sha256]]);
       }
       // Into a fresh folder: the index waits until the build command swaps the folder in.
       writeRenderIndex(plan, resolve(directories.output) !== finalOut());

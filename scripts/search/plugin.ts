@@ -12,6 +12,7 @@ import { MANIFEST, writeSearchIndex, type WriteStats } from "./write-index.ts";
 import { indexInput } from "./documents.ts";
 import type { IndexJob } from "./index-worker.ts";
 import { onSiteModel } from "../plugins/news-site.ts";
+import { vouchFor } from "../integrity/written-files.ts";
 import { startTsWorker } from "../workers/ts-worker.ts";
 import { linkOrCopy, unchangedSinceLastBuild, type RenderPlan } from "../render/render-plan.ts";
 
@@ -111,9 +112,11 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
   let started = 0;
   let inWorker: Promise<WriteStats> | null = null;
   let reuseFrom: string | null = null;
+  let lastPlan: RenderPlan | null = null;
   onSiteModel((news, plan) => {
     // No article page changed and none came or went: the last build's index is this one's.
     reuseFrom = null;
+    lastPlan = plan;
     const lastIndex = plan.previousOut ? join(plan.previousOut, options.dir) : null;
     if (lastIndex && plan.previousOut !== eleventyConfig.directories.output && plan.render.articles.length === 0 && indexedArticles(lastIndex) === news.sources.length && untampered(plan, options.dir)) {
       reuseFrom = lastIndex;
@@ -137,6 +140,9 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
     if (!model) return;
     if (reuseFrom) {
       linkTree(reuseFrom, join(directories.output, options.dir));
+      // Each file was checked against the last manifest (untampered): the manifest may trust it.
+      const prefix = `/${options.dir}/`;
+      vouchFor([...lastPlan!.previousHashes].filter(([path]) => path.startsWith(prefix)).map(([path, sha256]) => [path, -1, sha256] as const));
       return;
     }
     let stats: WriteStats;
@@ -155,8 +161,10 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
       const variants = model.variants.map((v) => v.path);
       stats = writeSearchIndex(searchDocuments(model), join(directories.output, options.dir), { variants });
     }
+    vouchFor(stats.written.map(([path, size, sha256]) => [`/${options.dir}/${path}`, size, sha256] as const));
     if (process.env.NEWSROOM_SEARCH_STATS) {
-      console.log(`Search index: ${stats.docs} articles, ${stats.shards} shards, ${stats.files} files in ${Date.now() - started} ms.`);
+      const bytes = stats.docBytes + stats.shardBytes + stats.manifestBytes;
+      console.log(`Search index: ${stats.docs} articles, ${stats.shards} shards, ${stats.files} files, ${bytes} bytes in ${Date.now() - started} ms.`);
     }
   });
 }

@@ -25,6 +25,8 @@ export interface WriteStats {
   files: number;
   /** The folder of this build's files, under the search folder. */
   version: string;
+  /** Every file written, relative to the search folder: [path, bytes, SHA-256] (for the build's manifest). */
+  written: [string, number, string][];
   /** Milliseconds: adding documents (fold, keys, postings), writing document files, grouping into shards, writing shards. */
   timings: { index: number; docFiles: number; shards: number; shardFiles: number };
 }
@@ -49,6 +51,8 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   }
   let docBytes = 0;
   let files = 0;
+  const written: [string, number, string][] = [];
+  const record = (path: string, bytes: Buffer) => written.push([path, bytes.length, createHash("sha256").update(bytes).digest("hex")]);
 
   const timings = { index: 0, docFiles: 0, shards: 0, shardFiles: 0 };
   let t = performance.now();
@@ -69,6 +73,7 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
       const bytes = Buffer.from(JSON.stringify(file), "utf8");
       writeFileSync(join(work, "d", variant, `${id}.json`), bytes);
       hash.update(`d/${variant}/${id}\n`).update(bytes);
+      record(`d/${variant}/${id}.json`, bytes);
       docBytes += bytes.length;
       files++;
     }
@@ -82,6 +87,7 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   index.shards.forEach((bytes, n) => {
     writeFileSync(join(work, "s", `${n}.bin`), bytes);
     hash.update(`s/${n}\n`).update(bytes);
+    record(`s/${n}.bin`, bytes);
     shardBytes += bytes.length;
     files++;
   });
@@ -98,6 +104,9 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
     variants: Object.fromEntries([...variants].sort().map((v) => [v, `d/${v}/`])),
   };
   const manifestText = JSON.stringify(manifest);
+  // Written files are recorded under their place in this build's folder.
+  for (const row of written) row[0] = `${version}/${row[0]}`;
+  record(MANIFEST, Buffer.from(manifestText, "utf8"));
 
   // Swap in this build's folder, then the manifest that points to it; drop older builds' folders.
   rmSync(join(dir, version), { recursive: true, force: true });
@@ -116,6 +125,7 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
     manifestBytes: Buffer.byteLength(manifestText),
     files: files + 1,
     version,
+    written,
     timings,
   };
 }
