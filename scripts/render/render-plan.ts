@@ -4,9 +4,10 @@
 // key changed and takes the others' files from the previous output.
 import { createHash } from "node:crypto";
 import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import type { SiteModel } from "../site/model.ts";
 import { MANIFEST_FILE, readManifest, sha256 } from "../integrity/manifest.ts";
+import { digest, pageDigest } from "./page-digest.ts";
 
 /** The page lists that generator templates paginate over. */
 export const RENDERED_LISTS = ["articles", "lists", "hubs", "homes", "notFound", "pages"] as const;
@@ -69,6 +70,24 @@ export function indexFileFor(root: string, out: string): string {
   return join(root, ".cache", "render", createHash("sha1").update(out).digest("hex").slice(0, 16) + ".json");
 }
 
+// Keys are kept by page object: the model hands back last build's object for a page whose
+// inputs did not change (site/reuse.ts: the dev server), which then costs no hashing at all.
+const keys = new WeakMap<object, { shared: string; key: string }>();
+
+function renderKey(page: object, shared: string): string {
+  const known = keys.get(page);
+  if (known?.shared === shared) return known.key;
+  // Digests are kept by object too: what a script's pages share (ctx) is digested once a script.
+  const { ctx } = page as { ctx?: object };
+  const key = createHash("sha1")
+    .update(shared)
+    .update(ctx ? digest(ctx) : "")
+    .update(pageDigest(page))
+    .digest("base64url");
+  keys.set(page, { shared, key });
+  return key;
+}
+
 export function planRendering(model: SiteModel, options: { project: string; root: string; out: string; previousOut: string | null }): RenderPlan {
   const shared = sharedKey(options.project, model);
   const indexFile = indexFileFor(options.root, options.out);
@@ -92,25 +111,13 @@ export function planRendering(model: SiteModel, options: { project: string; root
       // no manifest: nothing can be trusted, render everything
     }
   }
-  const ctxKeys = new Map<object, string>();
-  const ctxKey = (ctx: object): string => {
-    let k = ctxKeys.get(ctx);
-    if (!k) ctxKeys.set(ctx, (k = createHash("sha1").update(JSON.stringify(ctx)).digest("base64url")));
-    return k;
-  };
   const render = {} as RenderSubset;
   const reused: string[] = [];
   const index: Record<string, string> = {};
   for (const list of RENDERED_LISTS) {
     render[list] = [];
     for (const page of model[list] as { url: string }[]) {
-      // What a script's pages share (ctx) is hashed once a script, not once a page.
-      const { ctx, ...own } = page as { url: string; ctx?: { lang: string } };
-      const key = createHash("sha1")
-        .update(shared)
-        .update(ctx ? ctxKey(ctx) : "")
-        .update(JSON.stringify(own))
-        .digest("base64url");
+      const key = renderKey(page, shared);
       index[page.url] = key;
       if (previous[page.url] === key && (inPlace ? existsSync(join(options.out, outputFile(page.url))) : unchangedSinceLastBuild({ previousOut: options.previousOut, previousHashes }, outputFile(page.url)))) reused.push(page.url);
       else render[list].push(page);
@@ -121,7 +128,8 @@ export function planRendering(model: SiteModel, options: { project: string; root
 
 /** Puts the reused pages' files into the new output (hard links: no bytes copied). */
 export function takeReusedPages(plan: RenderPlan, output: string): void {
-  if (!plan.previousOut || plan.previousOut === output) return;
+  // The dev server renders in place (output may be written "./_site/"): nothing to take.
+  if (!plan.previousOut || resolve(plan.previousOut) === resolve(output)) return;
   for (const url of plan.reused) {
     const from = join(plan.previousOut, outputFile(url));
     const to = join(output, outputFile(url));

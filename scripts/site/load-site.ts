@@ -39,7 +39,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const sources = loadSources(site, problems, { includeDrafts: options.includeDrafts, blocklist: loadBlocklist(options.root, problems) });
   const read = performance.now() - started;
   if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
-  await converters.prefetch(conversionRequests(site, sources));
+  await converters.prefetch(conversionRequests(site, sources, converters));
   const model = buildModel(site, converters, sources);
   if (options.saveLater) cache.saveSoon();
   else cache.save();

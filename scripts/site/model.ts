@@ -13,6 +13,7 @@ import type { ScriptConverter } from "../convert/script-converter.ts";
 import { groupThousands, variantUrl } from "./format.ts";
 import type { NavItem, SiteConfig, Variant } from "./site-config.ts";
 import { loadPages, type PageSource } from "./pages.ts";
+import { startBuild, type Reuse } from "./reuse.ts";
 
 export interface Link {
   text: string;
@@ -205,22 +206,54 @@ export function loadSources(site: SiteConfig, problems: Problems, options: Model
   return { articles, pages, views: loadViewCounts(site.root, problems) };
 }
 
-/** Every conversion the model will ask for, so that they can be done ahead, in parallel. */
-export function conversionRequests(site: SiteConfig, sources: SiteSources) {
+/** Converted texts of each article source, by script and converter version. */
+const textMemo = new WeakMap<ArticleSource, Map<string, unknown>>();
+
+/**
+ * Every conversion the model will ask for, so that they can be done ahead, in parallel.
+ * Articles whose texts this process has already converted (the dev server) are left out.
+ */
+export function conversionRequests(site: SiteConfig, sources: SiteSources, converters: Converters) {
+  const converted = (a: ArticleSource, lang: string) => textMemo.get(a)?.has(`${lang}\0${converters.get(a.lang, lang, a.glossary).version}`) === true;
   return [
-    ...sources.articles.flatMap((a) => site.variants.map((v) => ({ from: a.lang, to: v.lang, glossary: a.glossary, html: a.html }))),
+    ...sources.articles.flatMap((a) =>
+      site.variants.filter((v) => !converted(a, v.lang)).map((v) => ({ from: a.lang, to: v.lang, glossary: a.glossary, html: a.html })),
+    ),
     ...sources.pages.flatMap((p) => site.variants.map((v) => ({ from: p.lang, to: v.lang, glossary: [], html: p.html }))),
   ];
 }
 
-/** Converted texts of each article source, by script and converter version. */
-const textMemo = new WeakMap<ArticleSource, Map<string, unknown>>();
+/** An article's dates as pages show them: formatted once a source (luxon's formatting is not cheap). */
+interface Dates {
+  iso: string;
+  text: string;
+  day: string;
+  updatedIso: string;
+}
+const dateMemo = new WeakMap<ArticleSource, Dates>();
+function datesOf(a: ArticleSource): Dates {
+  let d = dateMemo.get(a);
+  if (!d) {
+    d = { iso: isoDate(a.date), text: a.dateHasTime ? displayDateTime(a.date) : displayDate(a.date), day: displayDate(a.date), updatedIso: isoDate(a.updated ?? a.date) };
+    dateMemo.set(a, d);
+  }
+  return d;
+}
 
+/**
+ * Builds every page. The dev server calls this on every save: a page made from the same
+ * inputs as in the last build (same source objects, texts, neighbours, teasers) is last
+ * build's object (reuse.ts), so an edit makes only the pages it changes.
+ */
 export function buildModel(site: SiteConfig, converters: Converters, sources: SiteSources): SiteModel {
+  // Site data shapes every page: when it changes, nothing is reused.
+  const build = startBuild(JSON.stringify(site));
+  const reuse = build.reuse;
   const pageSources = sources.pages;
-  const variants = site.variants.map((v) => variantContext(site, v, converters));
+  const variants = reuse.take("variants", [], () => site.variants.map((v) => variantContext(site, v, converters)));
   const articleSources = sources.articles;
-  const viewsOf = (a: ArticleSource): number => sources.views[viewKey(a.path)] ?? a.views;
+  const views = new Map(articleSources.map((a) => [a, sources.views[viewKey(a.path)] ?? a.views]));
+  const viewsOf = (a: ArticleSource): number => views.get(a)!;
   const ctxOf = new Map(variants.map((c) => [c.lang, c]));
   const absolute = (url: string) => site.url + url;
 
@@ -277,41 +310,42 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
 
   const sectionOf = (ctx: VariantContext, id: string): SectionView => ctx.sections.find((s) => s.id === id)!;
 
-  // Dates formatted once an article (luxon's formatting is not cheap at 10,000 articles).
-  const dates = new Map(
-    articleSources.map((a) => [a, { iso: isoDate(a.date), text: a.dateHasTime ? displayDateTime(a.date) : displayDate(a.date), day: displayDate(a.date) }]),
-  );
   // One teaser an article and script, shared by every list that shows it.
-  const teasers = new Map<string, Teaser>();
+  const teasers = new Map(variants.map((ctx) => [ctx, new Map<ArticleSource, Teaser>()]));
   function teaser(a: ArticleSource, ctx: VariantContext): Teaser {
-    const key = `${ctx.lang}\0${a.path}`;
-    let made = teasers.get(key);
-    if (made) return made;
+    const made = teasers.get(ctx)!;
+    let known = made.get(a);
+    if (known) return known;
     const t = texts.get(a)!.get(ctx.lang)!;
-    const d = dates.get(a)!;
-    made = {
-      id: a.path,
-      title: t.title,
-      url: variantUrl(ctx.path, a.path),
-      dateIso: d.iso,
-      dateText: d.text,
-      dayText: d.day,
-      source: t.source,
-      summary: t.summary,
-      views: viewsOf(a),
-      viewsText: groupThousands(viewsOf(a)),
-      section: sectionOf(ctx, a.section),
-      cover: a.cover,
-    };
-    teasers.set(key, made);
-    return made;
+    known = reuse.take(`teaser\0${ctx.lang}\0${a.path}`, [a, t, viewsOf(a)], () => {
+      const d = datesOf(a);
+      return {
+        id: a.path,
+        title: t.title,
+        url: variantUrl(ctx.path, a.path),
+        dateIso: d.iso,
+        dateText: d.text,
+        dayText: d.day,
+        source: t.source,
+        summary: t.summary,
+        views: viewsOf(a),
+        viewsText: groupThousands(viewsOf(a)),
+        section: sectionOf(ctx, a.section),
+        cover: a.cover,
+      };
+    });
+    made.set(a, known);
+    return known;
   }
-  const findRelated = relatedFinder(articleSources, site.relatedCount);
-  const relatedOf = new Map(articleSources.map((a) => [a, findRelated(a)]));
+  const relatedOf = relatedArticles(articleSources, site.relatedCount, reuse);
 
   const bySection = new Map<string, ArticleSource[]>();
   for (const s of site.sections) bySection.set(s.id, []);
   for (const a of articleSources) bySection.get(a.section)?.push(a);
+  // 閱讀排行: the same articles in every script.
+  const mostReadOf = new Map(
+    [...bySection].map(([id, list]) => [id, [...list].sort((x, y) => viewsOf(y) - viewsOf(x) || byDateDesc(x, y)).slice(0, site.mostReadCount)]),
+  );
 
   const articles: ArticlePage[] = [];
   const lists: ListPage[] = [];
@@ -329,78 +363,99 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
     for (const section of site.sections) {
       const list = bySection.get(section.id)!;
       const sv = sectionOf(ctx, section.id);
-      const mostRead = [...list].sort((x, y) => viewsOf(y) - viewsOf(x) || byDateDesc(x, y)).slice(0, site.mostReadCount).map((a) => teaser(a, ctx));
+      const mostReadItems = mostReadOf.get(section.id)!.map((a) => teaser(a, ctx));
+      const mostRead = reuse.take(`mostRead\0${ctx.lang}\0${section.id}`, mostReadItems, () => mostReadItems);
 
       list.forEach((a, i) => {
         const t = texts.get(a)!.get(ctx.lang)!;
         // The list is newest first: 上一篇 is the older article, 下一篇 the newer one.
         const older = list[i + 1];
         const newer = list[i - 1];
-        const link = (x: ArticleSource | undefined): Link | undefined =>
-          x && { text: texts.get(x)!.get(ctx.lang)!.title, url: variantUrl(ctx.path, x.path) };
-        articles.push({
-          ...base("article", a.path, ctx, t.title, t.summary, [...crumbsNews, { text: sv.name, url: sv.url }, { text: ctx.ui.body, url: "" }]),
-          kind: "article",
-          id: a.path,
-          sourceLang: a.lang,
-          converted: t.converted,
-          file: a.file,
-          section: sv,
-          headline: t.title,
-          dateIso: dates.get(a)!.iso,
-          dateText: dates.get(a)!.text,
-          updatedIso: isoDate(a.updated ?? a.date),
-          source: t.source,
-          editor: t.editor,
-          views: viewsOf(a),
-          viewsText: groupThousands(viewsOf(a)),
-          tags: t.tags,
-          html: t.html,
-          cover: a.cover,
-          images: a.photos.map((p) => site.url + p.url),
-          prev: link(older),
-          next: link(newer),
-          related: relatedOf.get(a)!.map((r) => teaser(r, ctx)),
-          mostRead,
-          date: a.date,
-          updated: a.updated,
-        });
+        const titleOf = (x: ArticleSource | undefined) => x && texts.get(x)!.get(ctx.lang)!.title;
+        const related = relatedOf.get(a)!.map((r) => teaser(r, ctx));
+        const deps = [a, t, viewsOf(a), older?.path, titleOf(older), newer?.path, titleOf(newer), mostRead, ...related];
+        const link = (x: ArticleSource | undefined): Link | undefined => x && { text: titleOf(x)!, url: variantUrl(ctx.path, x.path) };
+        articles.push(
+          reuse.take(`article\0${ctx.lang}\0${a.path}`, deps, () => {
+            const d = datesOf(a);
+            return {
+              ...base("article", a.path, ctx, t.title, t.summary, [...crumbsNews, { text: sv.name, url: sv.url }, { text: ctx.ui.body, url: "" }]),
+              kind: "article",
+              id: a.path,
+              sourceLang: a.lang,
+              converted: t.converted,
+              file: a.file,
+              section: sv,
+              headline: t.title,
+              dateIso: d.iso,
+              dateText: d.text,
+              updatedIso: d.updatedIso,
+              source: t.source,
+              editor: t.editor,
+              views: viewsOf(a),
+              viewsText: groupThousands(viewsOf(a)),
+              tags: t.tags,
+              html: t.html,
+              cover: a.cover,
+              images: a.photos.map((p) => site.url + p.url),
+              prev: link(older),
+              next: link(newer),
+              related,
+              mostRead,
+              date: a.date,
+              updated: a.updated,
+            };
+          }),
+        );
       });
 
       const pageCount = Math.max(1, Math.ceil(list.length / site.pageSize));
       const pageInner = (n: number) => (n === 1 ? `news/${section.id}/` : `news/${section.id}/page/${n}/`);
       for (let n = 1; n <= pageCount; n++) {
         const items = list.slice((n - 1) * site.pageSize, n * site.pageSize).map((a) => teaser(a, ctx));
-        const title = n === 1 ? sv.name : `${sv.name} · ${ctx.ui.page.replace("{n}", String(n))}`;
-        lists.push({
-          ...base("list", pageInner(n), ctx, title, sv.description || sv.name, [...crumbsNews, { text: sv.name, url: "" }]),
-          kind: "list",
-          section: sv,
-          items,
-          mostRead,
-          pageNumber: n,
-          pageCount,
-          pages: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, url: variantUrl(ctx.path, pageInner(i + 1)), current: i + 1 === n })),
-          prevUrl: n > 1 ? variantUrl(ctx.path, pageInner(n - 1)) : undefined,
-          nextUrl: n < pageCount ? variantUrl(ctx.path, pageInner(n + 1)) : undefined,
-        });
+        lists.push(
+          reuse.take(`list\0${ctx.lang}\0${section.id}\0${n}`, [pageCount, mostRead, ...items], () => {
+            const title = n === 1 ? sv.name : `${sv.name} · ${ctx.ui.page.replace("{n}", String(n))}`;
+            return {
+              ...base("list", pageInner(n), ctx, title, sv.description || sv.name, [...crumbsNews, { text: sv.name, url: "" }]),
+              kind: "list",
+              section: sv,
+              items,
+              mostRead,
+              pageNumber: n,
+              pageCount,
+              pages: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, url: variantUrl(ctx.path, pageInner(i + 1)), current: i + 1 === n })),
+              prevUrl: n > 1 ? variantUrl(ctx.path, pageInner(n - 1)) : undefined,
+              nextUrl: n < pageCount ? variantUrl(ctx.path, pageInner(n + 1)) : undefined,
+            };
+          }),
+        );
       }
     }
 
     const blocks = (count: number) =>
       site.sections.map((s) => ({ section: sectionOf(ctx, s.id), items: bySection.get(s.id)!.slice(0, count).map((a) => teaser(a, ctx)) }));
-    hubs.push({
-      ...base("hub", "news/", ctx, ctx.ui.news, ctx.ui.news, [{ text: ctx.ui.home, url: ctx.home }, { text: ctx.ui.news, url: "" }]),
-      kind: "hub",
-      blocks: blocks(site.hubCount),
-    });
-    homes.push({
-      ...base("home", "", ctx, ctx.siteName, ctx.tagline || ctx.siteName, []),
-      kind: "home",
-      latest: articleSources.slice(0, site.homeCount).map((a) => teaser(a, ctx)),
-      blocks: blocks(site.hubCount),
-    });
-    notFound.push({ ...base("404", "404.html", ctx, ctx.ui.notFoundTitle, ctx.ui.notFoundTitle, []), kind: "404" });
+    // The teasers a block list shows, with each block's length (two splits of one run differ).
+    const blockDeps = (b: { items: Teaser[] }[]) => b.flatMap((x) => [x.items.length, ...x.items]);
+    const hubBlocks = blocks(site.hubCount);
+    hubs.push(
+      reuse.take(`hub\0${ctx.lang}`, blockDeps(hubBlocks), () => ({
+        ...base("hub", "news/", ctx, ctx.ui.news, ctx.ui.news, [{ text: ctx.ui.home, url: ctx.home }, { text: ctx.ui.news, url: "" }]),
+        kind: "hub" as const,
+        blocks: hubBlocks,
+      })),
+    );
+    const latest = articleSources.slice(0, site.homeCount).map((a) => teaser(a, ctx));
+    const homeBlocks = blocks(site.hubCount);
+    homes.push(
+      reuse.take(`home\0${ctx.lang}`, [latest.length, ...latest, ...blockDeps(homeBlocks)], () => ({
+        ...base("home", "", ctx, ctx.siteName, ctx.tagline || ctx.siteName, []),
+        kind: "home" as const,
+        latest,
+        blocks: homeBlocks,
+      })),
+    );
+    notFound.push(reuse.take(`404\0${ctx.lang}`, [], () => ({ ...base("404", "404.html", ctx, ctx.ui.notFoundTitle, ctx.ui.notFoundTitle, []), kind: "404" as const })));
     for (const p of pageSources) pages.push(staticPage(p, ctx));
   }
 
@@ -416,13 +471,15 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
 
   const defaultCtx = ctxOf.get(site.defaultLang) ?? variants[0];
   // Hosts look for /404.html at the root: the default script's page, linking to both.
-  const rootNotFound: NotFoundPage = { ...notFound.find((p) => p.ctx === defaultCtx)!, url: "/404.html" };
+  const defaultNotFound = notFound.find((p) => p.ctx === defaultCtx)!;
+  const rootNotFound: NotFoundPage = reuse.take("404", [defaultNotFound], () => ({ ...defaultNotFound, url: "/404.html" }));
   notFound.push(rootNotFound);
 
   const copies = new Map<string, string>();
   for (const a of articleSources) for (const [from, to] of a.copies) copies.set(from, to);
   for (const p of pageSources) for (const [from, to] of p.copies) copies.set(from, to);
 
+  build.done();
   return {
     site,
     variants,
@@ -444,6 +501,21 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
     sources: articleSources,
     security: securityPolicy(site),
   };
+}
+
+/**
+ * Each article's related articles. They depend only on the articles' paths, sections, dates
+ * and tags: while those stay the same (an edit of a title or a body), last build's choice
+ * stands and is not searched for again.
+ */
+function relatedArticles(all: readonly ArticleSource[], count: number, reuse: Reuse): Map<ArticleSource, ArticleSource[]> {
+  const shape = JSON.stringify(all.map((a) => [a.path, a.section, a.date.toMillis(), a.tags]));
+  const paths = reuse.take("related", [shape], () => {
+    const find = relatedFinder(all, count);
+    return new Map(all.map((a) => [a.path, find(a).map((r) => r.path)]));
+  });
+  const byPath = new Map(all.map((a) => [a.path, a]));
+  return new Map(all.map((a) => [a, paths.get(a.path)!.map((p) => byPath.get(p)!)]));
 }
 
 /**

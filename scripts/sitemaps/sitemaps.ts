@@ -47,6 +47,9 @@ function latest(dates: (string | undefined)[]): string | undefined {
 }
 
 const cache = new WeakMap<SiteModel, SitemapFile[]>();
+// One row a page object: the model hands back the same object for a page that did not
+// change (site/reuse.ts), so a dev-server rebuild makes rows only for the pages an edit made.
+const rows = new WeakMap<PageBase, SitemapUrl>();
 
 /** One sitemap per script variant. */
 export function variantSitemaps(model: SiteModel): SitemapFile[] {
@@ -59,19 +62,24 @@ export function variantSitemaps(model: SiteModel): SitemapFile[] {
     const byPath = new Map(articles.map((a) => [a.id, a]));
     // A list, hub or home page changes when one of the articles it shows does.
     const newestOf = (items: Teaser[]) => latest(items.map((t) => byPath.get(t.id)?.updatedIso));
-    const url = (page: PageBase, lastmod: string | undefined): SitemapUrl => {
-      const alternates: SitemapAlternate[] = page.alternates.map((alt) => ({ hreflang: alt.lang, href: alt.href }));
-      const fallback = page.alternates.find((alt) => alt.lang === site.defaultLang);
-      if (fallback && page.alternates.length > 1) alternates.push({ hreflang: "x-default", href: fallback.href });
-      return { loc: page.canonical, lastmod, alternates };
+    // A page's row depends on the page alone (its teasers' articles are fixed by its teasers).
+    const url = (page: PageBase, lastmod: () => string | undefined): SitemapUrl => {
+      let row = rows.get(page);
+      if (!row) {
+        const alternates: SitemapAlternate[] = page.alternates.map((alt) => ({ hreflang: alt.lang, href: alt.href }));
+        const fallback = page.alternates.find((alt) => alt.lang === site.defaultLang);
+        if (fallback && page.alternates.length > 1) alternates.push({ hreflang: "x-default", href: fallback.href });
+        rows.set(page, (row = { loc: page.canonical, lastmod: lastmod(), alternates }));
+      }
+      return row;
     };
     const ordered = model.sources.map((s) => byPath.get(s.path)).filter((a): a is ArticlePage => a !== undefined);
     const urls: SitemapUrl[] = [
-      ...model.homes.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, newestOf([...p.latest, ...p.blocks.flatMap((b) => b.items)]))),
-      ...model.hubs.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, newestOf(p.blocks.flatMap((b) => b.items)))),
-      ...model.lists.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, newestOf(p.items))),
-      ...ordered.map((a) => url(a, a.updatedIso)),
-      ...model.pages.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, undefined)),
+      ...model.homes.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, () => newestOf([...p.latest, ...p.blocks.flatMap((b) => b.items)]))),
+      ...model.hubs.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, () => newestOf(p.blocks.flatMap((b) => b.items)))),
+      ...model.lists.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, () => newestOf(p.items))),
+      ...ordered.map((a) => url(a, () => a.updatedIso)),
+      ...model.pages.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, () => undefined)),
     ];
     const path = sitemapPath(ctx.path);
     files.push({ lang: ctx.lang, path, url: absoluteOnSite(site, path), lastmod: latest(urls.map((u) => u.lastmod)), urls });
