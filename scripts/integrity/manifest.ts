@@ -41,24 +41,34 @@ export function comparePaths(a: string, b: string): number {
 /**
  * Every file under `dir` with its hash and size, sorted by path. Symbolic links are followed
  * (a linked folder is walked once). Paths are site-relative: /a/b.html. A file in `known`
- * whose size still matches is not read again (the build hashed it as it wrote it).
+ * is not read again: the build hashed it as it wrote it.
  */
 export function scanFolder(dir: string, known: KnownFiles = new Map()): ManifestEntry[] {
   const files: ManifestEntry[] = [];
+  // Folders walked, by real path (known without a system call unless reached through a link).
   const seen = new Set<string>();
-  const walk = (abs: string, rel: string) => {
-    const real = realpathSync(abs);
-    if (seen.has(real)) return;
+  const walk = (abs: string, rel: string, real: string) => {
     seen.add(real);
-    for (const name of readdirSync(abs).sort(comparePaths)) {
-      const childAbs = join(abs, name);
-      const childRel = `${rel}/${name}`;
-      const st = statSync(childAbs);
-      if (st.isDirectory()) walk(childAbs, childRel);
-      else if (st.isFile()) {
+    for (const entry of readdirSync(abs, { withFileTypes: true }).sort((a, b) => comparePaths(a.name, b.name))) {
+      const childAbs = join(abs, entry.name);
+      const childRel = `${rel}/${entry.name}`;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      let childReal = join(real, entry.name);
+      if (entry.isSymbolicLink()) {
+        const st = statSync(childAbs);
+        isDirectory = st.isDirectory();
+        isFile = st.isFile();
+        if (isDirectory) childReal = realpathSync(childAbs);
+      }
+      // A folder is walked once, wherever it is linked from.
+      if (isDirectory) {
+        if (!seen.has(childReal)) walk(childAbs, childRel, childReal);
+      }
+      else if (isFile) {
         const k = known.get(childRel);
-        if (k && (k.size === st.size || k.size < 0)) {
-          files.push({ path: childRel, size: st.size, sha256: k.sha256 });
+        if (k) {
+          files.push({ path: childRel, size: k.size >= 0 ? k.size : statSync(childAbs).size, sha256: k.sha256 });
           continue;
         }
         const bytes = readFileSync(childAbs);
@@ -66,7 +76,7 @@ export function scanFolder(dir: string, known: KnownFiles = new Map()): Manifest
       }
     }
   };
-  walk(dir, "");
+  walk(dir, "", realpathSync(dir));
   return files.sort((a, b) => comparePaths(a.path, b.path));
 }
 
