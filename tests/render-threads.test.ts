@@ -1,5 +1,5 @@
-// Rendering on several threads (npm run build -- --threads n) writes the same site, byte for
-// byte, as rendering on one; a wrong --threads is refused.
+// Reading and rendering on several threads (npm run build -- --threads n) writes the same
+// site, byte for byte, and reports the same problems as one thread; a wrong --threads is refused.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -73,6 +73,22 @@ test("three threads write the same site as one, and a warm threaded build the sa
   assert.match(readFileSync(join(three, "zh-hant/news/company/index.html"), "utf8"), /第四則測試新聞（更新）/);
   const again = runTool("scripts/cli/verify.ts", [three, "--manifest", join(three, "manifest.json")]);
   assert.equal(again.code, 0, again.stdout + again.stderr);
+});
+
+test("problems found in the articles another thread read are reported as one thread reports them", () => {
+  const f: Record<string, string> = {};
+  for (let i = 1; i <= 8; i++) f[`content/news/company/2025/r${i}.md`] = article({ title: `第${i}則新聞`, date: `2025-03-0${i} 10:00`, editor: "甲", lang: "zh-Hant" });
+  // The last files are the second thread's part.
+  f["content/news/company/2025/r7.md"] = article({ title: "第7則新聞", date: "2025-03-32 10:00", editor: "甲", lang: "zh-Hant" });
+  f["content/news/company/2025/r8.md"] = article({ title: "第1則新聞", date: "2025-03-08 10:00", editor: "甲", lang: "zh-Hant", colour: "紅" });
+  const root = makeSite(f);
+  const one = build(root, join(root, "_one"), "1");
+  const two = build(root, join(root, "_two"), "2");
+  assert.equal(one.code, 1);
+  assert.equal(two.code, 1);
+  assert.match(two.stderr, /content\/news\/company\/2025\/r7\.md:\d+: date: "2025-03-32 10:00" is not a date/);
+  assert.match(two.stderr, /content\/news\/company\/2025\/r8\.md:\d+: warning: colour:/);
+  assert.equal(two.stderr.replaceAll("_two", "_one"), one.stderr);
 });
 
 test("--threads must be a whole number of at least 1", () => {

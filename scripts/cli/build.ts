@@ -21,7 +21,7 @@ const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 export interface BuildOptions {
   /** Print one JSON line of figures (for the benchmark). */
   stats: boolean;
-  /** Threads rendering pages; null: one a core (up to 4) when the site is big enough to gain. */
+  /** Threads reading articles and rendering pages; null: one a core (up to 4), where the site is big enough to gain. */
   threads: number | null;
 }
 
@@ -42,7 +42,8 @@ export async function build(root: string, out: string, options: BuildOptions = {
   const minPages = options.threads ? 0 : threadDefaults.minPages;
   const helpers =
     threads > 1 && countArticleFiles(root) * 2 >= minPages ? new RenderHelpers(threads - 1, helperJob(resolve(PROJECT, "content"), tmp), minPages) : null;
-  const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root) });
+  const parallelRead = options.threads === null ? "auto" : options.threads > 1 ? "always" : "never";
+  const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root), parallelRead });
   for (const p of site.problems) console.error(formatProblem(p));
   if (!site.model) {
     helpers?.stop();
@@ -108,7 +109,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(flag(args, "root") ?? process.cwd());
   const out = resolve(flag(args, "out") ?? resolve(root, "_site"));
-  // Threads rendering pages (default: one a core, up to 4, for big builds); 1: the main thread only.
+  // Threads reading and rendering (default: one a core, up to 4, for big sites); 1: the main thread only.
   const threads = flag(args, "threads") ?? (args.flags.threads === true ? "" : undefined);
   if (threads !== undefined && !/^[1-9][0-9]*$/.test(threads)) {
     console.error(`--threads: "${threads}" is not a number of threads. Give a whole number, 1 or more (1: no helper threads).`);

@@ -116,8 +116,7 @@ export interface LoadOptions {
 /** Reads one article; returns null (with problems) when it cannot be built. */
 export function loadArticle(site: SiteConfig, file: string, options: LoadOptions): { article: ArticleSource | null; problems: Problem[] } {
   const abs = join(site.root, file);
-  const st = statSync(abs);
-  const key = `${st.mtimeMs}:${st.size}:${site.timeZone}:${options.includeDrafts}:${options.blocklist.terms.length}`;
+  const key = fileKey(site, abs, options);
   const hit = fileCache.get(abs);
   if (hit && hit.key === key && photosUnchanged(hit.result.article)) return hit.result;
   const problems = new Problems();
@@ -125,6 +124,22 @@ export function loadArticle(site: SiteConfig, file: string, options: LoadOptions
   const result = { article, problems: problems.list };
   fileCache.set(abs, { key, result });
   return result;
+}
+
+/** What an article's reading depends on besides its text: its file's time and size, and the options. */
+export function fileKey(site: SiteConfig, abs: string, options: LoadOptions): string {
+  const st = statSync(abs);
+  return `${st.mtimeMs}:${st.size}:${site.timeZone}:${options.includeDrafts}:${options.blocklist.terms.length}`;
+}
+
+/** Whether no article has been read in this process yet (the dev server reads again only what changed). */
+export function nothingReadYet(): boolean {
+  return fileCache.size === 0;
+}
+
+/** An article read elsewhere (another thread: content/parallel-read.ts), as if loadArticle had read it. */
+export function primeArticle(site: SiteConfig, file: string, key: string, result: { article: ArticleSource | null; problems: Problem[] }): void {
+  fileCache.set(join(site.root, file), { key, result });
 }
 
 function photosUnchanged(article: ArticleSource | null): boolean {

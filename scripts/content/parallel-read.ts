@@ -1,0 +1,73 @@
+// Reading and checking 10,000 articles (front matter, Markdown, photos, spam) takes a few
+// seconds on one core. A big site's first load reads the second part of its files in a
+// worker thread (read-worker.ts) while this thread reads the first; what the worker read is
+// then handed to loadArticle as if it had read it (primeArticle), so everything after it is
+// unchanged. Small sites and the dev server's rebuilds read on this thread.
+import { availableParallelism } from "node:os";
+import { DateTime } from "luxon";
+import { startTsWorker } from "../workers/ts-worker.ts";
+import type { SiteConfig } from "../site/site-config.ts";
+import type { Problem } from "./problems.ts";
+import { listMarkdownFiles, loadArticle, nothingReadYet, NEWS_DIR, primeArticle, type ArticleSource, type LoadOptions } from "./articles.ts";
+
+export interface Options {
+  /** Below this many article files, one thread reads them all (a worker costs ~0.5 s to start). */
+  minFiles: number;
+  /** The worker's part of the files: it starts later than this thread. */
+  workerShare: number;
+}
+
+export const defaults: Options = { minFiles: 1500, workerShare: 0.45 };
+
+/** An article as it crosses threads: dates as instants (luxon's objects cannot be cloned). */
+export type ClonedArticle = Omit<ArticleSource, "date" | "updated"> & { date: number; updated?: number };
+
+export interface ReadJob {
+  site: SiteConfig;
+  files: string[];
+  options: LoadOptions;
+}
+
+export interface ReadResult {
+  file: string;
+  key: string;
+  article: ClonedArticle | null;
+  problems: Problem[];
+}
+
+export function cloneable(article: ArticleSource): ClonedArticle {
+  return { ...article, date: article.date.toMillis(), updated: article.updated?.toMillis() };
+}
+
+/** Dates are read in the site's time zone (content/dates.ts): the instant and the zone restore them. */
+export function revive(article: ClonedArticle, zone: string): ArticleSource {
+  return {
+    ...article,
+    date: DateTime.fromMillis(article.date, { zone }),
+    updated: article.updated === undefined ? undefined : DateTime.fromMillis(article.updated, { zone }),
+  };
+}
+
+/** `when`: "auto" reads on two threads where it gains (a big site, two cores); "always" does whatever the size. */
+export async function readArticlesInParallel(site: SiteConfig, options: LoadOptions, when: "auto" | "always", settings: Options = defaults): Promise<void> {
+  if (!nothingReadYet()) return;
+  const files = listMarkdownFiles(site.root, NEWS_DIR);
+  if (when === "auto" && (files.length < settings.minFiles || availableParallelism() < 2)) return;
+  if (files.length < 2) return;
+  const split = Math.round(files.length * (1 - settings.workerShare));
+  const theirs = files.slice(split);
+  const worker = startTsWorker(new URL("./read-worker.ts", import.meta.url));
+  const done = new Promise<ReadResult[]>((resolve, reject) => {
+    worker.once("message", (msg: { results?: ReadResult[]; error?: string }) => {
+      void worker.terminate();
+      if (msg.results) resolve(msg.results);
+      else reject(new Error(`Reading articles: ${msg.error}`));
+    });
+    worker.once("error", reject);
+  });
+  worker.postMessage({ site, files: theirs, options } satisfies ReadJob);
+  for (const file of files.slice(0, split)) loadArticle(site, file, options);
+  for (const r of await done) {
+    primeArticle(site, r.file, r.key, { article: r.article && revive(r.article, site.timeZone), problems: r.problems });
+  }
+}
