@@ -1,6 +1,7 @@
 // Reads every article under content/news/<section>/, checks its front matter against the
 // rules editors are told in the README, and renders its body. Problems are collected, not
 // thrown, so one build reports all of them. Unchanged files are not read again (dev server).
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { DateTime } from "luxon";
@@ -104,6 +105,8 @@ function clip(text: string, max: number): string {
 
 interface CacheEntry {
   key: string;
+  /** The photos' times and sizes when the article was read: a replaced photo may have new dimensions. */
+  photos: string;
   result: { article: ArticleSource | null; problems: Problem[] };
 }
 const fileCache = new Map<string, CacheEntry>();
@@ -118,18 +121,22 @@ export function loadArticle(site: SiteConfig, file: string, options: LoadOptions
   const abs = join(site.root, file);
   const key = fileKey(site, abs, options);
   const hit = fileCache.get(abs);
-  if (hit && hit.key === key && photosUnchanged(hit.result.article)) return hit.result;
+  if (hit && hit.key === key && hit.result.article && photosKey(hit.result.article) === hit.photos) return hit.result;
   const problems = new Problems();
   const article = readArticle(site, file, readFileSync(abs, "utf8"), problems, options);
   const result = { article, problems: problems.list };
-  fileCache.set(abs, { key, result });
+  fileCache.set(abs, { key, photos: photosKey(article), result });
   return result;
 }
+
+const blocklistKeys = new WeakMap<Blocklist, string>();
 
 /** What an article's reading depends on besides its text: its file's time and size, and the options. */
 export function fileKey(site: SiteConfig, abs: string, options: LoadOptions): string {
   const st = statSync(abs);
-  return `${st.mtimeMs}:${st.size}:${site.timeZone}:${options.includeDrafts}:${options.blocklist.terms.length}`;
+  let blocklist = blocklistKeys.get(options.blocklist);
+  if (!blocklist) blocklistKeys.set(options.blocklist, (blocklist = createHash("sha1").update(options.blocklist.terms.join("\n")).digest("base64url")));
+  return `${st.mtimeMs}:${st.size}:${site.timeZone}:${options.includeDrafts}:${blocklist}`;
 }
 
 /** Whether no article has been read in this process yet (the dev server reads again only what changed). */
@@ -139,19 +146,21 @@ export function nothingReadYet(): boolean {
 
 /** An article read elsewhere (another thread: content/parallel-read.ts), as if loadArticle had read it. */
 export function primeArticle(site: SiteConfig, file: string, key: string, result: { article: ArticleSource | null; problems: Problem[] }): void {
-  fileCache.set(join(site.root, file), { key, result });
+  fileCache.set(join(site.root, file), { key, photos: photosKey(result.article), result });
 }
 
-function photosUnchanged(article: ArticleSource | null): boolean {
-  if (!article) return false;
+function photosKey(article: ArticleSource | null): string {
+  if (!article) return "";
+  let key = "";
   for (const src of article.copies.keys()) {
     try {
-      statSync(src);
+      const st = statSync(src);
+      key += `${st.mtimeMs}:${st.size};`;
     } catch {
-      return false;
+      key += "gone;";
     }
   }
-  return true;
+  return key;
 }
 
 export function readArticle(site: SiteConfig, file: string, text: string, problems: Problems, options: LoadOptions): ArticleSource | null {

@@ -11,6 +11,7 @@ export interface EleventyConfig {
     fn: (arg: { directories: { output: string; input: string }; runMode?: string; results?: { outputPath: string | false; content: unknown }[] }) => unknown,
   ): void;
   setServerOptions(options: Record<string, unknown>): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   ignores: { add(glob: string): void };
   /** Set by Eleventy once the directories are known (before any data is computed). */

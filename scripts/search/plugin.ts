@@ -4,7 +4,7 @@
 // The search page template hands the model over through the `searchIndexUrl` filter; when
 // Eleventy has written the site, `eleventy.after` writes the index from that model.
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { EleventyConfig } from "../plugins/eleventy-config.ts";
 import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
 import { searchDocuments } from "./documents.ts";
@@ -105,12 +105,16 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
     model = news;
     return `/${options.dir}/${MANIFEST}`;
   });
-  eleventyConfig.on("eleventy.before", () => {
-    model = null;
-  });
   // A large site's index is built in a worker thread while Eleventy renders the pages.
   let started = 0;
   let inWorker: Promise<WriteStats> | null = null;
+  // The dev server's model, indexed once the pages are written (eleventy.after).
+  let serveIndex: SiteModel | null = null;
+  let lastIndexJob: Promise<WriteStats> | null = null;
+  eleventyConfig.on("eleventy.before", () => {
+    model = null;
+    serveIndex = null;
+  });
   let reuseFrom: string | null = null;
   let lastPlan: RenderPlan | null = null;
   onSiteModel((news, plan) => {
@@ -118,7 +122,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
     reuseFrom = null;
     lastPlan = plan;
     const lastIndex = plan.previousOut ? join(plan.previousOut, options.dir) : null;
-    if (lastIndex && plan.previousOut !== eleventyConfig.directories.output && plan.render.articles.length === 0 && indexedArticles(lastIndex) === news.sources.length && untampered(plan, options.dir)) {
+    if (lastIndex && resolve(plan.previousOut!) !== resolve(eleventyConfig.directories.output) && plan.render.articles.length === 0 && indexedArticles(lastIndex) === news.sources.length && untampered(plan, options.dir)) {
       reuseFrom = lastIndex;
       inWorker = null;
       return;
@@ -127,13 +131,22 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
       inWorker = null;
       return;
     }
+    if (process.env.ELEVENTY_RUN_MODE === "serve") {
+      // Making the job and starting its thread would hold up the edited page.
+      inWorker = null;
+      serveIndex = news;
+      return;
+    }
+    inWorker = startIndex(news);
+  });
+  const startIndex = (news: SiteModel): Promise<WriteStats> => {
     started = Date.now();
     const dir = join(eleventyConfig.directories.output, options.dir);
     const job = { articles: indexInput(news), dir, variants: news.variants.map((v) => v.path) };
     // One index at a time: the dev server may rebuild while the last index is still written.
-    const previous = inWorker ?? Promise.resolve();
-    inWorker = previous.catch(() => undefined).then(() => indexInWorker(job));
-  });
+    const previous = lastIndexJob ?? Promise.resolve();
+    return (lastIndexJob = previous.catch(() => undefined).then(() => indexInWorker(job)));
+  };
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     // No search page was rendered this time (a partial rebuild): the last index stays.
@@ -146,9 +159,10 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
       return;
     }
     let stats: WriteStats;
-    if (inWorker && process.env.ELEVENTY_RUN_MODE === "serve") {
+    if (serveIndex) {
       // The dev server shows the edited page at once; the index follows a moment later.
-      const running = inWorker;
+      const running = startIndex(serveIndex);
+      serveIndex = null;
       void running.then(
         (done) => process.env.NEWSROOM_SEARCH_STATS && console.log(`Search index: ${done.docs} articles in ${Date.now() - started} ms.`),
         (err: Error) => console.error(err.message),
