@@ -8,7 +8,8 @@ import Eleventy from "@11ty/eleventy";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
 import { helperJob, lastRenderPlan, stopRenderHelpers, usePreloadedSite } from "../plugins/news-site.ts";
-import { countArticleFiles, RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
+import { RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
+import type { SiteModel } from "../site/model.ts";
 import { commitRenderIndex, dropPendingRenderIndex } from "../render/render-plan.ts";
 import { flag, parseArgs } from "./args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
@@ -17,6 +18,11 @@ import { vouchedFiles } from "../integrity/written-files.ts";
 import { cleanStaleOutputs, discardInBackground, emptyTrash } from "../integrity/stale.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
+
+/** HTML pages a build writes: every page of the model, and the root chooser. */
+function pageCount(m: SiteModel): number {
+  return m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 1;
+}
 
 export interface BuildOptions {
   /** Print one JSON line of figures (for the benchmark). */
@@ -36,20 +42,19 @@ export async function build(root: string, out: string, options: BuildOptions = {
   process.env.NEWSROOM_OUT = out;
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  // A big site renders on several threads: their Eleventy starts up while the site loads.
-  // Threads asked for are used whatever the size; by default only where they gain.
-  const threads = options.threads ?? threadDefaults.threads;
-  const minPages = options.threads ? 0 : threadDefaults.minPages;
-  const helpers =
-    threads > 1 && countArticleFiles(root) * 2 >= minPages ? new RenderHelpers(threads - 1, helperJob(resolve(PROJECT, "content"), tmp), minPages) : null;
   const parallelRead = options.threads === null ? "auto" : options.threads > 1 ? "always" : "never";
   const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root), parallelRead });
   for (const p of site.problems) console.error(formatProblem(p));
   if (!site.model) {
-    helpers?.stop();
     console.error(`Build stopped: ${formatSummary(site.problems)}. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
     return 1;
   }
+  // A big site renders on several threads. Their Eleventy starts up while this thread plans
+  // (started earlier, it would slow the reading, which has both cores busy already).
+  // Threads asked for are used whatever the size; by default only where they gain.
+  const threads = options.threads ?? threadDefaults.threads;
+  const minPages = options.threads ? 0 : threadDefaults.minPages;
+  const helpers = threads > 1 && pageCount(site.model) >= minPages ? new RenderHelpers(threads - 1, helperJob(resolve(PROJECT, "content"), tmp), minPages) : null;
   usePreloadedSite(site, helpers);
   const eleventyStarted = Date.now();
   let eleventyDone = 0;
@@ -81,7 +86,7 @@ export async function build(root: string, out: string, options: BuildOptions = {
     console.log(
       JSON.stringify({
         articles: m.sources.length,
-        pages: m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 1,
+        pages: pageCount(m),
         totalMs: Date.now() - started,
         loadMs: Math.round(site.timings?.total ?? 0),
         readMs: Math.round(site.timings?.read ?? 0),
@@ -96,7 +101,7 @@ export async function build(root: string, out: string, options: BuildOptions = {
       }),
     );
   }
-  const pages = m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 1; // + the root chooser
+  const pages = pageCount(m);
   console.log(
     `Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
       ` (pages: ${(lastRenderPlan()?.reused.length ?? 0)} unchanged, ${pages - (lastRenderPlan()?.reused.length ?? 0)} rendered${(helpers?.threadsUsed ?? 1) > 1 ? ` on ${helpers!.threadsUsed} threads` : ""};` +

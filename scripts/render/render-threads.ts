@@ -2,9 +2,7 @@
 // render round-robin to helper threads (render-worker.ts), each with its own Eleventy; the
 // main thread keeps the first share. Small builds are not worth a thread (starting one with
 // its Eleventy costs about a second of CPU).
-import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { startTsWorker } from "../workers/ts-worker.ts";
 import type { SiteModel } from "../site/model.ts";
@@ -23,24 +21,6 @@ export const defaults: Options = {
   threads: Math.min(availableParallelism(), 4),
   minPages: 2000,
 };
-
-/** How many Markdown files the site's content holds: known before the site is read, to
- * decide whether to start render helpers early. */
-export function countArticleFiles(root: string): number {
-  let n = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else if (e.name.endsWith(".md")) n++;
-    }
-  };
-  try {
-    walk(join(root, "content"));
-  } catch {
-    // no content folder: loading the site reports it
-  }
-  return n;
-}
 
 /** The main thread also writes feeds, sitemaps and the search pages, and hands out the
  * shares: it takes a shorter run than a helper. */
