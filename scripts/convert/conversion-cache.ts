@@ -41,6 +41,13 @@ export class ConversionCache {
     return this.entries.has(key);
   }
 
+  /** A result, without counting a hit or a miss (short texts: the figures count articles). */
+  peek(key: string): string | undefined {
+    const v = this.entries.get(key);
+    if (v !== undefined) this.used.add(key);
+    return v;
+  }
+
   get(key: string): string | undefined {
     const v = this.entries.get(key);
     if (v !== undefined) {
