@@ -54,4 +54,8 @@ test("text cannot run into the next field", () => {
   assert.notEqual(pageDigest({ a: "xk1:b", b: undefined }), pageDigest({ a: "x", b: "" }));
   assert.notEqual(pageDigest({ a: "1" }), pageDigest({ a: 1 }));
   assert.notEqual(pageDigest({ a: ["x", "y"] }), pageDigest({ a: ["xy"] }));
+  // Arrays are closed: numbers in nested arrays cannot be regrouped.
+  const zeros = (n: number) => Array.from({ length: n }, () => 0);
+  assert.notEqual(pageDigest({ v: [[12, 0], [5, ...zeros(20)]] }), pageDigest({ v: [[2, 0, [15, 0], ...zeros(18)], 0] }));
+  assert.notEqual(pageDigest({ v: [[1], 2] }), pageDigest({ v: [[1, 2]] }));
 });

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { article, makeSite, runTool } from "./helpers/site-fixture.ts";
+import { checkEveryPageWrittenOnce } from "../scripts/render/render-threads.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
 
@@ -91,11 +92,34 @@ test("problems found in the articles another thread read are reported as one thr
   assert.equal(two.stderr.replaceAll("_two", "_one"), one.stderr);
 });
 
+test("a page cannot take the address of another page (threads could not see the clash)", () => {
+  const root = makeSite({
+    "content/pages/about.md": "---\ntitle: 關於我們\nlang: zh-Hant\n---\n\n正文。\n",
+    "content/pages/find.md": "---\ntitle: 查找\nlang: zh-Hant\nslug: search\n---\n\n正文。\n",
+    "content/pages/about-us.md": "---\ntitle: 關於\nlang: zh-Hant\nslug: about\n---\n\n正文。\n",
+  });
+  const r = build(root, join(root, "_site"), "3");
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /content\/pages\/find\.md:4: slug: "search" is the address of the search page\. Give this page another slug: line/);
+  assert.match(r.stderr, /content\/pages\/about\.md:\d+: slug: "about" is the address of content\/pages\/about-us\.md\./);
+});
+
 test("--threads must be a whole number of at least 1", () => {
   const root = makeSite({});
-  for (const bad of ["0", "two", "1.5"]) {
+  for (const bad of ["0", "two", "1.5", "33"]) {
     const r = build(root, join(root, "_site"), bad);
     assert.equal(r.code, 2, `--threads ${bad}`);
     assert.match(r.stderr, new RegExp(`--threads: "${bad.replace(".", "\\.")}" is not a number of threads`));
   }
+});
+
+test("after a threaded render, a page no thread wrote or a file two threads wrote stops the build", () => {
+  const render = { articles: [{ url: "/zh-hans/a/" }, { url: "/zh-hant/a/" }], lists: [], hubs: [], homes: [], notFound: [{ url: "/404.html" }], pages: [] };
+  const row = (path: string) => [path, 1, "0"] as const;
+  assert.doesNotThrow(() => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html"), row("/zh-hans/feed.xml")], [row("/zh-hant/a/index.html"), row("/404.html")]));
+  assert.throws(() => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html")], [row("/zh-hant/a/index.html")]), /\/404\.html was not rendered by any thread/);
+  assert.throws(
+    () => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html"), row("/404.html")], [row("/zh-hant/a/index.html"), row("/404.html")]),
+    /Two pages were written to \/404\.html/,
+  );
 });

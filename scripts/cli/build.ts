@@ -7,10 +7,10 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
-import { helperJob, lastRenderPlan, stopRenderHelpers, usePreloadedSite } from "../plugins/news-site.ts";
+import { helperJob, lastRenderPlan, lastRenderThreads, stopRenderHelpers, usePreloadedSite } from "../plugins/news-site.ts";
 import { RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
 import type { SiteModel } from "../site/model.ts";
-import { commitRenderIndex, dropPendingRenderIndex } from "../render/render-plan.ts";
+import { commitRenderIndex, dropPendingRenderIndex, indexFileFor } from "../render/render-plan.ts";
 import { flag, parseArgs } from "./args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
 import { writeManifest } from "../integrity/manifest.ts";
@@ -43,19 +43,31 @@ export async function build(root: string, out: string, options: BuildOptions = {
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   const parallelRead = options.threads === null ? "auto" : options.threads > 1 ? "always" : "never";
-  const site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root), parallelRead });
+  let site: Awaited<ReturnType<typeof loadSite>>;
+  try {
+    site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root), parallelRead });
+  } catch (err) {
+    // Not an editor's problem (those are collected): a fault of the build itself, e.g. a worker thread that died.
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    console.error(`Build failed while reading the site. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
+    return 1;
+  }
   for (const p of site.problems) console.error(formatProblem(p));
   if (!site.model) {
     console.error(`Build stopped: ${formatSummary(site.problems)}. ${existsSync(out) ? `${out} was left as it was.` : ""}`);
     return 1;
   }
-  // A big site renders on several threads. Their Eleventy starts up while this thread plans
-  // (started earlier, it would slow the reading, which has both cores busy already).
-  // Threads asked for are used whatever the size; by default only where they gain.
+  // A big site renders on several threads. When every page is to be rendered (no last build
+  // here), their Eleventy starts up at once, while this thread plans (started before the
+  // site is read, it would slow the reading, which has both cores busy already); otherwise
+  // once the plan says how many pages there are to render. Threads asked for are used
+  // whatever the size; by default only where they gain.
   const threads = options.threads ?? threadDefaults.threads;
   const minPages = options.threads ? 0 : threadDefaults.minPages;
-  const helpers = threads > 1 && pageCount(site.model) >= minPages ? new RenderHelpers(threads - 1, helperJob(resolve(PROJECT, "content"), tmp), minPages) : null;
-  usePreloadedSite(site, helpers);
+  const start = () => new RenderHelpers(threads - 1, helperJob(resolve(PROJECT, "content"), tmp), minPages);
+  const cold = !existsSync(indexFileFor(root, out)) || !existsSync(out);
+  const early = threads > 1 && cold && pageCount(site.model) >= minPages ? start() : null;
+  usePreloadedSite(site, { started: early, startFor: threads > 1 && !early ? (n) => (n >= minPages ? start() : null) : null });
   const eleventyStarted = Date.now();
   let eleventyDone = 0;
   try {
@@ -96,7 +108,7 @@ export async function build(root: string, out: string, options: BuildOptions = {
         cacheHits: site.cache.hits,
         cacheMisses: site.cache.misses,
         reusedPages: lastRenderPlan()?.reused.length ?? 0,
-        renderThreads: helpers?.threadsUsed ?? 1,
+        renderThreads: lastRenderThreads(),
         manifestMs: manifestDone - eleventyDone,
       }),
     );
@@ -104,7 +116,7 @@ export async function build(root: string, out: string, options: BuildOptions = {
   const pages = pageCount(m);
   console.log(
     `Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      ` (pages: ${(lastRenderPlan()?.reused.length ?? 0)} unchanged, ${pages - (lastRenderPlan()?.reused.length ?? 0)} rendered${(helpers?.threadsUsed ?? 1) > 1 ? ` on ${helpers!.threadsUsed} threads` : ""};` +
+      ` (pages: ${(lastRenderPlan()?.reused.length ?? 0)} unchanged, ${pages - (lastRenderPlan()?.reused.length ?? 0)} rendered${lastRenderThreads() > 1 ? ` on ${lastRenderThreads()} threads` : ""};` +
       ` conversions: ${site.cache.hits} cached, ${site.cache.misses} new${site.problems.length ? `; ${formatSummary(site.problems)}` : ""}).`,
   );
   return 0;
@@ -116,8 +128,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const out = resolve(flag(args, "out") ?? resolve(root, "_site"));
   // Threads reading and rendering (default: one a core, up to 4, for big sites); 1: the main thread only.
   const threads = flag(args, "threads") ?? (args.flags.threads === true ? "" : undefined);
-  if (threads !== undefined && !/^[1-9][0-9]*$/.test(threads)) {
-    console.error(`--threads: "${threads}" is not a number of threads. Give a whole number, 1 or more (1: no helper threads).`);
+  if (threads !== undefined && !(/^[1-9][0-9]*$/.test(threads) && Number(threads) <= 32)) {
+    console.error(`--threads: "${threads}" is not a number of threads. Give a whole number from 1 to 32 (1: no helper threads).`);
     process.exit(2);
   }
   process.exitCode = await build(root, out, { stats: args.flags.stats === true, threads: threads === undefined ? null : Number(threads) });

@@ -65,6 +65,7 @@ export async function readArticlesInParallel(site: SiteConfig, options: LoadOpti
       else reject(new Error(`Reading articles: ${msg.error}`));
     });
     worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`Reading articles: the worker stopped (exit code ${code}).`)));
   });
   worker.postMessage({ site, files: theirs, options } satisfies ReadJob);
   for (const file of files.slice(0, split)) loadArticle(site, file, options);

@@ -11,7 +11,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDirectory, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
 import { helperShare, isRenderHelper, reportWritten, templatesWrittenOnce } from "../render/render-share.ts";
 import { forgetVouched, hashResults, vouchFor } from "../integrity/written-files.ts";
-import type { RenderHelpers } from "../render/render-threads.ts";
+import { checkEveryPageWrittenOnce, pageCount, type RenderHelpers } from "../render/render-threads.ts";
 import type { HelperJob } from "../render/render-worker.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -29,12 +29,25 @@ export const defaults: Options = {
 };
 
 // The build command loads and checks the site before Eleventy starts; Eleventy then reuses it.
-// It may also have started render helpers, so that their Eleventy starts up while the site loads.
+// It also says how to render on several threads (render/render-threads.ts): helpers already
+// started (a cold build renders every page: their Eleventy starts up while this thread plans),
+// or how to start them once the plan says how many pages there are to render.
+export interface RenderThreads {
+  started: RenderHelpers | null;
+  startFor: ((pagesToRender: number) => RenderHelpers | null) | null;
+}
 let preloaded: LoadedSite | null = null;
-let preloadedHelpers: RenderHelpers | null = null;
-export function usePreloadedSite(site: LoadedSite, helpers: RenderHelpers | null = null): void {
+let preloadedThreads: RenderThreads | null = null;
+export function usePreloadedSite(site: LoadedSite, threads: RenderThreads | null = null): void {
   preloaded = site;
-  preloadedHelpers = running = helpers;
+  preloadedThreads = threads;
+  running = threads?.started ?? null;
+}
+
+// Threads that rendered the last build, the main one included.
+let threadsUsed = 1;
+export function lastRenderThreads(): number {
+  return threadsUsed;
 }
 
 // Plugins that start work from the model as soon as it exists (the search index, in a worker).
@@ -92,6 +105,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
   let current: LoadedSite | null = null;
   let plan: RenderPlan | null = null;
   let helpers: RenderHelpers | null = null;
+  let threads: RenderThreads | null = null;
   let mine: RenderPlan["render"] | null = null;
   // The build command renders into a fresh folder and names the final one; the dev server
   // renders into _site itself.
@@ -104,8 +118,10 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
   eleventyConfig.on("eleventy.before", () => {
     forgetVouched();
     current = preloaded;
-    helpers = preloadedHelpers;
-    preloaded = preloadedHelpers = null;
+    threads = preloadedThreads;
+    helpers = threads?.started ?? null;
+    preloaded = preloadedThreads = null;
+    threadsUsed = 1;
     plan = null;
     mine = null;
   });
@@ -126,7 +142,9 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
       for (const listener of modelListeners) listener(current.model, plan);
       // The build command may have started render helpers (render/render-threads.ts); the dev
       // server renders a few pages an edit, on this thread.
+      helpers ??= running = threads?.startFor?.(pageCount(plan.render)) ?? null;
       mine = helpers ? helpers.deal(current.model, plan.render) : plan.render;
+      threadsUsed = helpers?.threadsUsed ?? 1;
     }
     // Generator templates paginate over `render`; everything else (feeds, sitemaps) sees all pages.
     return asTemplateData({ ...current.model, render: mine ?? plan.render });
@@ -136,10 +154,14 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     const model = current?.model;
     if (!model) return;
     // The pages written or taken over, with their hashes: the manifest need not read them back.
-    vouchFor(hashResults(results ?? [], directories.output));
+    const mine = hashResults(results ?? [], directories.output);
+    vouchFor(mine);
     if (helpers) {
       try {
-        vouchFor(await helpers.finished());
+        const theirs = await helpers.finished();
+        // Each Eleventy sees only its own pages' addresses: a clash across threads is checked here.
+        if (plan) checkEveryPageWrittenOnce(plan.render, mine, theirs);
+        vouchFor(theirs);
       } finally {
         stopRenderHelpers();
       }

@@ -22,9 +22,9 @@ function text(value: unknown): string {
   if (typeof value === "string") return `s${value.length}:${value}`; // length-prefixed: no escaping needed
   if (typeof value !== "object" || value === null) return `${String(value)};`;
   if (Array.isArray(value)) {
-    let out = `[${value.length}`;
+    let out = `[${value.length}:`;
     for (const item of value) out += text(item);
-    return out;
+    return `${out}]`;
   }
   const known = memo.get(value);
   if (known) return `#${known}`;

@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { startTsWorker } from "../workers/ts-worker.ts";
 import type { SiteModel } from "../site/model.ts";
-import { RENDERED_LISTS, type RenderSubset } from "./render-plan.ts";
+import { outputFile, RENDERED_LISTS, type RenderSubset } from "./render-plan.ts";
 import type { HelperData, ShareModel } from "./render-share.ts";
 import type { HelperJob, HelperMessage } from "./render-worker.ts";
 
@@ -39,6 +39,25 @@ export function dealShare(render: RenderSubset, n: number, offset: number): Rend
     share[list] = render[list].slice(edge(offset, length), offset + 1 === n ? length : edge(offset + 1, length));
   }
   return share;
+}
+
+/**
+ * After a threaded render: every page to render was written, and no file by two threads.
+ * Eleventy reports two pages at one address only among the pages it renders itself.
+ */
+export function checkEveryPageWrittenOnce(render: RenderSubset, main: readonly (readonly [string, ...unknown[]])[], helpers: readonly (readonly [string, ...unknown[]])[]): void {
+  const byMain = new Set(main.map((row) => row[0]));
+  const byHelpers = new Set<string>();
+  for (const [path] of helpers) {
+    if (byMain.has(path) || byHelpers.has(path)) throw new Error(`Two pages were written to ${path}: two pages of the site have the same address. Give one of them another slug.`);
+    byHelpers.add(path);
+  }
+  for (const list of RENDERED_LISTS) {
+    for (const page of render[list]) {
+      const path = outputFile(page.url);
+      if (!byMain.has(path) && !byHelpers.has(path)) throw new Error(`${path} was not rendered by any thread (its generator template is not paginated over news.render.${list}?).`);
+    }
+  }
 }
 
 export function pageCount(render: RenderSubset): number {

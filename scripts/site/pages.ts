@@ -20,8 +20,12 @@ export interface PageSource {
   copies: Map<string, string>;
 }
 
+/** Folders of a script that the site's own pages use: a page there would overwrite them. */
+const RESERVED: Record<string, string> = { news: "the news section", search: "the search page" };
+
 export function loadPages(site: SiteConfig, problems: Problems): PageSource[] {
   const out: PageSource[] = [];
+  const taken = new Map<string, string>();
   for (const file of listMarkdownFiles(site.root, PAGES_DIR)) {
     let parsed;
     try {
@@ -44,6 +48,12 @@ export function loadPages(site: SiteConfig, problems: Problems): PageSource[] {
       problems.error(file, `"${slug}" cannot be a URL.`, { field: "slug", line: fieldLines.slug ?? 1, hint: "Use lower-case ASCII letters, digits and hyphens." });
       continue;
     }
+    const owner = RESERVED[slug] ?? taken.get(slug);
+    if (owner) {
+      problems.error(file, `"${slug}" is the address of ${owner}.`, { field: "slug", line: fieldLines.slug ?? 1, hint: `Give this page another slug: line, e.g. slug: ${slug}-info.` });
+      continue;
+    }
+    taken.set(slug, file);
     const copies = new Map<string, string>();
     const photos: Photo[] = [];
     const html = renderMarkdown(parsed.body, {
