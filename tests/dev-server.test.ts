@@ -6,11 +6,11 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import * as cheerio from "cheerio";
-import { PROJECT, article, buildSite, makeSite, text } from "./helpers/site-fixture.ts";
+import { PROJECT, article, buildSite, makeSite, readTree, text } from "./helpers/site-fixture.ts";
 
 const NOW = "2025-03-10T12:00:00+08:00";
 const SECTION = "content/news/company/2025";
@@ -39,19 +39,6 @@ async function eventually(check: () => Promise<void>, timeoutMs = 60_000): Promi
     }
     await sleep(50);
   }
-}
-
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe("dev server", () => {
@@ -173,11 +160,11 @@ describe("dev server", () => {
     const cold = join(mkdtempSync(join(tmpdir(), "newsroom-dev-cold-")), "site");
     const built = buildSite(root, cold, { NEWSROOM_NOW: NOW });
     assert.equal(built.code, 0, built.stderr);
-    const expected = files(cold);
+    const expected = readTree(cold);
     expected.delete("manifest.json"); // the build's record of its files, not a page
     // The dev server may still be writing the search index a moment after the pages.
     await eventually(async () => {
-      const served = files(out);
+      const served = readTree(out);
       for (const [path, bytes] of expected) assert.ok(served.get(path)?.equals(bytes), `${path} differs from a build's`);
     });
   });

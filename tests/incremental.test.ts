@@ -1,24 +1,11 @@
 // A warm build renders only pages whose inputs changed, and its output equals a cold build's.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { article, buildSite, makeSite } from "./helpers/site-fixture.ts";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { article, buildSite, makeSite, readTree } from "./helpers/site-fixture.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
-
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 test("unchanged pages are reused; an edit re-renders what shows it; output equals a cold build", () => {
   const f: Record<string, string> = {};
@@ -55,8 +42,8 @@ test("unchanged pages are reused; an edit re-renders what shows it; output equal
   rmSync(join(root, ".cache"), { recursive: true, force: true });
   const cold = buildSite(root, coldOut, NOW);
   assert.equal(cold.code, 0, cold.stderr);
-  const a = files(out);
-  const b = files(coldOut);
+  const a = readTree(out);
+  const b = readTree(coldOut);
   assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
   for (const [path, content] of a) {
     if (path === "manifest.json") continue;

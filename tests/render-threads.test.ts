@@ -2,29 +2,16 @@
 // site, byte for byte, and reports the same problems as one thread; a wrong --threads is refused.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { article, makeSite, runTool } from "./helpers/site-fixture.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { article, makeSite, readTree, runTool } from "./helpers/site-fixture.ts";
 import { checkEveryPageWrittenOnce } from "../scripts/render/render-threads.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
 
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 function assertSameTree(a: string, b: string): void {
-  const x = files(a);
-  const y = files(b);
+  const x = readTree(a);
+  const y = readTree(b);
   assert.deepEqual([...x.keys()].sort(), [...y.keys()].sort(), "the same files");
   for (const [path, bytes] of x) assert.ok(bytes.equals(y.get(path)!), `${path} differs`);
 }

@@ -1,8 +1,8 @@
 // Small sites written by the tests themselves, built with the real build command.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
 
@@ -72,6 +72,20 @@ export function runTool(script: string, args: string[], options: { cwd?: string;
 /** Builds the site at `root` into `out` (default root/_site). */
 export function buildSite(root: string, out = join(root, "_site"), env: Record<string, string> = {}): RunResult {
   return runTool("scripts/cli/build.ts", ["--root", root, "--out", out], { env });
+}
+
+/** Every file under `dir` (paths relative to it) with its bytes: to compare two outputs. */
+export function readTree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
 }
 
 export function readPage(out: string, url: string): cheerio.CheerioAPI {
