@@ -101,10 +101,20 @@ async function unsizedImages(page: Page): Promise<string[]> {
   );
 }
 
+/** Loads the images that wait to be scrolled to (loading=lazy), as a reader scrolling down
+ * would, and returns those that did not load. Then full-page screenshots show every photo. */
+async function brokenImages(page: Page): Promise<string[]> {
+  await page.$$eval("img[loading=lazy]", (imgs) => imgs.forEach((i) => ((i as HTMLImageElement).loading = "eager")));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 15_000 });
+  // Decoded, so that the screenshot shows them (decoding=async paints them later).
+  await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => undefined))));
+  return page.$$eval("img", (imgs) => (imgs as HTMLImageElement[]).filter((i) => i.naturalWidth === 0).map((i) => i.getAttribute("src") ?? ""));
+}
+
 for (const script of SCRIPTS) {
   for (const vp of VIEWPORTS) {
     for (const { kind, path } of samplePages(script)) {
-      test(`${script} ${kind} at ${vp.width}×${vp.height}: clean load, no sideways scroll, sized images`, async () => {
+      test(`${script} ${kind} at ${vp.width}×${vp.height}: clean load, no sideways scroll, sized images that load`, async () => {
         const v = await visit(path, { viewport: { width: vp.width, height: vp.height }, locale: script === "zh-hans" ? "zh-CN" : "zh-TW" });
         try {
           assert.equal(v.status, 200);
@@ -119,6 +129,7 @@ for (const script of SCRIPTS) {
           const o = await overflow(v.page);
           assert.ok(o.scrollWidth <= o.innerWidth, `scrolls sideways: ${o.scrollWidth}px wide in ${o.innerWidth}px; ${o.culprits.join(", ")}`);
           assert.deepEqual(await unsizedImages(v.page), []);
+          assert.deepEqual(await brokenImages(v.page), [], "every image loads");
           await v.page.screenshot({ path: join(SCREENSHOTS, `${script}-${kind}-${vp.width}x${vp.height}.png`), fullPage: true });
           assert.deepEqual(v.problems, []);
         } finally {
