@@ -43,10 +43,12 @@ export function helperShare(): Promise<ShareModel> {
   return share;
 }
 
-/** Generator templates that are not paginated over the pages to render (feeds, sitemaps, …). */
+/** Generator templates that are not paginated over the pages to render (feeds, sitemaps, …).
+ * Read from the front matter; a template misread either way is caught after rendering
+ * (render-threads.ts: a page not written, or written by two threads). */
 export function templatesWrittenOnce(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".njk"))
     .map((f) => join(dir, f))
-    .filter((f) => !/^\s*data:\s*news\.render\./m.test(readFileSync(f, "utf8")));
+    .filter((f) => !/\bdata:\s*["']?news\.render\./.test(readFileSync(f, "utf8")));
 }
