@@ -49,6 +49,12 @@ test("three threads write the same site as one, and a warm threaded build the sa
   const verified = runTool("scripts/cli/verify.ts", [three, "--manifest", join(three, "manifest.json")]);
   assert.equal(verified.code, 0, verified.stdout + verified.stderr);
 
+  // The threads made the render keys of their pages after rendering: a build with nothing
+  // changed finds every page's key the same and renders only the root chooser.
+  const unchanged = build(root, three, "3");
+  assert.equal(unchanged.code, 0, unchanged.stderr);
+  assert.match(unchanged.stdout, /pages: \d+ unchanged, 1 rendered[;)]/);
+
   // Edit one article; the threaded warm build takes unchanged pages over and renders the rest.
   const file = join(root, "content/news/company/2025/t4.md");
   writeFileSync(file, readFileSync(file, "utf8").replace("第4则测试新闻", "第四则测试新闻（更新）"));

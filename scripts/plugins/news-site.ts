@@ -8,7 +8,7 @@ import { defaultCacheFile, loadSite, type LoadedSite } from "../site/load-site.t
 import type { SiteModel } from "../site/model.ts";
 import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
-import { isDirectory, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
+import { isDirectory, keyPages, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
 import { helperShare, isRenderHelper, reportWritten, templatesWrittenOnce } from "../render/render-share.ts";
 import { forgetVouched, hashResults, vouchFor } from "../integrity/written-files.ts";
 import { checkEveryPageWrittenOnce, pageCount, type RenderHelpers } from "../render/render-threads.ts";
@@ -143,7 +143,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
       // The build command may have started render helpers (render/render-threads.ts); the dev
       // server renders a few pages an edit, on this thread.
       helpers ??= running = threads?.startFor?.(pageCount(plan.render)) ?? null;
-      mine = helpers ? helpers.deal(current.model, plan.render) : plan.render;
+      mine = helpers ? helpers.deal(current.model, plan.render, plan.keysLater ? plan.shared : undefined) : plan.render;
       threadsUsed = helpers?.threadsUsed ?? 1;
     }
     // Generator templates paginate over `render`; everything else (feeds, sitemaps) sees all pages.
@@ -154,14 +154,16 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     const model = current?.model;
     if (!model) return;
     // The pages written or taken over, with their hashes: the manifest need not read them back.
-    const mine = hashResults(results ?? [], directories.output);
-    vouchFor(mine);
+    const written = hashResults(results ?? [], directories.output);
+    vouchFor(written);
+    let theirKeys: [string, string][] = [];
     if (helpers) {
       try {
         const theirs = await helpers.finished();
         // Each Eleventy sees only its own pages' addresses: a clash across threads is checked here.
-        if (plan) checkEveryPageWrittenOnce(plan.render, mine, theirs);
-        vouchFor(theirs);
+        if (plan) checkEveryPageWrittenOnce(plan.render, written, theirs.written);
+        vouchFor(theirs.written);
+        theirKeys = theirs.keys;
       } finally {
         stopRenderHelpers();
       }
@@ -175,6 +177,8 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
         // Linked from a file checked against the last manifest: its size is read from disk.
         if (sha256) vouchFor([[path, -1, sha256]]);
       }
+      // Keys made after rendering (a first build): this thread's pages', and the helpers'.
+      if (plan.keysLater) for (const [url, key] of [...keyPages(mine ?? plan.render, plan.shared), ...theirKeys]) plan.index[url] = key;
       // Into a fresh folder: the index waits until the build command swaps the folder in.
       writeRenderIndex(plan, resolve(directories.output) !== finalOut());
     }

@@ -26,6 +26,11 @@ export interface RenderPlan {
   indexFile: string;
   /** Path → SHA-256 of every file the last build wrote into previousOut (its manifest). */
   previousHashes: Map<string, string>;
+  /** What shapes every page (sharedKey), part of each page's key. */
+  shared: string;
+  /** Nothing to reuse (no index of a last build): the keys, needed only for the next build's
+   * plan, are made after rendering, by the threads that rendered the pages (keyPages). */
+  keysLater: boolean;
 }
 
 /** The file a page URL is written to. */
@@ -74,7 +79,7 @@ export function indexFileFor(root: string, out: string): string {
 // inputs did not change (site/reuse.ts: the dev server), which then costs no hashing at all.
 const keys = new WeakMap<object, { shared: string; key: string }>();
 
-function renderKey(page: object, shared: string): string {
+export function renderKey(page: object, shared: string): string {
   const known = keys.get(page);
   if (known?.shared === shared) return known.key;
   // Digests are kept by object too: what a script's pages share (ctx) is digested once a script.
@@ -114,8 +119,14 @@ export function planRendering(model: SiteModel, options: { project: string; root
   const render = {} as RenderSubset;
   const reused: string[] = [];
   const index: Record<string, string> = {};
+  // The dev server keeps keys by page object between rebuilds: it makes them now.
+  const keysLater = Object.keys(previous).length === 0 && process.env.ELEVENTY_RUN_MODE !== "serve";
   for (const list of RENDERED_LISTS) {
     render[list] = [];
+    if (keysLater) {
+      render[list] = [...(model[list] as { url: string }[])];
+      continue;
+    }
     for (const page of model[list] as { url: string }[]) {
       const key = renderKey(page, shared);
       index[page.url] = key;
@@ -123,7 +134,14 @@ export function planRendering(model: SiteModel, options: { project: string; root
       else render[list].push(page);
     }
   }
-  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes };
+  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes, shared, keysLater };
+}
+
+/** The keys of `pages`, as [url, key] rows (they cross threads). */
+export function keyPages(pages: RenderSubset, shared: string): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const list of RENDERED_LISTS) for (const page of pages[list]) rows.push([page.url, renderKey(page, shared)]);
+  return rows;
 }
 
 /** Puts the reused pages' files into the new output (hard links: no bytes copied). */

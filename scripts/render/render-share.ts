@@ -9,7 +9,11 @@ import type { SiteModel } from "../site/model.ts";
 import type { RenderSubset } from "./render-plan.ts";
 
 /** What a helper's page templates see as `news`: the pages it renders and what every page shows. */
-export type ShareModel = Pick<SiteModel, "site" | "variants" | "security" | "root"> & { render: RenderSubset };
+export type ShareModel = Pick<SiteModel, "site" | "variants" | "security" | "root"> & {
+  render: RenderSubset;
+  /** Set when the helper also makes its pages' render keys (render-plan.ts: keysLater). */
+  keyWith?: string;
+};
 
 /** The workerData a render helper is started with. */
 export interface HelperData {

@@ -6,6 +6,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { startTsWorker } from "../workers/ts-worker.ts";
+import type { DateTime } from "luxon";
 import type { SiteModel } from "../site/model.ts";
 import { outputFile, RENDERED_LISTS, type RenderSubset } from "./render-plan.ts";
 import type { HelperData, ShareModel } from "./render-share.ts";
@@ -64,16 +65,17 @@ export function pageCount(render: RenderSubset): number {
   return RENDERED_LISTS.reduce((n, list) => n + render[list].length, 0);
 }
 
-/** A page as a helper receives it: luxon dates do not cross threads (and no layout reads them). */
+/** A page as a helper receives it: luxon dates cannot be cloned, so they cross as JS dates
+ * (no layout reads them; a page's digest sees a date by its instant either way). */
 function transferable<T extends object>(page: T): T {
   if (!("date" in page)) return page;
-  const { date: _date, updated: _updated, ...rest } = page as T & { date: unknown; updated?: unknown };
-  return rest as T;
+  const { date, updated } = page as T & { date: DateTime; updated?: DateTime };
+  return { ...page, date: new Date(date.toMillis()), updated: updated && new Date(updated.toMillis()) };
 }
 
 export class RenderHelpers {
   private readonly workers: Worker[];
-  private readonly results: Promise<[string, number, string][]>[];
+  private readonly results: Promise<{ written: [string, number, string][]; keys: [string, string][] }>[];
 
   /** Starts `count` helpers; each starts its Eleventy and waits for its share. Fewer than
    * `minPages` pages to render are all the main thread's: the helpers get nothing and stop. */
@@ -89,11 +91,11 @@ export class RenderHelpers {
     });
     this.results = this.workers.map(
       (worker, i) =>
-        new Promise<[string, number, string][]>((resolve, reject) => {
+        new Promise<{ written: [string, number, string][]; keys: [string, string][] }>((resolve, reject) => {
           worker.once("message", (msg: HelperMessage) => {
             void worker.terminate();
             if ("error" in msg) reject(new Error(`Rendering (thread ${i + 2}): ${msg.error}`));
-            else resolve(msg.written);
+            else resolve({ written: msg.written, keys: msg.keys });
           });
           worker.once("error", reject);
           worker.once("exit", (code) => reject(new Error(`Rendering (thread ${i + 2}) stopped with exit code ${code}.`)));
@@ -107,24 +109,26 @@ export class RenderHelpers {
   /** Threads that rendered pages, the main one included (known once dealt). */
   threadsUsed = 1;
 
-  /** Sends each helper its share of `render` and returns the main thread's. */
-  deal(model: SiteModel, render: RenderSubset): RenderSubset {
+  /** Sends each helper its share of `render` and returns the main thread's. `keyWith`: the
+   * helpers also make their pages' render keys. */
+  deal(model: SiteModel, render: RenderSubset, keyWith?: string): RenderSubset {
     const n = pageCount(render) >= this.minPages ? this.workers.length + 1 : 1;
     this.threadsUsed = Array.from({ length: n }, (_, i) => pageCount(dealShare(render, n, i))).filter((c) => c > 0).length || 1;
     this.workers.forEach((worker, i) => {
       const share = dealShare(render, n, i + 1);
       const mapped = {} as RenderSubset;
       for (const list of RENDERED_LISTS) mapped[list] = share[list].map(transferable);
-      const data: ShareModel = { site: model.site, variants: model.variants, security: model.security, root: model.root, render: mapped };
+      const data: ShareModel = { site: model.site, variants: model.variants, security: model.security, root: model.root, render: mapped, keyWith };
       worker.postMessage(data);
     });
     return dealShare(render, n, 0);
   }
 
-  /** Resolves once every helper has written its pages, with what each wrote ([path, size,
-   * sha256]); rejects with the first failure. */
-  async finished(): Promise<[string, number, string][]> {
-    return (await Promise.all(this.results)).flat();
+  /** Resolves once every helper has written its pages, with what they wrote ([path, size,
+   * sha256]) and the keys they made; rejects with the first failure. */
+  async finished(): Promise<{ written: [string, number, string][]; keys: [string, string][] }> {
+    const all = await Promise.all(this.results);
+    return { written: all.flatMap((r) => r.written), keys: all.flatMap((r) => r.keys) };
   }
 
   stop(): void {
