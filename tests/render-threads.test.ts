@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { article, makeSite, readTree, runTool } from "./helpers/site-fixture.ts";
 import { checkEveryPageWrittenOnce } from "../scripts/render/render-threads.ts";
+import type { WrittenRow } from "../scripts/integrity/written-files.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
 
@@ -108,7 +109,7 @@ test("--threads must be a whole number of at least 1", () => {
 
 test("after a threaded render, a page no thread wrote or a file two threads wrote stops the build", () => {
   const render = { articles: [{ url: "/zh-hans/a/" }, { url: "/zh-hant/a/" }], lists: [], hubs: [], homes: [], notFound: [{ url: "/404.html" }], pages: [] };
-  const row = (path: string) => [path, 1, "0"] as const;
+  const row = (path: string): WrittenRow => [path, 1, "0"];
   assert.doesNotThrow(() => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html"), row("/zh-hans/feed.xml")], [row("/zh-hant/a/index.html"), row("/404.html")]));
   assert.throws(() => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html")], [row("/zh-hant/a/index.html")]), /\/404\.html was not rendered by any thread/);
   assert.throws(

@@ -2,8 +2,8 @@
 // Eleventy's results (the exact string it wrote), hashed in the thread that rendered them,
 // and the pages taken unchanged from the last build (whose hashes its manifest holds).
 // The manifest then reads and hashes only the files nobody vouched for.
-import { createHash } from "node:crypto";
 import { relative, sep } from "node:path";
+import { sha256 } from "./manifest.ts";
 
 export interface KnownFile {
   /** Bytes; -1: not known (taken from the file). */
@@ -14,6 +14,13 @@ export interface KnownFile {
 /** Site-relative path (/a/b.html) → size and hash. */
 export type KnownFiles = Map<string, KnownFile>;
 
+/** A file written, as it crosses threads: site-relative path (or relative to a folder of it), bytes, SHA-256. */
+export type WrittenRow = [path: string, size: number, sha256: string];
+
+export function writtenRow(path: string, bytes: Buffer): WrittenRow {
+  return [path, bytes.length, sha256(bytes)];
+}
+
 /** One written page as Eleventy reports it in `eleventy.after`. */
 export interface WrittenResult {
   outputPath: string | false;
@@ -21,14 +28,14 @@ export interface WrittenResult {
 }
 
 /** The hashes of what Eleventy wrote into `output`, as [path, size, sha256] rows (they cross threads). */
-export function hashResults(results: readonly WrittenResult[], output: string): [string, number, string][] {
-  const rows: [string, number, string][] = [];
+export function hashResults(results: readonly WrittenResult[], output: string): WrittenRow[] {
+  const rows: WrittenRow[] = [];
   for (const r of results) {
     if (!r.outputPath || (typeof r.content !== "string" && !Buffer.isBuffer(r.content))) continue;
     const bytes = typeof r.content === "string" ? Buffer.from(r.content, "utf8") : r.content;
     const rel = relative(output, r.outputPath);
     if (rel.startsWith("..")) continue;
-    rows.push([`/${rel.split(sep).join("/")}`, bytes.length, createHash("sha256").update(bytes).digest("hex")]);
+    rows.push(writtenRow(`/${rel.split(sep).join("/")}`, bytes));
   }
   return rows;
 }

@@ -72,7 +72,7 @@ export function lastRenderPlan(): RenderPlan | null {
 
 /** What a render helper needs to start its own Eleventy on this project. */
 export function helperJob(input: string, output: string): HelperJob {
-  return { input, output, configPath: resolve(PROJECT, ".eleventy.ts"), env: { ...process.env } as Record<string, string> };
+  return { input, output, configPath: resolve(PROJECT, ".eleventy.ts") };
 }
 
 function copyIfChanged(from: string, to: string): void {
@@ -104,7 +104,6 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
   }
   let current: LoadedSite | null = null;
   let plan: RenderPlan | null = null;
-  let helpers: RenderHelpers | null = null;
   let threads: RenderThreads | null = null;
   let mine: RenderPlan["render"] | null = null;
   // The build command renders into a fresh folder and names the final one; the dev server
@@ -119,7 +118,6 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     forgetVouched();
     current = preloaded;
     threads = preloadedThreads;
-    helpers = threads?.started ?? null;
     preloaded = preloadedThreads = null;
     threadsUsed = 1;
     plan = null;
@@ -142,9 +140,9 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
       for (const listener of modelListeners) listener(current.model, plan);
       // The build command may have started render helpers (render/render-threads.ts); the dev
       // server renders a few pages an edit, on this thread.
-      helpers ??= running = threads?.startFor?.(pageCount(plan.render)) ?? null;
-      mine = helpers ? helpers.deal(current.model, plan.render, plan.keysLater ? plan.shared : undefined) : plan.render;
-      threadsUsed = helpers?.threadsUsed ?? 1;
+      running ??= threads?.startFor?.(pageCount(plan.render)) ?? null;
+      mine = running ? running.deal(current.model, plan.render, plan.keysLater ? plan.shared : undefined) : plan.render;
+      threadsUsed = running?.threadsUsed ?? 1;
     }
     // Generator templates paginate over `render`; everything else (feeds, sitemaps) sees all pages.
     return asTemplateData({ ...current.model, render: mine ?? plan.render });
@@ -157,9 +155,9 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     const written = hashResults(results ?? [], directories.output);
     vouchFor(written);
     let theirKeys: [string, string][] = [];
-    if (helpers) {
+    if (running) {
       try {
-        const theirs = await helpers.finished();
+        const theirs = await running.finished();
         // Each Eleventy sees only its own pages' addresses: a clash across threads is checked here.
         if (plan) checkEveryPageWrittenOnce(plan.render, written, theirs.written);
         vouchFor(theirs.written);

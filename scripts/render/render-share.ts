@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { isMainThread, workerData } from "node:worker_threads";
 import type { SiteModel } from "../site/model.ts";
 import type { RenderSubset } from "./render-plan.ts";
+import type { WrittenRow } from "../integrity/written-files.ts";
 
 /** What a helper's page templates see as `news`: the pages it renders and what every page shows. */
 export type ShareModel = Pick<SiteModel, "site" | "variants" | "security" | "root"> & {
@@ -26,14 +27,14 @@ export function isRenderHelper(): boolean {
 }
 
 let share: Promise<ShareModel> | null = null;
-let written: [string, number, string][] = [];
+let written: WrittenRow[] = [];
 
 /** What the helper's Eleventy wrote ([path, size, sha256]), for the main thread's manifest. */
-export function reportWritten(rows: [string, number, string][]): void {
+export function reportWritten(rows: WrittenRow[]): void {
   written = rows;
 }
 
-export function writtenByHelper(): [string, number, string][] {
+export function writtenByHelper(): WrittenRow[] {
   return written;
 }
 

@@ -10,7 +10,8 @@ import type { DateTime } from "luxon";
 import type { SiteModel } from "../site/model.ts";
 import { outputFile, RENDERED_LISTS, type RenderSubset } from "./render-plan.ts";
 import type { HelperData, ShareModel } from "./render-share.ts";
-import type { HelperJob, HelperMessage } from "./render-worker.ts";
+import type { HelperJob, HelperMessage, HelperResult } from "./render-worker.ts";
+import type { WrittenRow } from "../integrity/written-files.ts";
 
 export interface Options {
   /** Threads rendering pages, the main one included. */
@@ -46,7 +47,7 @@ export function dealShare(render: RenderSubset, n: number, offset: number): Rend
  * After a threaded render: every page to render was written, and no file by two threads.
  * Eleventy reports two pages at one address only among the pages it renders itself.
  */
-export function checkEveryPageWrittenOnce(render: RenderSubset, main: readonly (readonly [string, ...unknown[]])[], helpers: readonly (readonly [string, ...unknown[]])[]): void {
+export function checkEveryPageWrittenOnce(render: RenderSubset, main: readonly WrittenRow[], helpers: readonly WrittenRow[]): void {
   const byMain = new Set(main.map((row) => row[0]));
   const byHelpers = new Set<string>();
   for (const [path] of helpers) {
@@ -75,12 +76,13 @@ function transferable<T extends object>(page: T): T {
 
 export class RenderHelpers {
   private readonly workers: Worker[];
-  private readonly results: Promise<{ written: [string, number, string][]; keys: [string, string][] }>[];
+  private readonly results: Promise<HelperResult>[];
+  private readonly minPages: number;
+  /** Threads that rendered pages, the main one included (known once dealt). */
+  threadsUsed = 1;
 
   /** Starts `count` helpers; each starts its Eleventy and waits for its share. Fewer than
    * `minPages` pages to render are all the main thread's: the helpers get nothing and stop. */
-  private readonly minPages: number;
-
   constructor(count: number, job: HelperJob, minPages = defaults.minPages) {
     this.minPages = minPages;
     this.workers = Array.from({ length: count }, () => {
@@ -91,7 +93,7 @@ export class RenderHelpers {
     });
     this.results = this.workers.map(
       (worker, i) =>
-        new Promise<{ written: [string, number, string][]; keys: [string, string][] }>((resolve, reject) => {
+        new Promise<HelperResult>((resolve, reject) => {
           worker.once("message", (msg: HelperMessage) => {
             void worker.terminate();
             if ("error" in msg) reject(new Error(`Rendering (thread ${i + 2}): ${msg.error}`));
@@ -106,27 +108,26 @@ export class RenderHelpers {
     for (const w of this.workers) w.postMessage(job);
   }
 
-  /** Threads that rendered pages, the main one included (known once dealt). */
-  threadsUsed = 1;
-
   /** Sends each helper its share of `render` and returns the main thread's. `keyWith`: the
    * helpers also make their pages' render keys. */
   deal(model: SiteModel, render: RenderSubset, keyWith?: string): RenderSubset {
     const n = pageCount(render) >= this.minPages ? this.workers.length + 1 : 1;
-    this.threadsUsed = Array.from({ length: n }, (_, i) => pageCount(dealShare(render, n, i))).filter((c) => c > 0).length || 1;
+    // Fewer threads than helpers: the others get an empty share and stop.
+    const shares = Array.from({ length: this.workers.length + 1 }, (_, i) => dealShare(render, n, i));
+    this.threadsUsed = shares.filter((s) => pageCount(s) > 0).length || 1;
     this.workers.forEach((worker, i) => {
-      const share = dealShare(render, n, i + 1);
+      const share = shares[i + 1];
       const mapped = {} as RenderSubset;
       for (const list of RENDERED_LISTS) mapped[list] = share[list].map(transferable);
       const data: ShareModel = { site: model.site, variants: model.variants, security: model.security, root: model.root, render: mapped, keyWith };
       worker.postMessage(data);
     });
-    return dealShare(render, n, 0);
+    return shares[0];
   }
 
   /** Resolves once every helper has written its pages, with what they wrote ([path, size,
    * sha256]) and the keys they made; rejects with the first failure. */
-  async finished(): Promise<{ written: [string, number, string][]; keys: [string, string][] }> {
+  async finished(): Promise<HelperResult> {
     const all = await Promise.all(this.results);
     return { written: all.flatMap((r) => r.written), keys: all.flatMap((r) => r.keys) };
   }

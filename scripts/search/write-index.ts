@@ -4,6 +4,7 @@
 //   search/<hash>/d/<variant>/<id>.json   hosts and browsers may cache them for good)
 // The shards (s/) are shared by every script; each script has its own document files (d/).
 import { createHash } from "node:crypto";
+import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FORMAT, type Manifest } from "../../assets/js/search.js";
@@ -26,7 +27,7 @@ export interface WriteStats {
   /** The folder of this build's files, under the search folder. */
   version: string;
   /** Every file written, relative to the search folder: [path, bytes, SHA-256] (for the build's manifest). */
-  written: [string, number, string][];
+  written: WrittenRow[];
   /** Milliseconds: adding documents (fold, keys, postings), writing document files, grouping into shards, writing shards. */
   timings: { index: number; docFiles: number; shards: number; shardFiles: number };
 }
@@ -51,8 +52,8 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   }
   let docBytes = 0;
   let files = 0;
-  const written: [string, number, string][] = [];
-  const record = (path: string, bytes: Buffer) => written.push([path, bytes.length, createHash("sha256").update(bytes).digest("hex")]);
+  const written: WrittenRow[] = [];
+  const record = (path: string, bytes: Buffer) => written.push(writtenRow(path, bytes));
 
   const timings = { index: 0, docFiles: 0, shards: 0, shardFiles: 0 };
   let t = performance.now();
