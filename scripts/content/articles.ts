@@ -103,13 +103,13 @@ function clip(text: string, max: number): string {
   return text.slice(0, cut) + "…";
 }
 
-interface CacheEntry {
+export interface ReadEntry {
   key: string;
   /** The photos' times and sizes when the article was read: a replaced photo may have new dimensions. */
   photos: string;
   result: { article: ArticleSource | null; problems: Problem[] };
 }
-const fileCache = new Map<string, CacheEntry>();
+const fileCache = new Map<string, ReadEntry>();
 
 export interface LoadOptions {
   includeDrafts: boolean;
@@ -118,21 +118,26 @@ export interface LoadOptions {
 
 /** Reads one article; returns null (with problems) when it cannot be built. */
 export function loadArticle(site: SiteConfig, file: string, options: LoadOptions): { article: ArticleSource | null; problems: Problem[] } {
+  return loadArticleEntry(site, file, options).result;
+}
+
+/** loadArticle, with what the read depended on (for another thread to prime its cache with). */
+export function loadArticleEntry(site: SiteConfig, file: string, options: LoadOptions): ReadEntry {
   const abs = join(site.root, file);
   const key = fileKey(site, abs, options);
   const hit = fileCache.get(abs);
-  if (hit && hit.key === key && hit.result.article && photosKey(hit.result.article) === hit.photos) return hit.result;
+  if (hit && hit.key === key && hit.result.article && photosKey(hit.result.article) === hit.photos) return hit;
   const problems = new Problems();
   const article = readArticle(site, file, readFileSync(abs, "utf8"), problems, options);
-  const result = { article, problems: problems.list };
-  fileCache.set(abs, { key, photos: photosKey(article), result });
-  return result;
+  const entry = { key, photos: photosKey(article), result: { article, problems: problems.list } };
+  fileCache.set(abs, entry);
+  return entry;
 }
 
 const blocklistKeys = new WeakMap<Blocklist, string>();
 
 /** What an article's reading depends on besides its text: its file's time and size, and the options. */
-export function fileKey(site: SiteConfig, abs: string, options: LoadOptions): string {
+function fileKey(site: SiteConfig, abs: string, options: LoadOptions): string {
   const st = statSync(abs);
   let blocklist = blocklistKeys.get(options.blocklist);
   if (!blocklist) blocklistKeys.set(options.blocklist, (blocklist = createHash("sha1").update(options.blocklist.terms.join("\n")).digest("base64url")));
@@ -145,8 +150,8 @@ export function nothingReadYet(): boolean {
 }
 
 /** An article read elsewhere (another thread: content/parallel-read.ts), as if loadArticle had read it. */
-export function primeArticle(site: SiteConfig, file: string, key: string, result: { article: ArticleSource | null; problems: Problem[] }): void {
-  fileCache.set(join(site.root, file), { key, photos: photosKey(result.article), result });
+export function primeArticle(site: SiteConfig, file: string, entry: ReadEntry): void {
+  fileCache.set(join(site.root, file), entry);
 }
 
 function photosKey(article: ArticleSource | null): string {

@@ -31,7 +31,9 @@ export interface ReadJob {
 
 export interface ReadResult {
   file: string;
+  /** What the read depended on (articles.ts: ReadEntry). */
   key: string;
+  photos: string;
   article: ClonedArticle | null;
   problems: Problem[];
 }
@@ -70,6 +72,6 @@ export async function readArticlesInParallel(site: SiteConfig, options: LoadOpti
   worker.postMessage({ site, files: theirs, options } satisfies ReadJob);
   for (const file of files.slice(0, split)) loadArticle(site, file, options);
   for (const r of await done) {
-    primeArticle(site, r.file, r.key, { article: r.article && revive(r.article, site.timeZone), problems: r.problems });
+    primeArticle(site, r.file, { key: r.key, photos: r.photos, result: { article: r.article && revive(r.article, site.timeZone), problems: r.problems } });
   }
 }
