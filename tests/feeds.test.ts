@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { article, buildSite, makeSite, readPage, text } from "./helpers/site-fixture.ts";
-import { htmlPages, PHOTO_SVG, readJson, readXml } from "./helpers/syndication.ts";
+import { htmlPages, PHOTO_PNG, readJson, readXml } from "./helpers/syndication.ts";
 import { absolutizeHtml } from "../scripts/feeds/absolute-urls.ts";
 import { FEED_LIMIT, feedChannels } from "../scripts/feeds/feeds.ts";
 import { xmlSafe } from "../scripts/feeds/xml-text.ts";
@@ -28,7 +28,7 @@ const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
 const BODY = [
   "导语：数字经济 & 算力，x < y，原文含 ]]> 与 `<script>alert(1)</script>` 字样。",
   "",
-  '![发布会现场](./photo.svg "发布会现场")',
+  '![发布会现场](./photo.png "发布会现场")',
   "",
   "详见[关于我们](/zh-hans/about/)、[旧闻](../../02/reprint-two/)与[外链](https://example.org/a?b=1&c=2)，或来信 <mailto:news@example.test>。",
 ].join("\n");
@@ -90,7 +90,7 @@ describe("feeds", () => {
       { title: '数字经济发展 & <算力> "新闻"', date: "2025-03-08 09:30", updated: "2025-03-09 10:00", source: "重庆日报", editor: "张伟", tags: "[数字经济, 算力]" },
       BODY,
     ),
-    "content/news/media-focus/2025/reprint-one/photo.svg": PHOTO_SVG,
+    "content/news/media-focus/2025/reprint-one/photo.png": PHOTO_PNG,
     "content/news/media-focus/2025/reprint-two.md": article({ title: "云计算产业观察", date: "2025-02-01 08:00", source: "华龙网", editor: "李娜" }),
     "content/news/company/2025/annual-report.md": article({ title: "集團發佈年度報告", date: "2025-03-01 10:00", editor: "陳靜", lang: "zh-Hant" }, "年度報告正文。"),
     "content/pages/about.md": "---\ntitle: 關於我們\nlang: zh-Hant\n---\n\n關於我們正文。\n",
@@ -179,7 +179,7 @@ describe("feeds", () => {
     assert.equal(item.date_published, "2025-03-08T09:30:00+08:00");
     assert.equal(item.date_modified, "2025-03-09T10:00:00+08:00");
     assert.deepEqual(item.authors, [{ name: "張偉" }]);
-    assert.equal(item.image, `${SITE}/media/${REPRINT_URL}photo.svg`);
+    assert.equal(item.image, `${SITE}/media/${REPRINT_URL}photo.png`);
   });
 
   it("holds the full body in the feed's script, escaped once, with every URL absolute", () => {
@@ -201,7 +201,7 @@ describe("feeds", () => {
       // What the editor typed as text stays text: no element, no broken CDATA.
       assert.equal($("script").length, 0);
       assert.ok(text($.root()).includes("]]> 与 <script>alert(1)</script>") || text($.root()).includes("]]> 與 <script>alert(1)</script>"));
-      assert.equal($("img").attr("src"), `${SITE}/media/${REPRINT_URL}photo.svg`);
+      assert.equal($("img").attr("src"), `${SITE}/media/${REPRINT_URL}photo.png`);
       const hrefs = $("a").map((_, a) => $(a).attr("href")).get();
       assert.deepEqual(hrefs, [
         `${SITE}/zh-hans/about/`,

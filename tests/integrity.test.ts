@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { article, buildSite, makeSite, PROJECT, runTool, type RunResult } from "./helpers/site-fixture.ts";
+import { solidPng } from "./helpers/images.ts";
 import { createManifest, MANIFEST_FORMAT, parseManifest, scanFolder, serializeManifest, sha256 } from "../scripts/integrity/manifest.ts";
 import { cleanStaleOutputs } from "../scripts/integrity/stale.ts";
 import { locToPath, normalizeBase, sitemapLocs, urlsFor } from "../scripts/integrity/remote.ts";
@@ -17,18 +18,18 @@ import { locToPath, normalizeBase, sitemapLocs, urlsFor } from "../scripts/integ
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
 const VERIFY = "scripts/cli/verify.ts";
 /** A file of the fixture's build that is not a page. */
-const ASSET = "/media/news/media-focus/2025/03/computing/photo.svg";
+const ASSET = "/media/news/media-focus/2025/03/computing/photo.png";
 const TSX = import.meta.resolve("tsx");
-const PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450"><rect width="800" height="450" fill="#36c"/></svg>\n';
+const PHOTO = solidPng(800, 450, [0x33, 0x66, 0xcc]);
 
 /** A small site with both sections, both scripts as source, a photo and a page. */
-function fixtureFiles(): Record<string, string> {
+function fixtureFiles(): Record<string, string | Buffer> {
   return {
     "content/news/media-focus/2025/computing/index.md": article(
       { title: "西部算力調度平臺上線", date: "2025-03-08 09:30", source: "重慶日報", editor: "譚鑫", lang: "zh-Hant", tags: "[算力, 數字經濟]" },
-      "平臺首期接入12座數據中心。\n\n![發布會現場](./photo.svg \"發布會現場\")\n",
+      "平臺首期接入12座數據中心。\n\n![發布會現場](./photo.png \"發布會現場\")\n",
     ),
-    "content/news/media-focus/2025/computing/photo.svg": PHOTO,
+    "content/news/media-focus/2025/computing/photo.png": PHOTO,
     "content/news/media-focus/2025/cloud.md": article({ title: "云计算产业观察", date: "2025-02-01 08:00", source: "华龙网", editor: "李娜" }, "云计算产业持续发展，软件与网络服务并进。"),
     "content/news/company/2025/report.md": article({ title: "集團發佈年度報告", date: "2025-03-09 10:00", editor: "陳靜", lang: "zh-Hant" }, "年度報告正文，涉及軟體、網路與資訊安全。"),
     "content/news/company/2024/training.md": article({ title: "青年干部培训班开班", date: "2024-12-20 17:45", editor: "王磊" }, "培训班为期两周。"),

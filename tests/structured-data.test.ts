@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { article, buildSite, makeSite, readPage, text } from "./helpers/site-fixture.ts";
-import { PHOTO_SVG } from "./helpers/syndication.ts";
+import { PHOTO_PNG } from "./helpers/syndication.ts";
 import { logoUrl } from "../scripts/structured-data/publisher.ts";
 import { ogLocale } from "../scripts/structured-data/social.ts";
 
@@ -50,13 +50,13 @@ describe("structured data", () => {
         updated: "2025-03-09 08:30",
         source: "重庆日报",
         editor: "张伟",
-        cover: "./photo.svg",
+        cover: "./photo.png",
         summary: "峰会在重庆开幕，发布数字经济报告。",
         tags: "[数字经济, 峰会]",
       },
       "峰会今日开幕。",
     ),
-    "content/news/media-focus/2025/summit-opens/photo.svg": PHOTO_SVG,
+    "content/news/media-focus/2025/summit-opens/photo.png": PHOTO_PNG,
     "content/news/company/2025/annual-report.md": article({ title: "集團發佈年度報告", date: "2025-03-01 10:00", editor: "陳靜", lang: "zh-Hant" }, "年度報告正文。"),
     "content/pages/about.md": "---\ntitle: 關於我們\nlang: zh-Hant\n---\n\n關於我們正文。\n",
   });
@@ -95,7 +95,7 @@ describe("structured data", () => {
         url: `${SITE}/${v.path}/`,
         logo: { "@type": "ImageObject", url: `${SITE}/assets/img/favicon.svg` },
       });
-      assert.deepEqual(ld.image, [`${SITE}/media/${REPRINT}photo.svg`]);
+      assert.deepEqual(ld.image, [`${SITE}/media/${REPRINT}photo.png`]);
       assert.equal(ld.articleSection, v.section);
     }
   });
@@ -135,7 +135,7 @@ describe("structured data", () => {
       assert.equal(one("og:site_name"), v.site);
       assert.equal(one("og:locale"), v.locale);
       assert.deepEqual(meta($, "og:locale:alternate"), [v.other]);
-      assert.equal(one("og:image"), `${SITE}/media/${REPRINT}photo.svg`);
+      assert.equal(one("og:image"), `${SITE}/media/${REPRINT}photo.png`);
       assert.equal(one("og:image:width"), "1200");
       assert.equal(one("og:image:height"), "630");
       assert.equal(one("article:published_time"), "2025-03-08T13:00:00+08:00");
@@ -144,7 +144,7 @@ describe("structured data", () => {
       assert.deepEqual(meta($, "article:tag"), v.path === "zh-hans" ? ["数字经济", "峰会"] : ["數字經濟", "峰會"]);
       assert.equal(one("twitter:card"), "summary_large_image");
       assert.equal(one("twitter:title"), HEADLINES[v.path]);
-      assert.equal(one("twitter:image"), `${SITE}/media/${REPRINT}photo.svg`);
+      assert.equal(one("twitter:image"), `${SITE}/media/${REPRINT}photo.png`);
     }
   });
 

@@ -7,9 +7,9 @@ import { formatProblem, formatSummary } from "../content/problems.ts";
 import { checkSite } from "../site/load-site.ts";
 import { flag, parseArgs } from "./args.ts";
 
-export function check(root: string): number {
+export async function check(root: string): Promise<number> {
   const started = Date.now();
-  const { problems, articles } = checkSite(root);
+  const { problems, articles } = await checkSite(root);
   for (const p of problems) console.log(formatProblem(p));
   const errors = problems.filter((p) => p.severity === "error").length;
   console.log(`${errors ? "✗" : "✓"} ${formatSummary(problems)} in ${articles} articles (${((Date.now() - started) / 1000).toFixed(1)} s).`);
@@ -18,5 +18,5 @@ export function check(root: string): number {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = parseArgs(process.argv.slice(2));
-  process.exitCode = check(resolve(flag(args, "root") ?? process.cwd()));
+  process.exitCode = await check(resolve(flag(args, "root") ?? process.cwd()));
 }

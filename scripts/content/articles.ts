@@ -9,7 +9,7 @@ import { DATE_FORMS, hasTimeOfDay, parseEditorDate } from "./dates.ts";
 import { FrontMatterSyntaxError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { Problems, type Problem } from "./problems.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
-import { resolvePhoto, type Photo } from "../markdown/photos.ts";
+import { resolvePhoto, type MediaCopy, type Photo } from "../markdown/photos.ts";
 import type { LinkRef } from "../markdown/markdown.ts";
 import { scanForSpam, type Blocklist } from "./spam-guard.ts";
 import { findMarkup } from "../convert/editor-markup.ts";
@@ -46,8 +46,8 @@ export interface ArticleSource {
   /** Body HTML in the editor's script, editor markup (-{…}-) still in place. */
   html: string;
   photos: Photo[];
-  /** Photos to copy: absolute source path → public path. */
-  copies: Map<string, string>;
+  /** Media to publish: absolute source path → public path and the file published (markdown/photos.ts). */
+  copies: Map<string, MediaCopy>;
   /** Path after the variant prefix: news/media-focus/2024/10/slug/ */
   path: string;
   /** Links in the body, and the ids anchors may point at: for the link checks. */
@@ -306,7 +306,7 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
   if (draft && !options.includeDrafts) return null;
 
   const path = `news/${section.id}/${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slug}/`;
-  const copies = new Map<string, string>();
+  const copies = new Map<string, MediaCopy>();
   const photos: Photo[] = [];
   const links: LinkRef[] = [];
   const ids = new Set<string>();

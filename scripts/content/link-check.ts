@@ -38,7 +38,7 @@ export function checkLinks(site: SiteConfig, articles: readonly ArticleSource[],
   const idsByUrl = new Map<string, Set<string>>();
   for (const a of articles) for (const v of site.variants) idsByUrl.set(`/${v.path}/${a.path}`, a.ids);
   const media = new Set<string>();
-  for (const a of articles) for (const url of a.copies.values()) media.add(url);
+  for (const a of articles) for (const c of a.copies.values()) media.add(c.url);
   const siteHost = new URL(site.url || "https://localhost").host;
 
   for (const a of articles) {

@@ -166,7 +166,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
         stopRenderHelpers();
       }
     }
-    for (const [from, to] of model.copies) copyIfChanged(from, join(directories.output, to));
+    for (const [to, from] of model.copies) copyIfChanged(from, join(directories.output, to));
     if (plan) {
       takeReusedPages(plan, directories.output);
       for (const url of plan.reused) {

@@ -8,6 +8,7 @@ import { loadBlocklist } from "../content/spam-guard.ts";
 import { readArticlesInParallel } from "../content/parallel-read.ts";
 import { buildModel, conversionRequests, loadSources, type SiteModel } from "./model.ts";
 import { loadSiteConfig } from "./site-config.ts";
+import { prepareMedia } from "../media/prepare.ts";
 
 export interface LoadSiteOptions {
   root: string;
@@ -44,6 +45,8 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   if (options.parallelRead !== "never") await readArticlesInParallel(site, loadOptions, options.parallelRead ?? "auto");
   const sources = loadSources(site, problems, loadOptions);
   const read = performance.now() - started;
+  // Every photo decoded and re-encoded (media/prepare.ts), before the problems are final: one that does not decode is one of them.
+  await prepareMedia(sources, problems, { root: options.root });
   if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
   await converters.prefetch(conversionRequests(site, sources, converters));
   const model = buildModel(site, converters, sources);
@@ -58,10 +61,12 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
 }
 
 /** The checks of a build without building or converting anything: for `npm run check`. */
-export function checkSite(root: string): { problems: Problem[]; articles: number } {
+export async function checkSite(root: string): Promise<{ problems: Problem[]; articles: number }> {
   const problems = new Problems();
   const site = loadSiteConfig(root, problems);
   if (problems.errors.length > 0) return { problems: sortProblems(problems.list), articles: 0 };
-  const { articles } = loadSources(site, problems, { includeDrafts: true, blocklist: loadBlocklist(root, problems) });
-  return { problems: sortProblems(problems.list), articles: articles.length };
+  const sources = loadSources(site, problems, { includeDrafts: true, blocklist: loadBlocklist(root, problems) });
+  // As the build does: a photo that does not decode is found only by decoding it (and the next build finds it encoded).
+  await prepareMedia(sources, problems, { root });
+  return { problems: sortProblems(problems.list), articles: sources.articles.length };
 }

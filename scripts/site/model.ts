@@ -173,7 +173,7 @@ export interface SiteModel {
   root: RootPage;
   /** The root /404.html: the default variant's page, for hosts that look for it there. */
   rootNotFound: NotFoundPage;
-  /** Files to copy into the output: absolute source → public path. */
+  /** Files to copy into the output: public path → the file published there (a re-encoded photo: media/prepare.ts). */
   copies: Map<string, string>;
   /** Sources in date order, newest first: for feeds, search and tools. */
   sources: ArticleSource[];
@@ -476,8 +476,8 @@ export function buildModel(site: SiteConfig, converters: Converters, sources: Si
   notFound.push(rootNotFound);
 
   const copies = new Map<string, string>();
-  for (const a of articleSources) for (const [from, to] of a.copies) copies.set(from, to);
-  for (const p of pageSources) for (const [from, to] of p.copies) copies.set(from, to);
+  // By public path: one file may be published at several (two articles of one folder), and identical photos share one encoding.
+  for (const s of [...articleSources, ...pageSources]) for (const c of s.copies.values()) if (c.published) copies.set(c.url, c.published);
 
   build.done();
   return {

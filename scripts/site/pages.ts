@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { listMarkdownFiles } from "../content/articles.ts";
 import { FrontMatterSyntaxError, parseFrontMatter } from "../content/front-matter.ts";
 import type { Problems } from "../content/problems.ts";
-import type { Photo } from "../markdown/photos.ts";
+import type { MediaCopy, Photo } from "../markdown/photos.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
 import type { SiteConfig } from "./site-config.ts";
 
@@ -17,7 +17,7 @@ export interface PageSource {
   lang: string;
   path: string;
   html: string;
-  copies: Map<string, string>;
+  copies: Map<string, MediaCopy>;
 }
 
 /** Folders of a script that the site's own pages use: a page there would overwrite them. */
@@ -54,7 +54,7 @@ export function loadPages(site: SiteConfig, problems: Problems): PageSource[] {
       continue;
     }
     taken.set(slug, file);
-    const copies = new Map<string, string>();
+    const copies = new Map<string, MediaCopy>();
     const photos: Photo[] = [];
     const html = renderMarkdown(parsed.body, {
       root: site.root,

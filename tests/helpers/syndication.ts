@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { solidPng } from "./images.ts";
 
 /** Parses an XML file after checking it is well-formed; throws with the parser's message if not. */
 export function parseXml(text: string, arrays: string[] = []): Record<string, any> {
@@ -46,4 +47,5 @@ export function htmlPages(out: string, dir = ""): string[] {
 }
 
 /** A small SVG photo: image-size reads its width and height. */
-export const PHOTO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630"><rect width="1200" height="630" fill="#b33"/></svg>\n';
+// A photo for feeds and sharing tags (SVG photos are refused: they can hold script).
+export const PHOTO_PNG = solidPng(1200, 630, [0xbb, 0x33, 0x33]);
