@@ -74,11 +74,32 @@ export class Converters {
     if (c.from.lang === c.to.lang && !html.includes("-{")) return html;
     const key = ConversionCache.key(c.version, "html", html);
     const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
+    // The cache is a file anyone with access to the runner can write (CI restores it from a
+    // shared store): a conversion changes text, never markup, so a cached result whose tags
+    // differ from the source's is not ours and is converted again.
+    if (hit !== undefined && sameMarkup(html, hit)) return hit;
     const started = performance.now();
     const out = convertHtml(html, c);
     this.elapsedMs += performance.now() - started;
     this.cache.set(key, out);
     return out;
   }
+}
+
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<[!?]/g;
+const ATTR_NAME = /\s+([^\s"'>\/=]+)/g;
+
+/** The tags and attribute names of an HTML fragment, in order: what conversion must keep. */
+function skeleton(html: string): string {
+  let out = "";
+  for (const m of html.matchAll(TAG)) {
+    out += m[0].startsWith("</") ? `/${m[1]}` : m[1] === undefined ? "!" : m[1];
+    if (m[2]) for (const a of m[2].replace(/"[^"]*"|'[^']*'/g, "").matchAll(ATTR_NAME)) out += ` ${a[1]}`;
+    out += ";";
+  }
+  return out + (html.split("<").length - 1);
+}
+
+export function sameMarkup(source: string, converted: string): boolean {
+  return skeleton(source) === skeleton(converted);
 }

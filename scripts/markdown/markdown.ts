@@ -1,9 +1,12 @@
-// Markdown to HTML for articles, with markdown-it. Raw HTML passes only an allowlist
-// (raw-html.ts); photos alone in a paragraph become figure/figcaption with width and height.
+// Markdown to HTML for articles, with markdown-it. Photos alone in a paragraph become
+// figure/figcaption with width and height. An article with raw HTML in it is parsed again as
+// a browser would and rewritten from the tree (sanitize.ts): only the allowlist gets through.
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
-import { checkRawHtml, type HtmlPolicy } from "./raw-html.ts";
+import { LINK_SCHEMES, urlScheme, type HtmlPolicy } from "./html-policy.ts";
+import { sanitizeHtml, type MediaKind } from "./sanitize.ts";
 import { resolvePhoto, type PhotoContext } from "./photos.ts";
+import { escapeAttribute } from "./serialize.ts";
 
 /** A link in an article, for the link checks. */
 export interface LinkRef {
@@ -20,11 +23,10 @@ export interface RenderEnv extends PhotoContext {
   links: LinkRef[];
   /** Filled while rendering: every id an anchor may point at. */
   ids: Set<string>;
+  /** Public URLs of the photos Markdown itself resolved (the sanitizer sees them as written out). */
+  resolved?: Set<string>;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
 
 // A paragraph holding one image and nothing else is a photo with a caption.
 function figures(state: StateCore): void {
@@ -54,58 +56,18 @@ function renderImage(tokens: Token[], idx: number, _options: unknown, env: Rende
     });
   }
   const photo = resolvePhoto(String(token.attrGet("src") ?? ""), env, line);
+  (env.resolved ??= new Set()).add(photo.url);
   const attrs = [
-    `src="${escapeHtml(photo.url)}"`,
-    `alt="${escapeHtml(alt)}"`,
+    `src="${escapeAttribute(photo.url)}"`,
+    `alt="${escapeAttribute(alt)}"`,
     photo.width ? `width="${photo.width}" height="${photo.height}"` : "",
     // The first photo may be what a reader sees first: load it at once, the rest when near.
     env.photos.length > 1 ? `loading="lazy" decoding="async"` : `decoding="async"`,
   ].filter(Boolean);
   const img = `<img ${attrs.join(" ")}>`;
-  if (!token.meta?.figure) return title ? img.replace("<img ", `<img title="${escapeHtml(title)}" `) : img;
+  if (!token.meta?.figure) return title ? img.replace("<img ", `<img title="${escapeAttribute(title)}" `) : img;
   const caption = title || alt;
-  return caption ? `${img}<figcaption>${escapeHtml(caption)}</figcaption>` : img;
-}
-
-// Raw HTML: every fragment is checked against the allowlist; local media paths are resolved
-// like Markdown photos. A refused fragment is rendered as text (and the build stops anyway).
-function rawHtml(state: StateCore): void {
-  const env = state.env as unknown as RenderEnv;
-  const visit = (token: Token, line: number) => {
-    const issues = checkRawHtml(token.content, env.htmlPolicy);
-    for (const issue of issues) env.problems.error(env.file, issue.message, { line: env.bodyLine + line, hint: issue.hint });
-    if (issues.length > 0) {
-      token.type = "text";
-      return;
-    }
-    token.content = localizeMedia(token.content, env, line);
-    for (const m of token.content.matchAll(/<a\s[^>]*?href\s*=\s*"([^"]*)"/gi)) env.links.push({ href: m[1], text: "", line: env.bodyLine + line });
-    for (const m of token.content.matchAll(/\sid\s*=\s*"([^"]+)"/gi)) env.ids.add(m[1]);
-  };
-  for (const t of state.tokens) {
-    if (t.type === "html_block") visit(t, t.map ? t.map[0] : 0);
-    if (t.type === "inline") for (const c of t.children ?? []) if (c.type === "html_inline") visit(c, t.map ? t.map[0] : 0);
-  }
-}
-
-/** <img src="./a.jpg"> in raw HTML: the same path resolution, copying and size as Markdown photos. */
-function localizeMedia(html: string, env: RenderEnv, line: number): string {
-  return html.replace(/<(img|video|audio|source|track)\b[^>]*>/gi, (tag, name: string) => {
-    const isImage = name.toLowerCase() === "img";
-    if (isImage && !/\salt\s*=\s*"[^"]*\S[^"]*"/i.test(tag)) {
-      env.problems.error(env.file, "an <img> has no alt text.", { line: env.bodyLine + line, hint: 'Add alt="…" describing the photo.' });
-    }
-    return tag.replace(/\s(src|poster)\s*=\s*"([^"]*)"/gi, (_attr, key: string, value: string) => {
-      const before = env.photos.length;
-      const photo = resolvePhoto(value, env, line);
-      // Only images count as the article's photos (for covers and structured data).
-      if (!isImage) env.photos.length = before;
-      if (isImage && photo.width && !/\swidth\s*=/i.test(tag)) {
-        return ` ${key}="${escapeHtml(photo.url)}" width="${photo.width}" height="${photo.height}"`;
-      }
-      return ` ${key}="${escapeHtml(photo.url)}"`;
-    });
-  });
+  return caption ? `${img}<figcaption>${escapeAttribute(caption)}</figcaption>` : img;
 }
 
 function collectLinks(state: StateCore): void {
@@ -121,7 +83,14 @@ function collectLinks(state: StateCore): void {
       if (c.type !== "link_open") return;
       let text = "";
       for (let j = i + 1; j < children.length && children[j].type !== "link_close"; j++) text += children[j].content;
-      env.links.push({ href: String(c.attrGet("href") ?? ""), text, line: env.bodyLine + (t.map ? t.map[0] : 0) });
+      const href = String(c.attrGet("href") ?? "");
+      const line = env.bodyLine + (t.map ? t.map[0] : 0);
+      const scheme = urlScheme(href);
+      if (scheme && !LINK_SCHEMES.has(scheme)) {
+        env.problems.error(env.file, `a ${scheme}: link is not allowed.`, { line, hint: "Link with http(s), mailto or tel, or to a page of the site." });
+        c.attrSet("href", "#");
+      }
+      env.links.push({ href, text, line });
     });
   }
 }
@@ -149,7 +118,10 @@ export function markdown(): MarkdownIt {
     });
   });
   md.core.ruler.push("figures", figures);
-  md.core.ruler.push("raw-html", rawHtml);
+  // Table alignment would be an inline style, which the site's CSP blocks: leave it out.
+  md.core.ruler.push("no-inline-styles", (state) => {
+    for (const t of state.tokens) if ((t.type === "th_open" || t.type === "td_open") && t.attrGet("style")) t.attrs = (t.attrs ?? []).filter(([k]) => k !== "style");
+  });
   md.core.ruler.push("collect-links", collectLinks);
   // Image lines: markdown-it leaves map on block tokens only; copy the paragraph's line down.
   md.core.ruler.push("image-lines", (state) => {
@@ -164,5 +136,62 @@ export function markdown(): MarkdownIt {
 }
 
 export function renderMarkdown(body: string, env: RenderEnv): string {
-  return markdown().render(body, env as unknown as Record<string, unknown>);
+  const md = markdown();
+  const mdEnv = env as unknown as Record<string, unknown>;
+  const tokens = md.parse(body, mdEnv);
+  const raw = tokens.some((t) => t.type === "html_block" || (t.type === "inline" && t.children?.some((c) => c.type === "html_inline")));
+  // Without raw HTML, markdown-it's output is ours: text escaped, links checked above. With
+  // it, the whole body is parsed as a browser would parse it (an unclosed tag in one block
+  // reaches into the next) and written out again from the tree.
+  if (!raw) return md.renderer.render(tokens, md.options, mdEnv);
+  const { html, lineAt } = renderWithLines(md, tokens, env);
+  const result = sanitizeHtml(html, {
+    policy: env.htmlPolicy,
+    media: (src: string, kind: MediaKind, offset: number) => {
+      if (kind === "image" && env.resolved?.has(src)) return { url: src };
+      const before = env.photos.length;
+      const photo = resolvePhoto(src, { ...env, bodyLine: 0 }, lineAt(offset), kind);
+      // Only images of the body count as the article's photos (covers, structured data).
+      if (kind !== "image") env.photos.length = before;
+      return photo;
+    },
+    link: (href, text, offset) => env.links.push({ href, text, line: lineAt(offset) }),
+    id: (id) => env.ids.add(id),
+  });
+  for (const issue of result.issues) env.problems.error(env.file, issue.message, { line: lineAt(issue.offset), hint: issue.hint });
+  return result.html;
+}
+
+/** markdown-it's render loop, noting where in the HTML each block's output starts, so that a
+ * place in the HTML can be traced to its line in the file. */
+function renderWithLines(md: MarkdownIt, tokens: Token[], env: RenderEnv): { html: string; lineAt: (offset: number) => number } {
+  const marks: { offset: number; line: number }[] = [];
+  const rules = md.renderer.rules;
+  const mdEnv = env as unknown as Record<string, unknown>;
+  let html = "";
+  tokens.forEach((t, i) => {
+    if (t.map && (t.type === "html_block" || t.type === "inline" || t.nesting === 1)) marks.push({ offset: html.length, line: t.map[0] });
+    const rule = rules[t.type];
+    if (t.type === "inline") html += md.renderer.renderInline(t.children ?? [], md.options, mdEnv);
+    else if (rule) html += rule(tokens, i, md.options, mdEnv, md.renderer);
+    else html += md.renderer.renderToken(tokens, i, md.options);
+  });
+  const lineAt = (offset: number): number => {
+    let lo = 0;
+    let hi = marks.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid].offset <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (best < 0) return env.bodyLine;
+    // Raw HTML and paragraph text keep the file's line breaks: count them from the block's start.
+    let line = marks[best].line;
+    for (let k = marks[best].offset; k < offset; k++) if (html.charCodeAt(k) === 10) line++;
+    return env.bodyLine + Math.min(line, marks[best + 1]?.line ?? line);
+  };
+  return { html, lineAt };
 }
