@@ -39,8 +39,8 @@ export function allowedClass(element: string, value: string): boolean {
 /** Elements that are dropped with everything inside them (never unwrapped: their content is
  * script, style, a document of its own or form controls), each with why. */
 export const REFUSED: Readonly<Record<string, string>> = {
-  script: "can run code",
-  style: "restyles the page",
+  script: "can run code or restyle the page",
+  style: "can run code or restyle the page",
   noscript: "is read differently with and without script",
   template: "holds markup the browser does not show",
   meta: "can send readers to another site (refresh) or change the page's rules",
