@@ -1,15 +1,16 @@
 // Reads every article under content/news/<section>/, checks its front matter against the
 // rules editors are told in the README, and renders its body. Problems are collected, not
 // thrown, so one build reports all of them. Unchanged files are not read again (dev server).
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { DateTime } from "luxon";
-import { DATE_FORMS, hasTimeOfDay, parseEditorDate } from "./dates.ts";
-import { FrontMatterSyntaxError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
+import { hasTimeOfDay } from "./dates.ts";
+import { decodeEditorText } from "./editor-file.ts";
+import { checkUnclosedMarkup, Fields, hasReadableText, LIMITS } from "./fields.ts";
+import { FrontMatterSyntaxError, keyLine, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { Problems, type Problem } from "./problems.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
-import { resolvePhoto, type MediaCopy, type Photo } from "../markdown/photos.ts";
+import { resolvePhoto, type MediaCopy, type Photo, type PhotoContext } from "../markdown/photos.ts";
 import type { LinkRef } from "../markdown/markdown.ts";
 import { scanForSpam, type Blocklist } from "./spam-guard.ts";
 import { findMarkup } from "../convert/editor-markup.ts";
@@ -40,6 +41,7 @@ export interface ArticleSource {
   views: number;
   summary: string;
   tags: string[];
+  /** draft: true, or in a folder whose name starts with _ (_drafts/): read and checked, never built. */
   draft: boolean;
   cover?: Photo;
   glossary: GlossaryEntry[];
@@ -53,13 +55,32 @@ export interface ArticleSource {
   /** Links in the body, and the ids anchors may point at: for the link checks. */
   links: LinkRef[];
   ids: Set<string>;
+  /** Lines of the fields problems found later point at (same URL, same title). */
+  lines: { title: number; slug: number };
 }
 
 const KNOWN_FIELDS = new Set(["title", "date", "source", "editor", "views", "lang", "summary", "cover", "tags", "updated", "slug", "draft", "glossary"]);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Markdown files: .md and .markdown, in any case (.MD from Windows). */
+export const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 
-export function listMarkdownFiles(root: string, dir: string): string[] {
+/** The file's name without its Markdown extension. */
+export function markdownName(file: string): string {
+  return basename(file).replace(MARKDOWN_FILE, "");
+}
+
+/**
+ * The Markdown files under `dir`, sorted. A symbolic link to a Markdown file inside the site is
+ * read like the file; one that leads outside the site, or nowhere, is an error, and a link to a
+ * folder is not followed (a warning): `problems` receives them when given.
+ */
+export function listMarkdownFiles(root: string, dir: string, problems?: Problems): string[] {
   const out: string[] = [];
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = root;
+  }
   const walk = (abs: string): void => {
     let entries;
     try {
@@ -70,12 +91,36 @@ export function listMarkdownFiles(root: string, dir: string): string[] {
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.name.startsWith(".")) continue;
       const p = join(abs, e.name);
+      const file = relative(root, p).split(sep).join("/");
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && e.name.endsWith(".md")) out.push(relative(root, p).split(sep).join("/"));
+      else if (e.isFile() && MARKDOWN_FILE.test(e.name)) out.push(file);
+      else if (e.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(p);
+        } catch {
+          if (MARKDOWN_FILE.test(e.name)) problems?.error(file, "is a symbolic link that leads nowhere.", { line: 1, hint: "Delete the link, or put the article itself here." });
+          continue;
+        }
+        const inside = relative(realRoot, target);
+        const outside = inside.startsWith("..") || isAbsolute(inside);
+        const isDir = statSync(target).isDirectory();
+        if (!isDir && !MARKDOWN_FILE.test(e.name)) continue; // a linked photo: photos.ts judges it
+        if (outside) {
+          problems?.error(file, `is a symbolic link to ${target}, outside the site: it is not read.`, { line: 1, hint: "Copy the file into the site instead of linking to it." });
+        } else if (isDir) {
+          problems?.warn(file, "is a symbolic link to a folder; its articles are not read.", { line: 1, hint: `Move the articles here, or into ${inside.split(sep).join("/")} only.` });
+        } else out.push(file);
+      }
     }
   };
   walk(join(root, dir));
   return out;
+}
+
+/** A file in a folder whose name starts with _ (content/news/media-focus/_drafts/…) is a draft. */
+export function inDraftFolder(file: string): boolean {
+  return file.split("/").slice(0, -1).some((part) => part.startsWith("_"));
 }
 
 function summaryFrom(body: string): string {
@@ -128,20 +173,17 @@ export function loadArticleEntry(site: SiteConfig, file: string, options: LoadOp
   const hit = fileCache.get(abs);
   if (hit && hit.key === key && hit.result.article && photosKey(hit.result.article) === hit.photos) return hit;
   const problems = new Problems();
-  const article = readArticle(site, file, readFileSync(abs, "utf8"), problems, options);
+  const text = decodeEditorText(file, readFileSync(abs), problems);
+  const article = text === null ? null : readArticle(site, file, text, problems, options);
   const entry = { key, photos: photosKey(article), result: { article, problems: problems.list } };
   fileCache.set(abs, entry);
   return entry;
 }
 
-const blocklistKeys = new WeakMap<Blocklist, string>();
-
 /** What an article's reading depends on besides its text: its file's time and size, and the options. */
 function fileKey(site: SiteConfig, abs: string, options: LoadOptions): string {
   const st = statSync(abs);
-  let blocklist = blocklistKeys.get(options.blocklist);
-  if (!blocklist) blocklistKeys.set(options.blocklist, (blocklist = createHash("sha1").update(options.blocklist.terms.join("\n")).digest("base64url")));
-  return `${st.mtimeMs}:${st.size}:${site.timeZone}:${options.includeDrafts}:${blocklist}`;
+  return `${st.mtimeMs}:${st.size}:${site.timeZone}:${options.includeDrafts}:${options.blocklist.version}`;
 }
 
 /** Whether no article has been read in this process yet (the dev server reads again only what changed). */
@@ -174,28 +216,25 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
     parsed = parseFrontMatter(text);
   } catch (err) {
     if (err instanceof FrontMatterSyntaxError) {
-      problems.error(file, `the front matter is not valid YAML: ${err.message}.`, {
-        line: err.line,
-        hint: "Check the indentation and quote values that contain a colon (:) or start with a symbol.",
-      });
+      problems.error(file, err.message, { line: err.line, hint: err.hint });
       return null;
     }
     throw err;
   }
-  const { data, fieldLines } = parsed;
-  const at = (field: string) => ({ field, line: fieldLines[field] ?? 1 });
   scanForSpam(file, text, options.blocklist, problems);
-  if (!text.replace(/^\uFEFF/, "").startsWith("---")) {
+  checkUnclosedMarkup(file, text, problems, parsed.bodyLine);
+  if (!parsed.hasFrontMatter) {
     problems.error(file, "has no front matter.", { line: 1, hint: "Start the file with a --- block holding title, date, editor … (see the README)." });
     return null;
   }
+  const fields = new Fields(file, parsed, problems);
+  const { data, fieldLines } = parsed;
+  const at = (field: string) => fields.at(field);
+  fields.unknown(KNOWN_FIELDS);
 
-  for (const key of Object.keys(data)) {
-    if (!KNOWN_FIELDS.has(key)) problems.warn(file, `unknown field, ignored.`, { ...at(key), hint: `Known fields: ${[...KNOWN_FIELDS].join(", ")}.` });
-  }
-
+  // content/news/<section>/…; folders starting with _ (drafts) are not sections.
   const parts = file.split("/");
-  const sectionId = parts[2] ?? "";
+  const sectionId = parts.slice(2, -1).find((p) => !p.startsWith("_")) ?? parts[2] ?? "";
   const section = site.sections.find((s) => s.id === sectionId);
   if (!section) {
     problems.error(file, `is in the folder "${sectionId}", which is not a section.`, {
@@ -204,109 +243,70 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
     });
   }
 
-  const text_ = (field: string, required: boolean): string | undefined => {
-    const v = data[field];
-    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) {
-      if (required) problems.error(file, "is required.", { ...at(field), hint: `Add a line "${field}: …" to the front matter.` });
-      return undefined;
-    }
-    if (typeof v === "string") return v.trim();
-    if (typeof v === "number") return String(v);
-    problems.error(file, `must be text, not ${Array.isArray(v) ? "a list" : typeof v}.`, at(field));
-    return undefined;
-  };
-
-  const title = text_("title", true);
+  const title = fields.text("title", { required: true, example: "嘉陵數智集團發布西部算力調度平臺" });
   if (title && Array.from(title).length > site.maxTitleLength) {
     problems.error(file, `is ${Array.from(title).length} characters long; the most is ${site.maxTitleLength}.`, {
       ...at("title"),
       hint: "Shorten the headline (the rest belongs in the summary), or raise maxTitleLength in site data.",
     });
   }
-  const editor = text_("editor", true);
-  const source = text_("source", false);
-  if (section?.requireSource && !source && (data.source === undefined || data.source === null || data.source === "")) {
-    problems.error(file, `is required in ${section.id} (${section.name}): name the outlet the article first appeared in.`, {
-      ...at("source"),
-      hint: 'Add a line such as "source: 重慶日報".',
-    });
-  }
+  const editor = fields.text("editor", { required: true, max: LIMITS.editor, example: "譚鑫" });
+  const source = fields.text("source", {
+    required: section?.requireSource === true,
+    max: LIMITS.source,
+    missing: section ? `is required in ${section.id} (${section.name}): name the outlet the article first appeared in.` : undefined,
+    example: "重慶日報",
+  });
 
-  const date = readDate("date", true);
+  const date = fields.date("date", site.timeZone, true);
   if (date && date > buildTime()) {
     problems.warn(file, `${date.toFormat("yyyy-MM-dd HH:mm")} is in the future.`, { ...at("date"), hint: "Check the year and month; the article is published with this date all the same." });
   }
-  const updated = readDate("updated", false);
-  function readDate(field: string, required: boolean): DateTime | undefined {
-    const v = data[field];
-    if (v === undefined || v === null || v === "") {
-      if (required) problems.error(file, "is required.", { ...at(field), hint: `Add e.g. "${field}: 2024-10-16 09:57" (${site.timeZone} time).` });
-      return undefined;
-    }
-    const dt = typeof v === "string" ? parseEditorDate(v, site.timeZone) : null;
-    if (!dt) {
-      problems.error(file, `${JSON.stringify(v)} is not a date this site can read.`, { ...at(field), hint: `Write one of: ${DATE_FORMS}.` });
-      return undefined;
-    }
-    return dt;
+  const updated = fields.date("updated", site.timeZone, false);
+  if (date && updated && updated < date) {
+    problems.error(file, `${updated.toFormat("yyyy-MM-dd HH:mm")} is before the date of the article (${date.toFormat("yyyy-MM-dd HH:mm")}).`, {
+      ...at("updated"),
+      hint: "An article is updated after it is published: correct the date, or leave updated: out.",
+    });
   }
 
   let views = 0;
-  if (data.views !== undefined && data.views !== null) {
+  if (fields.has("views") && data.views !== null) {
     const v = data.views;
-    const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+    // Digits past 2^53 - 1 arrive as the text written (front-matter.ts) and are refused here.
+    const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
     if (!Number.isSafeInteger(n) || n < 0) {
-      problems.error(file, `${JSON.stringify(v)} is not a whole number of 0 or more.`, { ...at("views"), hint: "Write the view count as digits, e.g. views: 1200, or leave the line out." });
+      const tooBig = typeof v === "string" && /^\d+$/.test(v.trim());
+      problems.error(file, tooBig ? `${v.trim()} is larger than the largest count this site can hold (${Number.MAX_SAFE_INTEGER}).` : `${JSON.stringify(v)} is not a whole number of 0 or more.`, {
+        ...at("views"),
+        hint: "Write the view count as digits, e.g. views: 1200, or leave the line out.",
+      });
     } else views = n;
   }
 
-  const langs = site.variants.map((v) => v.lang);
-  let lang = site.defaultLang;
-  if (data.lang !== undefined) {
-    if (typeof data.lang === "string" && langs.includes(data.lang)) lang = data.lang;
-    else {
-      const near = typeof data.lang === "string" ? langs.find((l) => l.toLowerCase() === data.lang!.toString().toLowerCase()) : undefined;
-      problems.error(file, `${JSON.stringify(data.lang)} is not a script of this site.`, {
-        ...at("lang"),
-        hint: near ? `Write ${near} exactly.` : `Use one of: ${langs.join(", ")} (the script you wrote the article in).`,
-      });
-    }
-  }
-
-  let slug = "";
-  if (data.slug !== undefined) {
-    if (typeof data.slug === "string" && SLUG.test(data.slug)) slug = data.slug;
-    else problems.error(file, `${JSON.stringify(data.slug)} is not a valid slug.`, { ...at("slug"), hint: "Use lower-case ASCII letters, digits and single hyphens, e.g. slug: smart-port-opens." });
-  } else {
-    const name = basename(file, ".md");
-    const candidate = name === "index" ? basename(dirname(file)) : name;
-    if (SLUG.test(candidate)) slug = candidate;
-    else problems.error(file, `the file name "${candidate}" cannot be a URL.`, { field: "slug", line: 1, hint: "Add slug: with lower-case ASCII letters, digits and hyphens, or rename the file so." });
-  }
+  const lang = fields.lang(site.variants.map((v) => v.lang), site.defaultLang);
+  const name = markdownName(file);
+  const slug = fields.slug(name.toLowerCase() === "index" ? basename(dirname(file)) : name);
 
   let tags: string[] = [];
-  if (data.tags !== undefined && data.tags !== null) {
-    if (Array.isArray(data.tags) && data.tags.every((t) => typeof t === "string" || typeof t === "number")) tags = data.tags.map(String);
+  if (fields.has("tags") && data.tags !== null) {
+    if (Array.isArray(data.tags) && data.tags.every((t) => typeof t === "string" || typeof t === "number")) tags = data.tags.map(String).filter((t) => !/^\s*$/u.test(t));
     else if (typeof data.tags === "string") tags = data.tags.split(/[,，、]\s*/).filter(Boolean);
     else problems.error(file, "must be a list of words.", { ...at("tags"), hint: "Write tags: [算力, 數字經濟]." });
   }
 
-  let draft = false;
-  if (data.draft !== undefined) {
-    if (typeof data.draft === "boolean") draft = data.draft;
-    else problems.error(file, `${JSON.stringify(data.draft)} must be true or false.`, at("draft"));
-  }
-
-  const summary = text_("summary", false);
-  const glossary = glossaryEntries(data.glossary, site.variants, file, problems, fieldLines.glossary);
+  const draft = fields.flag("draft") || inDraftFolder(file);
+  const summary = fields.text("summary", { max: LIMITS.summary });
+  const glossary = glossaryEntries(fields.has("glossary") ? data.glossary : undefined, site.variants, file, problems, fieldLines.glossary, (term) => keyLine(parsed, "glossary", term));
 
   if (!title || !editor || !date || !slug || !section || (section.requireSource && !source)) {
     return null;
   }
-  if (draft && !options.includeDrafts) return null;
 
+  // Drafts are read, rendered and checked like any article (check and build report the same
+  // problems); only publishing them is left to the caller (loadArticles).
   const path = `news/${section.id}/${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slug}/`;
-  const copies = new Map<string, MediaCopy>();
+  const copies: PhotoContext["copies"] = new Map();
   const photos: Photo[] = [];
   const links: LinkRef[] = [];
   const ids = new Set<string>();
@@ -323,10 +323,16 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
     ids,
   };
   const html = renderMarkdown(parsed.body, env);
+  if (!hasReadableText(html)) {
+    problems.error(file, "has no text: the article's body is empty, or holds only photos.", {
+      line: parsed.bodyLine,
+      hint: "Write the article below the closing --- (a photo's caption is not its text).",
+    });
+  }
 
   let cover: Photo | undefined;
-  if (data.cover !== undefined) {
-    const c = text_("cover", false);
+  if (fields.has("cover")) {
+    const c = fields.text("cover");
     if (c) {
       const before = photos.length;
       cover = resolvePhoto(c, { ...env, bodyLine: 0 }, fieldLines.cover);
@@ -357,24 +363,35 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
     path,
     links,
     ids,
+    lines: { title: at("title").line, slug: at("slug").line },
   };
 }
 
-/** Every article of the site, with every problem found on the way. */
+/** Every article of the site to publish (drafts too with includeDrafts), with every problem found on the way. */
 export function loadArticles(site: SiteConfig, problems: Problems, options: LoadOptions): ArticleSource[] {
-  const articles: ArticleSource[] = [];
-  for (const file of listMarkdownFiles(site.root, NEWS_DIR)) {
+  return loadAllArticles(site, problems, options).articles;
+}
+
+/**
+ * Every article, drafts included, read and checked the same way whatever the caller (build,
+ * check, dev server); `articles` is what is published, `drafts` what is read but not published.
+ */
+export function loadAllArticles(site: SiteConfig, problems: Problems, options: LoadOptions): { articles: ArticleSource[]; drafts: ArticleSource[] } {
+  const all: ArticleSource[] = [];
+  for (const file of listMarkdownFiles(site.root, NEWS_DIR, problems)) {
     const { article, problems: found } = loadArticle(site, file, options);
     problems.list.push(...found);
-    if (article) articles.push(article);
+    if (article) all.push(article);
   }
-  // Two articles at one URL: name both, so the editor can rename one.
+  // Two articles at one URL, drafts too (a draft is published one day): name both, so the
+  // editor can rename one.
   const byPath = new Map<string, ArticleSource>();
-  for (const a of articles) {
+  for (const a of all) {
     const other = byPath.get(a.path);
     if (other) {
-      problems.error(a.file, `has the same URL (/${a.path}) as ${other.file}.`, { field: "slug", line: 1, hint: "Give one of them another slug: line." });
+      problems.error(a.file, `has the same URL (/${a.path}) as ${other.file}.`, { field: "slug", line: a.lines.slug, hint: "Give one of them another slug: line." });
     } else byPath.set(a.path, a);
   }
-  return articles;
+  const articles = options.includeDrafts ? all : all.filter((a) => !a.draft);
+  return { articles, drafts: all.filter((a) => a.draft && !options.includeDrafts) };
 }

@@ -6,6 +6,16 @@ import type { ArticleSource } from "./articles.ts";
 import type { Problems } from "./problems.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 import type { PageSource } from "../site/pages.ts";
+import type { LinkRef } from "../markdown/markdown.ts";
+import { MALFORMED_ESCAPE_HINT, safeDecodeUri, safeDecodeUriComponent } from "./safe-decode.ts";
+
+/** What has links to check: an article, a draft or a standalone page. */
+interface LinkSource {
+  file: string;
+  lang: string;
+  path: string;
+  links: readonly LinkRef[];
+}
 
 /** Every page URL the build writes, for every variant. */
 export function knownPages(site: SiteConfig, articles: readonly ArticleSource[], pages: readonly PageSource[]): Set<string> {
@@ -33,15 +43,21 @@ function hostAllowed(host: string, allowlist: readonly string[]): boolean {
   return allowlist.some((d) => h === d.replace(/^www\./, "") || h.endsWith("." + d));
 }
 
-export function checkLinks(site: SiteConfig, articles: readonly ArticleSource[], pages: readonly PageSource[], problems: Problems): void {
+/**
+ * Links of the published articles and pages, and of `drafts` (read, not published: their links
+ * must lead to what is published, like everyone else's).
+ */
+export function checkLinks(site: SiteConfig, articles: readonly ArticleSource[], pages: readonly PageSource[], problems: Problems, drafts: readonly ArticleSource[] = []): void {
   const known = knownPages(site, articles, pages);
   const idsByUrl = new Map<string, Set<string>>();
   for (const a of articles) for (const v of site.variants) idsByUrl.set(`/${v.path}/${a.path}`, a.ids);
+  for (const p of pages) for (const v of site.variants) if (p.ids) idsByUrl.set(`/${v.path}/${p.path}`, p.ids);
   const media = new Set<string>();
-  for (const a of articles) for (const c of a.copies.values()) media.add(c.url);
+  for (const a of [...articles, ...pages]) for (const c of a.copies.values()) media.add(c.url);
   const siteHost = new URL(site.url || "https://localhost").host;
 
-  for (const a of articles) {
+  const sources: LinkSource[] = [...articles, ...drafts, ...pages.map((p) => ({ ...p, links: p.links ?? [] }))];
+  for (const a of sources) {
     const own = site.variants.find((v) => v.lang === a.lang) ?? site.variants[0];
     const base = `${site.url || "https://localhost"}/${own.path}/${a.path}`;
     for (const link of a.links) {
@@ -63,7 +79,11 @@ export function checkLinks(site: SiteConfig, articles: readonly ArticleSource[],
         });
         continue;
       }
-      const path = decodeURI(url.pathname);
+      const path = safeDecodeUri(url.pathname);
+      if (path === null) {
+        problems.error(a.file, `the link ${href} has a % that is not a valid escape.`, { line: link.line, hint: MALFORMED_ESCAPE_HINT });
+        continue;
+      }
       const ok = known.has(path) || media.has(path) || (path.startsWith("/assets/") && existsSync(join(site.root, path)));
       if (!ok) {
         const slash = !path.endsWith("/") && known.has(path + "/");
@@ -73,7 +93,11 @@ export function checkLinks(site: SiteConfig, articles: readonly ArticleSource[],
         });
         continue;
       }
-      const anchor = decodeURIComponent(url.hash.slice(1));
+      const anchor = safeDecodeUriComponent(url.hash.slice(1));
+      if (anchor === null) {
+        problems.error(a.file, `the link ${href} has a % in its #anchor that is not a valid escape.`, { line: link.line, hint: "Write the anchor as the heading's text, e.g. #發布會, without % escapes." });
+        continue;
+      }
       const ids = idsByUrl.get(path);
       if (anchor && ids && !ids.has(anchor)) {
         problems.error(a.file, `the link ${href} points at #${anchor}, which is not on that page.`, {
@@ -90,7 +114,7 @@ export function checkDuplicateTitles(articles: readonly ArticleSource[], problem
   const seen = new Map<string, ArticleSource>();
   for (const a of articles) {
     const other = seen.get(a.title);
-    if (other) problems.warn(a.file, `has the same title as ${other.file}.`, { field: "title", line: 2, hint: "Make the headlines distinct." });
+    if (other) problems.warn(a.file, `has the same title as ${other.file}.`, { field: "title", line: a.lines?.title ?? 2, hint: "Make the headlines distinct." });
     else seen.set(a.title, a);
   }
 }

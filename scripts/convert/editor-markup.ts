@@ -37,6 +37,28 @@ export function findMarkup(text: string): MarkupSpan[] {
   return spans;
 }
 
+/**
+ * Offsets of each -{ that no }- closes: findMarkup leaves it as text, so the page would show
+ * the markup itself. Inline code and fenced code blocks are not converted and not looked at.
+ */
+export function findUnclosedMarkup(text: string): number[] {
+  const masked = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))|`[^`\n]*`/gm, (code) => code.replace(/[^\n]/g, " "));
+  const spans = findMarkup(masked);
+  const out: number[] = [];
+  let from = 0;
+  for (;;) {
+    const open = masked.indexOf(OPEN, from);
+    if (open < 0) break;
+    const inside = spans.find((s) => s.start <= open && open < s.end);
+    if (inside) from = inside.end;
+    else {
+      out.push(open);
+      from = open + OPEN.length;
+    }
+  }
+  return out;
+}
+
 function parseVariants(body: string): Record<string, string> {
   const variants: Record<string, string> = {};
   for (const part of body.split(";")) {

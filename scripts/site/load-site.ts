@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { ConversionCache } from "../convert/conversion-cache.ts";
 import { Converters } from "../convert/converters.ts";
 import { Problems, sortProblems, type Problem } from "../content/problems.ts";
-import { loadBlocklist } from "../content/spam-guard.ts";
+import { loadBlocklist, spamJudgeFor } from "../content/spam-guard.ts";
 import { readArticlesInParallel } from "../content/parallel-read.ts";
 import { buildModel, conversionRequests, loadSources, type SiteModel } from "./model.ts";
 import { loadSiteConfig } from "./site-config.ts";
+import { checkSiteData } from "./site-data-guard.ts";
 import { prepareMedia } from "../media/prepare.ts";
 
 export interface LoadSiteOptions {
@@ -41,6 +42,8 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const converters = new Converters(site.variants, site.glossary, cache);
   const started = performance.now();
   const loadOptions = { includeDrafts: options.includeDrafts, blocklist: loadBlocklist(options.root, problems) };
+  // Site data and the glossary are content: judged as articles are, and kept from renaming the site.
+  checkSiteData(site, spamJudgeFor(loadOptions.blocklist), problems);
   // A big site's articles are read on two threads; loadSources then finds them read.
   if (options.parallelRead !== "never") await readArticlesInParallel(site, loadOptions, options.parallelRead ?? "auto");
   const sources = loadSources(site, problems, loadOptions);
@@ -60,12 +63,17 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   };
 }
 
-/** The checks of a build without building or converting anything: for `npm run check`. */
+/**
+ * The checks of a build without building or converting anything: for `npm run check`. The
+ * same options as the build (drafts read and checked, not published), so the same problems.
+ */
 export async function checkSite(root: string): Promise<{ problems: Problem[]; articles: number }> {
   const problems = new Problems();
   const site = loadSiteConfig(root, problems);
   if (problems.errors.length > 0) return { problems: sortProblems(problems.list), articles: 0 };
-  const sources = loadSources(site, problems, { includeDrafts: true, blocklist: loadBlocklist(root, problems) });
+  const blocklist = loadBlocklist(root, problems);
+  checkSiteData(site, spamJudgeFor(blocklist), problems);
+  const sources = loadSources(site, problems, { includeDrafts: false, blocklist });
   // As the build does: a photo that does not decode is found only by decoding it (and the next build finds it encoded).
   await prepareMedia(sources, problems, { root });
   return { problems: sortProblems(problems.list), articles: sources.articles.length };

@@ -1,7 +1,7 @@
 // The whole site as data: every page of every script variant, with its text already in
 // that script. Layouts only lay this out; they decide nothing.
 import type { DateTime } from "luxon";
-import { loadArticles, type ArticleSource } from "../content/articles.ts";
+import { loadAllArticles, type ArticleSource } from "../content/articles.ts";
 import { displayDate, displayDateTime, isoDate } from "../content/dates.ts";
 import type { Problems } from "../content/problems.ts";
 import type { Blocklist } from "../content/spam-guard.ts";
@@ -199,9 +199,11 @@ export interface SiteSources {
 }
 
 export function loadSources(site: SiteConfig, problems: Problems, options: ModelOptions): SiteSources {
-  const articles = loadArticles(site, problems, options).sort(byDateDesc);
-  const pages = loadPages(site, problems);
-  checkLinks(site, articles, pages, problems);
+  // Drafts are read and checked by every caller alike; only the dev server (includeDrafts) shows them.
+  const { articles: read, drafts } = loadAllArticles(site, problems, options);
+  const articles = read.sort(byDateDesc);
+  const pages = loadPages(site, problems, options.blocklist);
+  checkLinks(site, articles, pages, problems, drafts);
   checkDuplicateTitles(articles, problems);
   return { articles, pages, views: loadViewCounts(site.root, problems) };
 }

@@ -1,11 +1,10 @@
 // Site data: content/_data/site.json. Everything about an organisation lives here, not in
 // layouts or code: name, phone, URL, time zone, script variants, sections, navigation, UI text.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { IANAZone } from "luxon";
 import type { OpenccLocale } from "../convert/opencc-engine.ts";
 import type { GlossaryEntry } from "../convert/script-converter.ts";
 import { Problems } from "../content/problems.ts";
+import { readEditorJson, readEditorJsonLines } from "../content/editor-json.ts";
 
 export interface Variant {
   /** BCP 47 tag: zh-Hans, zh-Hant, zh-HK … */
@@ -76,14 +75,7 @@ export const GLOSSARY_FILE = "content/_data/glossary.json";
 const LOCALES: readonly OpenccLocale[] = ["cn", "tw", "twp", "hk", "hkp", "t"];
 
 function readJson(root: string, file: string, problems: Problems): unknown {
-  try {
-    return JSON.parse(readFileSync(join(root, file), "utf8"));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === "ENOENT") return undefined;
-    problems.error(file, `is not valid JSON: ${e.message}.`, { hint: "Fix the JSON syntax (a missing comma or quote)." });
-    return undefined;
-  }
+  return readEditorJson(root, file, problems, "Fix the JSON syntax (a missing comma or quote).");
 }
 
 /** Glossary: `{ "钟晓岚": "鍾曉嵐" }` (Simplified: Traditional) or `{ "钟晓岚": { "zh-Hant": "…", "zh-HK": "…" } }`. */
@@ -93,6 +85,8 @@ export function glossaryEntries(
   file: string,
   problems: Problems,
   line?: number,
+  /** The line of one term, where the file gives it. */
+  termLine: (term: string) => number | undefined = () => line,
 ): GlossaryEntry[] {
   if (raw == null) return [];
   if (typeof raw !== "object" || Array.isArray(raw)) {
@@ -102,6 +96,7 @@ export function glossaryEntries(
   const hans = variants.filter((v) => v.opencc === "cn").map((v) => v.lang);
   const hant = variants.filter((v) => v.opencc !== "cn").map((v) => v.lang);
   const entries: GlossaryEntry[] = [];
+  // Own keys only: a term named constructor or toString is a term like any other.
   for (const [simplified, value] of Object.entries(raw as Record<string, unknown>)) {
     const entry: GlossaryEntry = {};
     for (const lang of hans) entry[lang] = simplified;
@@ -111,11 +106,11 @@ export function glossaryEntries(
       const map = value as Record<string, unknown>;
       const fallback = Object.values(map).find((x) => typeof x === "string") as string | undefined;
       for (const lang of hant) {
-        const own = map[lang];
+        const own = Object.hasOwn(map, lang) ? map[lang] : undefined;
         entry[lang] = typeof own === "string" ? own : (fallback ?? simplified);
       }
     } else {
-      problems.error(file, `the term ${JSON.stringify(simplified)} has no Traditional form.`, { field: "glossary", line, hint: 'Write "简体": "繁體".' });
+      problems.error(file, `the term ${JSON.stringify(simplified)} has no Traditional form.`, { field: "glossary", line: termLine(simplified), hint: 'Write "简体": "繁體".' });
       continue;
     }
     entries.push(entry);
@@ -123,8 +118,13 @@ export function glossaryEntries(
   return entries;
 }
 
+/** A key of site data, never an inherited property (constructor, toString …). */
+function own(obj: Record<string, unknown>, key: string): unknown {
+  return obj !== null && typeof obj === "object" && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
 function str(obj: Record<string, unknown>, key: string, problems: Problems, fallback?: string): string {
-  const v = obj[key];
+  const v = own(obj, key);
   if (typeof v === "string" && v.trim()) return v;
   if (fallback !== undefined) return fallback;
   problems.error(SITE_FILE, "is required and must be text.", { field: key, hint: `Add "${key}": "…" to the site data.` });
@@ -132,7 +132,7 @@ function str(obj: Record<string, unknown>, key: string, problems: Problems, fall
 }
 
 function int(obj: Record<string, unknown>, key: string, fallback: number, problems: Problems): number {
-  const v = obj[key];
+  const v = own(obj, key);
   if (v === undefined) return fallback;
   if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
   problems.error(SITE_FILE, `must be a positive whole number, not ${JSON.stringify(v)}.`, { field: key });
@@ -143,7 +143,21 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-export function loadSiteConfig(root: string, problems: Problems): SiteConfig {
+export function loadSiteConfig(root: string, outer: Problems): SiteConfig {
+  // Problems about site.json get the line of their field, from the file's own positions.
+  const problems = new Problems();
+  try {
+    return readSiteConfig(root, problems);
+  } finally {
+    const lines = problems.list.some((p) => p.file === SITE_FILE && p.line === undefined && p.field) ? readEditorJsonLines(root, SITE_FILE) : undefined;
+    for (const p of problems.list) {
+      if (lines && p.file === SITE_FILE && p.line === undefined && p.field) p.line = lines(p.field.split(/[[\].]+/).filter(Boolean));
+      outer.list.push(p);
+    }
+  }
+}
+
+function readSiteConfig(root: string, problems: Problems): SiteConfig {
   const raw = readJson(root, SITE_FILE, problems);
   if (raw === undefined || typeof raw !== "object" || raw === null) {
     if (!problems.errors.some((p) => p.file === SITE_FILE)) {
@@ -204,7 +218,8 @@ export function loadSiteConfig(root: string, problems: Problems): SiteConfig {
   const ui: Record<string, string> = {};
   for (const [k, v] of Object.entries((data.ui ?? {}) as Record<string, unknown>)) if (typeof v === "string") ui[k] = v;
 
-  const siteGlossary = glossaryEntries(readJson(root, GLOSSARY_FILE, problems), variants, GLOSSARY_FILE, problems);
+  const glossaryLines = readEditorJsonLines(root, GLOSSARY_FILE);
+  const siteGlossary = glossaryEntries(readJson(root, GLOSSARY_FILE, problems), variants, GLOSSARY_FILE, problems, undefined, (term) => glossaryLines?.([term]));
 
   return {
     root,
