@@ -2,6 +2,7 @@
 import assets from "./scripts/plugins/assets.ts";
 import filters from "./scripts/plugins/filters.ts";
 import newsSite from "./scripts/plugins/news-site.ts";
+import outputAudit from "./scripts/plugins/output-audit.ts";
 import search from "./scripts/search/plugin.ts";
 import syndication from "./scripts/plugins/syndication.ts";
 import type { EleventyConfig } from "./scripts/plugins/eleventy-config.ts";
@@ -17,6 +18,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(search);
   // Feeds, sitemaps, robots.txt, Open Graph and JSON-LD.
   eleventyConfig.addPlugin(syndication);
+  // The last check: every page and feed written is read back and judged before anything is published.
+  eleventyConfig.addPlugin(outputAudit);
 
   return {
     dir: {

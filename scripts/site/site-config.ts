@@ -67,6 +67,8 @@ export interface SiteConfig {
   externalLinks: "warning" | "error" | "off";
   /** Longest headline, in characters. */
   maxTitleLength: number;
+  /** Whether glossary terms may change the site's name, navigation and section names (site-data-guard.ts). */
+  glossaryChangesNames: boolean;
 }
 
 export const SITE_FILE = "content/_data/site.json";
@@ -245,5 +247,6 @@ function readSiteConfig(root: string, problems: Problems): SiteConfig {
     linkAllowlist: strings(data.linkAllowlist).map((d) => d.toLowerCase()),
     externalLinks: data.externalLinks === "error" || data.externalLinks === "off" ? data.externalLinks : "warning",
     maxTitleLength: int(data, "maxTitleLength", 60, problems),
+    glossaryChangesNames: data.glossaryChangesNames === true,
   };
 }

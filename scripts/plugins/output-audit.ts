@@ -1,0 +1,76 @@
+// Eleventy plugin: the last check on the output (scripts/audit/). Every page and feed an
+// Eleventy wrote is read back from its results, in the thread that rendered it (render
+// helpers included), before the build command publishes anything; one finding stops the
+// build, with the file and the rule broken.
+import { relative, sep } from "node:path";
+import { auditOutput, type AuditContext } from "../audit/audit-output.ts";
+import { Problems } from "../content/problems.ts";
+import { securityPolicy } from "../security/policy.ts";
+import { loadSiteConfig } from "../site/site-config.ts";
+import { createSpamJudge } from "../spam/judge.ts";
+import { readSpamOptions } from "../spam/options.ts";
+import type { EleventyConfig } from "./eleventy-config.ts";
+
+export interface Options {
+  /** The site's root (content/ is under it). */
+  root: string;
+}
+
+export const defaults: Options = {
+  root: process.cwd(),
+};
+
+/** Thrown when the output check finds something: the build stops and publishes nothing. */
+export class OutputAuditError extends Error {
+  constructor(findings: readonly { path: string; rule: string; excerpt: string }[]) {
+    // One line a problem, with the first file it is in: a glossary term shows on every page.
+    const seen = new Map<string, { first: string; files: number }>();
+    for (const f of findings) {
+      const key = `${f.rule}: ${f.excerpt}`;
+      const s = seen.get(key);
+      if (s) s.files++;
+      else seen.set(key, { first: f.path, files: 1 });
+    }
+    const lines = [...seen].map(([key, s]) => `  ${s.first}: ${key}${s.files > 1 ? ` (and ${s.files - 1} more)` : ""}`);
+    super(
+      `The output check found ${seen.size} problem${seen.size === 1 ? "" : "s"} in what the build wrote, so nothing was published:\n` +
+        (lines.length > LIMIT ? [...lines.slice(0, LIMIT), `  … and ${lines.length - LIMIT} more.`] : lines).join("\n") +
+        "\nEach line names a file the build wrote and what is wrong in it. If it comes from an article, a page, site data or the glossary, correct it there; if from a cache, delete .cache/ and build again.",
+    );
+    this.name = "OutputAuditError";
+    this.stack = this.message;
+  }
+}
+
+const LIMIT = 40;
+
+function auditContext(root: string): AuditContext {
+  const problems = new Problems();
+  const site = loadSiteConfig(root, problems);
+  return {
+    cspMeta: securityPolicy(site).meta,
+    siteOrigin: site.url.replace(/\/+$/, ""),
+    iframeHosts: site.iframeHosts,
+    // Site data and the blocklist were checked before rendering; here they only configure.
+    judge: createSpamJudge(readSpamOptions(root, problems)),
+  };
+}
+
+export default function outputAudit(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}): void {
+  const options: Options = { ...defaults, root: process.env.NEWSROOM_ROOT ?? defaults.root, ...userOptions };
+  let ctx: AuditContext | null = null;
+  eleventyConfig.on("eleventy.before", () => {
+    // Site data may have changed between two rebuilds of the dev server.
+    ctx = null;
+  });
+  eleventyConfig.on("eleventy.after", ({ results, directories }) => {
+    const findings: { path: string; rule: string; excerpt: string }[] = [];
+    for (const r of results ?? []) {
+      if (!r.outputPath || typeof r.content !== "string") continue;
+      ctx ??= auditContext(options.root);
+      const path = relative(directories.output, r.outputPath).split(sep).join("/");
+      for (const f of auditOutput(path, r.content, ctx)) findings.push({ path, ...f });
+    }
+    if (findings.length > 0) throw new OutputAuditError(findings);
+  });
+}
