@@ -221,7 +221,7 @@ export function readArticle(site: SiteConfig, file: string, text: string, proble
     }
     throw err;
   }
-  scanForSpam(file, text, options.blocklist, problems);
+  scanForSpam(file, text, options.blocklist, problems, parsed);
   checkUnclosedMarkup(file, text, problems, parsed.bodyLine);
   if (!parsed.hasFrontMatter) {
     problems.error(file, "has no front matter.", { line: 1, hint: "Start the file with a --- block holding title, date, editor … (see the README)." });
