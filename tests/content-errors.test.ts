@@ -45,12 +45,13 @@ test("the build stops with a non-zero exit and leaves the last good output", () 
 });
 
 test("a missing required field", () => {
-  assert.match(line("content/news/media-focus/2024/no-title.md:1: title: is required."), /Add a line "title: …"/);
-  assert.match(line("content/news/media-focus/2024/no-editor.md:1: editor: is required."), /editor/);
+  // At the line where it would be added: the front matter's closing ---.
+  assert.match(line("content/news/media-focus/2024/no-title.md:5: title: is required."), /Add a line such as "title: /);
+  assert.match(line("content/news/media-focus/2024/no-editor.md:5: editor: is required."), /editor/);
 });
 
 test("source is required in media focus", () => {
-  assert.match(line("content/news/media-focus/2024/no-source.md:1: source: is required in media-focus"), /source: 重慶日報/);
+  assert.match(line("content/news/media-focus/2024/no-source.md:5: source: is required in media-focus"), /source: 重慶日報/);
 });
 
 test("an unparseable date names the forms that work", () => {
@@ -71,7 +72,8 @@ test("two articles with the same URL name each other", () => {
 });
 
 test("a YAML syntax error gives its line", () => {
-  assert.match(r.stderr, /content\/news\/media-focus\/2024\/bad-yaml\.md:\d+: the front matter is not valid YAML/);
+  // The line of the unclosed [, not where the parser gave up.
+  assert.match(r.stderr, /content\/news\/media-focus\/2024\/bad-yaml\.md:4: the front matter is not valid YAML: the list opened with \[ here is not closed with \]\./);
 });
 
 test("a photo that does not exist, with its line", () => {
