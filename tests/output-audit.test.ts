@@ -47,7 +47,7 @@ for (const [name, body, expected] of [
   ["remote photo", '<img src="https://evil.example/p.jpg" alt="x">', /loads from another host/],
   ["remote srcset candidate", '<img src="/a.jpg" srcset="/a.jpg 1x, https://evil.example/b.jpg 2x" alt="x">', /loads from another host/],
   ["comment or CDATA", '<![CDATA[><meta http-equiv="refresh" content="0;url=https://casino.example/">]]>', /markup the site's templates do not write/],
-  ["unclosed start tag", "<details open ontoggle=alert(1)\n<p>x</p>", /event handler|does not open a well-formed tag/],
+  ["unclosed start tag", "<details open ontoggle=alert(1)\n<p>x</p>", /not well formed/],
   ["svg", "<svg><script>alert(1)</script></svg>", /<svg> is not an element/],
   ["spam text", "<p>歡迎來到黑詞官網</p>", /spam: test marker/],
   ["spam alt text", '<img src="/a.jpg" alt="黑詞">', /spam: test marker/],

@@ -18,12 +18,17 @@ export function auditAtom(src: string, ctx: AuditContext): Finding[] {
   readMarkup(
     src,
     {
-      open(name, attrs, _offset, selfClosing) {
-        for (const [k, v] of attrs) {
-          if ((k === "href" || k === "scheme" || k === "uri") && urlScheme(v) && !/^https?$/.test(urlScheme(v)!)) findings.push({ rule: `a ${urlScheme(v)}: URL in ${k}=`, excerpt: v });
+      open(name, names, values, count, _offset, selfClosing) {
+        let html = false;
+        for (let a = 0; a < count; a++) {
+          const k = names[a];
+          const v = values[a];
+          const scheme = urlScheme(v);
+          if ((k === "href" || k === "scheme" || k === "uri") && scheme && scheme !== "http" && scheme !== "https") findings.push({ rule: `a ${scheme}: URL in ${k}=`, excerpt: v });
           if (k === "label") judge(v, "name");
+          if (k === "type" && v === "html") html = true;
         }
-        if (!selfClosing) stack.push({ name, html: attrs.some(([k, v]) => k === "type" && v === "html") });
+        if (!selfClosing) stack.push({ name, html });
         text = "";
       },
       close(name) {
