@@ -1,12 +1,14 @@
 // The dev server (npm start) after edits: the edited page shows the edit, and so does every
 // page and file that shows the article (its twin, 上一篇/下一篇 of its neighbours, related and
 // most-read lists, section list, hub, home, feeds, news sitemap). After a run of edits, the
-// files it serves are the files a build of the same content writes.
+// files it serves are the files a build of the same content writes. It renders into a folder
+// of its own (drafts included), never into _site; a deleted or renamed article's page goes;
+// stopping `npm start` by its PID stops the server.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
@@ -51,12 +53,20 @@ describe("dev server", () => {
     f[`${SECTION}/n${i}.md`] = article({ title: `第${i}則公司新聞`, date: `2025-03-09 0${i}:00`, editor: "甲", lang: "zh-Hant", tags: "[算力]", views: i * 10 });
   }
   f["content/news/media-focus/2025/m1.md"] = article({ title: "媒體報道", date: "2025-03-01 10:00", editor: "乙", source: "重慶日報", lang: "zh-Hant" });
+  // A draft: shown by the dev server only, older than m1 (its 上一篇).
+  f["content/news/media-focus/2025/draft-one.md"] = article({ title: "未發布的草稿", date: "2025-02-01 10:00", editor: "乙", source: "重慶日報", lang: "zh-Hant", draft: true });
   const root = makeSite(f, { relatedCount: 1, mostReadCount: 1, pageSize: 2 });
-  const out = join(mkdtempSync(join(tmpdir(), "newsroom-dev-")), "site");
+  // Where npm start renders: the site's .cache/, not _site.
+  const out = join(root, ".cache", "dev-site");
   let child: ChildProcess;
   let base = "";
   let log = "";
 
+  const status = async (url: string): Promise<number> => {
+    const r = await fetch(base + url);
+    await r.arrayBuffer();
+    return r.status;
+  };
   const get = async (url: string): Promise<string> => {
     const r = await fetch(base + url);
     assert.equal(r.status, 200, url);
@@ -74,9 +84,10 @@ describe("dev server", () => {
   before(async () => {
     const port = await freePort();
     base = `http://localhost:${port}`;
-    child = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--quiet", `--port=${port}`, `--output=${out}`], {
+    // As an editor starts it: npm start, which the last test stops by its PID.
+    child = spawn("npm", ["start", "--", "--root", root, "--port", String(port)], {
       cwd: PROJECT,
-      env: { ...process.env, NEWSROOM_ROOT: root, NEWSROOM_OUT: out, NEWSROOM_NOW: NOW },
+      env: { ...process.env, NEWSROOM_NOW: NOW },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (d) => (log += d));
@@ -156,6 +167,33 @@ describe("dev server", () => {
     });
   });
 
+  it("serves a draft from its own folder, never from _site; deleting it removes its page and every link to it", async () => {
+    const draft = "/zh-hant/news/media-focus/2025/02/draft-one/";
+    assert.equal(text((await page(draft))("h1")), "未發布的草稿");
+    assert.ok((await get("/zh-hans/news/media-focus/")).includes("未发布的草稿"));
+    assert.ok(existsSync(join(out, "zh-hant/news/media-focus/2025/02/draft-one/index.html")));
+    assert.ok(!existsSync(join(root, "_site")), "nothing is written to the publish folder");
+    unlinkSync(join(root, "content/news/media-focus/2025/draft-one.md"));
+    await eventually(async () => {
+      assert.equal(await status(draft), 404, "the deleted article's page is gone");
+      assert.equal(await status("/zh-hans/news/media-focus/2025/02/draft-one/"), 404);
+      for (const url of ["/zh-hans/news/media-focus/", "/zh-hant/news/", "/zh-hant/", "/zh-hant/news/feed.xml"]) {
+        assert.ok(!(await get(url)).includes("草稿"), `${url} no longer links it`);
+      }
+      assert.equal((await page("/zh-hant/news/media-focus/2025/03/m1/"))("a[rel=prev]").length, 0, "m1 has no 上一篇 any more");
+    });
+    assert.ok(!existsSync(join(root, "_site")));
+  });
+
+  it("follows a renamed article: the old address goes, the new one is linked", async () => {
+    renameSync(join(root, `${SECTION}/n6.md`), join(root, `${SECTION}/n7.md`));
+    await eventually(async () => {
+      assert.equal(await status("/zh-hant/news/company/2025/03/n6/"), 404);
+      assert.equal(text((await page("/zh-hant/news/company/2025/03/n7/"))("h1")), "新增的公司新聞");
+      assert.equal((await page("/zh-hans/news/company/2025/03/n1/"))("a[rel=next]").attr("href"), "/zh-hans/news/company/2025/03/n7/");
+    });
+  });
+
   it("after the edits, serves the files a build of the same content writes", async () => {
     const cold = join(mkdtempSync(join(tmpdir(), "newsroom-dev-cold-")), "site");
     const built = buildSite(root, cold, { NEWSROOM_NOW: NOW });
@@ -167,5 +205,16 @@ describe("dev server", () => {
       const served = readTree(out);
       for (const [path, bytes] of expected) assert.ok(served.get(path)?.equals(bytes), `${path} differs from a build's`);
     });
+  });
+
+  it("stopping npm start by its PID stops the server", async () => {
+    // (Retried: an idle keep-alive connection the server has just closed fails once.)
+    await eventually(async () => assert.equal(await status("/zh-hant/"), 200), 10_000).catch((err) => assert.fail(`${(err as Error).message}\n${log}`));
+    const exited = new Promise((done) => child.once("exit", done));
+    child.kill("SIGTERM");
+    await eventually(async () => {
+      await assert.rejects(fetch(`${base}/zh-hant/`), "the server no longer answers");
+    }, 15_000);
+    await Promise.race([exited, sleep(10_000).then(() => assert.fail("npm start did not end"))]);
   });
 });

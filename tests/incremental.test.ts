@@ -51,3 +51,38 @@ test("unchanged pages are reused; an edit re-renders what shows it; output equal
   }
   assert.match(a.get("zh-hans/news/company/index.html")!.toString("utf8"), /第三则公司新闻（更新）/);
 });
+
+test("a page edited in the output together with its manifest.json is rendered again: the next build equals a cold build", async () => {
+  const { createHash } = await import("node:crypto");
+  const f: Record<string, string> = {};
+  for (let i = 1; i <= 3; i++) {
+    f[`content/news/company/2025/n${i}.md`] = article({ title: `第${i}則公司新聞`, date: `2025-03-0${i} 10:00`, editor: "甲", lang: "zh-Hant" });
+  }
+  const root = makeSite(f);
+  const out = join(root, "_site");
+  assert.equal(buildSite(root, out, NOW).code, 0);
+  // An attacker with write access to the output rewrites a page and the manifest to match.
+  const rel = "zh-hant/news/company/2025/03/n2/index.html";
+  const page = join(out, rel);
+  const spam = Buffer.from(readFileSync(page, "utf8").replace("<title>", "<title>澳門線上娛樂 "), "utf8");
+  writeFileSync(page, spam);
+  const manifestFile = join(out, "manifest.json");
+  const manifest = readFileSync(manifestFile, "utf8").replace(
+    new RegExp(`\\{"path":"/${rel.replace(/\//g, "\\/")}","size":\\d+,"sha256":"[0-9a-f]+"\\}`),
+    JSON.stringify({ path: `/${rel}`, size: spam.length, sha256: createHash("sha256").update(spam).digest("hex") }),
+  );
+  assert.notEqual(manifest, readFileSync(manifestFile, "utf8"), "the manifest entry was rewritten");
+  writeFileSync(manifestFile, manifest);
+
+  const warm = buildSite(root, out, NOW);
+  assert.equal(warm.code, 0, warm.stderr);
+  assert.match(warm.stdout, /pages: \d+ unchanged, 2 rendered/, "the tampered page and the root chooser are rendered");
+  const cold = join(root, "_cold");
+  rmSync(join(root, ".cache"), { recursive: true, force: true });
+  assert.equal(buildSite(root, cold, NOW).code, 0);
+  const a = readTree(out);
+  const b = readTree(cold);
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
+  for (const [path, content] of a) assert.ok(content.equals(b.get(path)!), `${path} differs from a cold build's`);
+  assert.doesNotMatch(a.get(rel)!.toString("utf8"), /澳門線上娛樂/);
+});

@@ -57,3 +57,53 @@ test("imports counts from both scripts' paths, leaves articles byte-identical, p
   assert.deepEqual(list(".most-read li a").map((_, a) => list(a).text()).get(), ["閱讀量測試", "另一篇"]);
   assert.equal(text($(".most-read h2")), "阅读排行");
 });
+
+test("bad rows are reported one line each and the rest imported: a malformed percent escape, views past 2^53, terminal escapes shown escaped", () => {
+  const root = makeSite({
+    "content/news/media-focus/2024/ok.md": article({ title: "正常", date: "2024-10-18 10:00", source: "華龍網", editor: "甲", lang: "zh-Hans" }),
+  });
+  const csv = join(root, "export.csv");
+  writeFileSync(
+    csv,
+    [
+      "path,views",
+      "/zh-hans/news/media-focus/%E0%A4%A/,5",
+      "/zh-hans/news/media-focus/2024/10/ok/,12",
+      "ok,9007199254740993",
+      "/zh-hans/\u001b]0;pwned\u0007\u001b[2J\u009b31m/,7",
+    ].join("\n"),
+  );
+  const r = runTool("scripts/cli/views.ts", [csv, "--root", root]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stdout + r.stderr, /URIError|\n\s+at /);
+  assert.match(r.stdout, /export\.csv:2: the URL path \/zh-hans\/news\/media-focus\/%E0%A4%A\/ has a malformed percent escape \(% must be followed by two hex digits of UTF-8\); row ignored\./);
+  assert.match(r.stdout, /export\.csv:4: 9007199254740993 views is more than 9,007,199,254,740,991, the largest count kept exactly: ok,9007199254740993; row ignored\./);
+  assert.match(r.stdout, /export\.csv:5: no article has the slug or path \/zh-hans\/\\x1b\]0;pwned\\x07\\x1b\[2J\\x9b31m\/; row ignored\./);
+  assert.doesNotMatch(r.stdout + r.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, "no control character reaches the terminal");
+  assert.match(r.stdout, /3 rows, 1 articles, 1 counts changed/);
+  assert.deepEqual(JSON.parse(readFileSync(join(root, "content/_data/views.json"), "utf8")), { "media-focus/2024/10/ok": 12 });
+});
+
+test("a missing export is one clear line (exit 2), not a stack; no argument is the usage", () => {
+  const root = makeSite({});
+  const r = runTool("scripts/cli/views.ts", [join(root, "nope.csv"), "--root", root]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr.trim(), `${join(root, "nope.csv")}: no such file. Give the path of the analytics export (CSV).`);
+  const none = runTool("scripts/cli/views.ts", ["--root", root]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^npm run views needs the analytics export \(a CSV file\)\.\nUsage: npm run views -- <analytics-export\.csv>/);
+});
+
+test("views.json holding a count past 2^53 is an editor error naming the file, line and key; fixed, the build works again", () => {
+  const root = makeSite({
+    "content/news/media-focus/2024/ok.md": article({ title: "正常", date: "2024-10-18 10:00", source: "華龍網", editor: "甲", lang: "zh-Hans" }),
+  });
+  const views = join(root, "content/_data/views.json");
+  writeFileSync(views, '{\n  "media-focus/2024/10/ok": 9007199254740993\n}\n');
+  const b = buildSite(root);
+  assert.equal(b.code, 1);
+  assert.match(b.stderr, /^content\/_data\/views\.json:2: the count for "media-focus\/2024\/10\/ok" is more than 9,007,199,254,740,991, the largest count kept exactly\. Fix or remove the entry, then run npm run views again\.$/m);
+  assert.doesNotMatch(b.stderr, /\n\s+at /);
+  writeFileSync(views, '{\n  "media-focus/2024/10/ok": 12\n}\n');
+  assert.equal(buildSite(root).code, 0);
+});

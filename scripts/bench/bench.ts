@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { flag, parseArgs } from "../cli/args.ts";
+import { readCommandLine, runCli, wholeNumber } from "../cli/args.ts";
 import { writeCorpus } from "./corpus.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -75,8 +75,16 @@ function plainEleventy(pages: number, sampleBody: string): number {
   return r.ms;
 }
 
-const args = parseArgs(process.argv.slice(2));
-const articles = Number(flag(args, "articles") ?? 2000);
+const USAGE = "Usage: npm run bench -- [--articles 10000] [--keep]";
+let articles = 2000;
+let keep = false;
+await runCli(() => {
+  const { values } = readCommandLine(process.argv.slice(2), { command: "npm run bench", usage: USAGE, flags: { articles: { type: "string", value: "count" }, keep: { type: "boolean" } } });
+  articles = wholeNumber(values.articles ?? "2000", "articles", 1, 1_000_000, "a number of articles");
+  keep = values.keep === true;
+  return 0;
+});
+if (process.exitCode) process.exit();
 const root = mkdtempSync(join(tmpdir(), "bench-site-"));
 console.log(`Generating ${articles} articles in ${root} …`);
 writeCorpus(root, { articles, projectRoot: PROJECT });
@@ -107,4 +115,4 @@ const rows = [
   ["ratio warm / cold", `${(warm.wallMs / cold.wallMs).toFixed(2)} (goal ≤ 0.5)`],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
-if (!args.flags.keep) rmSync(root, { recursive: true, force: true });
+if (!keep) rmSync(root, { recursive: true, force: true });

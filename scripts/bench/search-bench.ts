@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs
 import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { flag, parseArgs } from "../cli/args.ts";
+import { readCommandLine, runCli } from "../cli/args.ts";
 import { localSearcher } from "../search/local.ts";
 import { writeSearchIndex, type WriteStats } from "../search/write-index.ts";
 import type { SearchDocument } from "../search/documents.ts";
@@ -184,14 +184,26 @@ function runPagefind(
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const child = flag(args, "child-index");
-  const out = resolve(flag(args, "out") ?? join(PROJECT, "tmp/search-bench"));
-  const shardKbFlag = flag(args, "shard-kb");
+  const { values } = readCommandLine(process.argv.slice(2), {
+    command: "scripts/bench/search-bench.ts",
+    usage: "Usage: tsx scripts/bench/search-bench.ts [--articles 10000] [--out folder] [--shard-kb n] [--pagefind <binary> --pagefind-articles 1000] [--keep]",
+    flags: {
+      articles: { type: "string", value: "count" },
+      out: { type: "string", value: "folder" },
+      "shard-kb": { type: "string", value: "KB" },
+      "child-index": { type: "string", value: "n" },
+      pagefind: { type: "string", value: "pagefind binary" },
+      "pagefind-articles": { type: "string", value: "count" },
+      keep: { type: "boolean" },
+    },
+  });
+  const child = values["child-index"];
+  const out = resolve(values.out ?? join(PROJECT, "tmp/search-bench"));
+  const shardKbFlag = values["shard-kb"];
   const shardKb = shardKbFlag ? Number(shardKbFlag) : undefined;
   if (child) return childIndex(Number(child), out, shardKb);
 
-  const articles = Number(flag(args, "articles") ?? 10000);
+  const articles = Number(values.articles ?? 10000);
   console.log(`Search index benchmark: ${articles} articles (${articles * 2} pages, zh-Hans + zh-Hant), Node ${process.version}`);
   const run = runIndex(articles, join(out, "site"), shardKb);
   const s = run.stats;
@@ -222,9 +234,9 @@ async function main(): Promise<void> {
   const worst = Math.max(...costs.map((c) => c.total)) + script + css;
   console.log(`  worst case with search.js and search.css: ${kb(worst)}`);
 
-  const pagefind = flag(args, "pagefind");
+  const pagefind = values.pagefind;
   if (pagefind) {
-    const n = Number(flag(args, "pagefind-articles") ?? 1000);
+    const n = Number(values["pagefind-articles"] ?? 1000);
     console.log(`\nBaseline: Pagefind extended (${pagefind}) on ${n} articles (${n * 2} pages)`);
     const pf = runPagefind(pagefind, n, join(out, "pagefind-site"));
     const ours = runIndex(n, join(out, "small"), shardKb);
@@ -236,7 +248,7 @@ async function main(): Promise<void> {
       `  ratio           wall time ${((ours.indexMs / 1000 / pf.seconds) * 100).toFixed(1)} %, CPU time ${((ours.cpuMs / 1000 / pf.cpuSeconds) * 100).toFixed(1)} %, peak memory ${((ours.peakRssMB / pf.peakRssMB) * 100).toFixed(1)} %`,
     );
   }
-  if (args.flags.keep === undefined) rmSync(out, { recursive: true, force: true });
+  if (values.keep === undefined) rmSync(out, { recursive: true, force: true });
 }
 
-await main();
+await runCli(async () => (await main(), 0));

@@ -1,8 +1,9 @@
-// npm run build [-- --root <site folder> --out <folder> --threads <n>]
+// npm run build [-- --root <site folder> --out <folder> --threads <n> --wait <seconds>]
 // Checks all content first and reports every problem; builds into a fresh folder; only a
 // complete build replaces the output, so a failed one leaves the last good site in place.
-import { existsSync, renameSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+// The output must be a folder builds made (or new, or empty), and one build at a time writes it.
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { formatProblem, formatSummary } from "../content/problems.ts";
@@ -11,11 +12,13 @@ import { helperJob, lastRenderPlan, lastRenderThreads, stopRenderHelpers, usePre
 import { RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
 import type { SiteModel } from "../site/model.ts";
 import { commitRenderIndex, dropPendingRenderIndex, indexFileFor } from "../render/render-plan.ts";
-import { flag, parseArgs } from "./args.ts";
+import { readCommandLine, runCli, siteRoot, USAGE_EXIT, wholeNumber } from "./args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
-import { writeManifest } from "../integrity/manifest.ts";
+import { writeManifest, type ManifestEntry } from "../integrity/manifest.ts";
 import { vouchedFiles } from "../integrity/written-files.ts";
 import { cleanStaleOutputs, discardInBackground, emptyTrash } from "../integrity/stale.ts";
+import { checkOutputPath, checkOwnership, checkReplaceable, OutputRefused, recordOwnership } from "../integrity/output-folder.ts";
+import { acquireBuildLock, heldMessage } from "../integrity/build-lock.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
@@ -29,15 +32,47 @@ export interface BuildOptions {
   stats: boolean;
   /** Threads reading articles and rendering pages; null: one a core (up to 4), where the site is big enough to gain. */
   threads: number | null;
+  /** How long to wait for another build of the same output folder, in ms. */
+  waitMs?: number;
 }
 
+/** Default wait for another build of the same folder: longer than a build of a big site takes. */
+export const DEFAULT_WAIT_SECONDS = 300;
+
 export async function build(root: string, out: string, options: BuildOptions = { stats: false, threads: null }): Promise<number> {
-  const stats = options.stats;
   const started = Date.now();
-  // Integrity: a killed build's <out>.tmp-<pid> / <out>.old-<pid> (its process gone) are removed,
-  // and a moved-aside .old-<pid> is put back if <out> itself is missing.
-  cleanStaleOutputs(out);
-  emptyTrash(out);
+  let release = () => {};
+  try {
+    // The output folder is replaced whole: never one that holds the project or the site, nor
+    // one the build did not make; and one build at a time.
+    checkOutputPath(out, [
+      { path: PROJECT, what: "the project" },
+      { path: root, what: "the site's root (--root)" },
+      { path: process.cwd(), what: "the current folder" },
+    ]);
+    mkdirSync(dirname(out), { recursive: true });
+    release = await acquireBuildLock(out, {
+      waitMs: options.waitMs ?? DEFAULT_WAIT_SECONDS * 1000,
+      onWait: (holder, file) => console.error(heldMessage(out, holder, file)),
+    });
+    // Integrity: a killed build's <out>.tmp-<pid> / <out>.old-<pid> (its process gone) are removed,
+    // and a moved-aside .old-<pid> is put back if <out> itself is missing.
+    cleanStaleOutputs(out);
+    emptyTrash(out);
+    checkOwnership(out);
+    checkReplaceable(out);
+    return await buildLocked(root, out, options, started);
+  } catch (err) {
+    if (!(err instanceof OutputRefused)) throw err;
+    console.error(`Build stopped: ${err.message}`);
+    return USAGE_EXIT;
+  } finally {
+    release();
+  }
+}
+
+async function buildLocked(root: string, out: string, options: BuildOptions, started: number): Promise<number> {
+  const stats = options.stats;
   process.env.NEWSROOM_ROOT = root;
   process.env.NEWSROOM_OUT = out;
   const tmp = `${out}.tmp-${process.pid}`;
@@ -70,12 +105,13 @@ export async function build(root: string, out: string, options: BuildOptions = {
   usePreloadedSite(site, { started: early, startFor: threads > 1 && !early ? (n) => (n >= minPages ? start() : null) : null });
   const eleventyStarted = Date.now();
   let eleventyDone = 0;
+  let written: ManifestEntry[] = [];
   try {
     const eleventy = new Eleventy(resolve(PROJECT, "content"), tmp, { configPath: resolve(PROJECT, ".eleventy.ts"), quietMode: true });
     await eleventy.write();
     eleventyDone = Date.now();
     // Integrity: <tmp>/manifest.json lists every file written (path, size, SHA-256), for `npm run verify`.
-    writeManifest(tmp, vouchedFiles());
+    written = writeManifest(tmp, vouchedFiles()).files;
   } catch (err) {
     stopRenderHelpers();
     dropPendingRenderIndex(root, out);
@@ -86,12 +122,23 @@ export async function build(root: string, out: string, options: BuildOptions = {
     return 1;
   }
   const manifestDone = Date.now();
-  // Swap in the new output: the old one stays until the new one is complete.
+  // Swap in the new output: the old one stays until the new one is complete. Both are the
+  // build's own while swapping (a build killed between the renames leaves either in place).
   const old = `${out}.old-${process.pid}`;
-  if (existsSync(out)) renameSync(out, old);
-  renameSync(tmp, out);
+  const had = existsSync(out);
+  recordOwnership(out, had ? [out, tmp] : [tmp]);
+  try {
+    if (had) renameSync(out, old);
+    renameSync(tmp, out);
+  } catch (err) {
+    if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+    process.once("exit", () => rmSync(tmp, { recursive: true, force: true }));
+    console.error(`Build failed: the new output could not replace ${out} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). ${out} was left as it was.`);
+    return 1;
+  }
+  recordOwnership(out, [out]);
   if (existsSync(old)) discardInBackground(old);
-  commitRenderIndex(root, out);
+  commitRenderIndex(root, out, written);
   const m = site.model;
   if (stats) {
     // One JSON line for the benchmark.
@@ -122,15 +169,31 @@ export async function build(root: string, out: string, options: BuildOptions = {
   return 0;
 }
 
+const USAGE = `Usage: npm run build [-- --root <site folder>] [--out <folder>] [--threads <n>] [--wait <seconds>] [--stats]
+  --root     the site (default: the current folder)
+  --out      the output folder (default: <root>/_site); a new or empty folder, or one a build made
+  --threads  threads reading and rendering, 1 to 32 (default: one a core, up to 4, for big sites)
+  --wait     seconds to wait for another build of the same folder (default ${DEFAULT_WAIT_SECONDS}; 0: stop at once)
+  --stats    print figures as one JSON line`;
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2));
-  const root = resolve(flag(args, "root") ?? process.cwd());
-  const out = resolve(flag(args, "out") ?? resolve(root, "_site"));
-  // Threads reading and rendering (default: one a core, up to 4, for big sites); 1: the main thread only.
-  const threads = flag(args, "threads") ?? (args.flags.threads === true ? "" : undefined);
-  if (threads !== undefined && !(/^[1-9][0-9]*$/.test(threads) && Number(threads) <= 32)) {
-    console.error(`--threads: "${threads}" is not a number of threads. Give a whole number from 1 to 32 (1: no helper threads).`);
-    process.exit(2);
-  }
-  process.exitCode = await build(root, out, { stats: args.flags.stats === true, threads: threads === undefined ? null : Number(threads) });
+  await runCli(() => {
+    const { values } = readCommandLine(process.argv.slice(2), {
+      command: "npm run build",
+      usage: USAGE,
+      flags: {
+        root: { type: "string", value: "site folder" },
+        out: { type: "string", value: "folder" },
+        threads: { type: "string", value: "n" },
+        wait: { type: "string", value: "seconds" },
+        stats: { type: "boolean" },
+      },
+    });
+    const root = siteRoot(values.root);
+    const out = resolve(values.out ?? resolve(root, "_site"));
+    // Threads reading and rendering (default: one a core, up to 4, for big sites); 1: the main thread only.
+    const threads = values.threads === undefined ? null : wholeNumber(values.threads, "threads", 1, 32, "a number of threads (1: no helper threads)");
+    const wait = wholeNumber(values.wait ?? String(DEFAULT_WAIT_SECONDS), "wait", 0, 86_400, "a number of seconds");
+    return build(root, out, { stats: values.stats === true, threads, waitMs: wait * 1000 });
+  });
 }

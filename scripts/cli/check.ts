@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { checkSite } from "../site/load-site.ts";
-import { flag, parseArgs } from "./args.ts";
+import { readCommandLine, runCli, siteRoot } from "./args.ts";
 
 export async function check(root: string): Promise<number> {
   const started = Date.now();
@@ -17,6 +17,12 @@ export async function check(root: string): Promise<number> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2));
-  process.exitCode = await check(resolve(flag(args, "root") ?? process.cwd()));
+  await runCli(() => {
+    const { values } = readCommandLine(process.argv.slice(2), {
+      command: "npm run check",
+      usage: "Usage: npm run check [-- --root <site folder>]",
+      flags: { root: { type: "string", value: "site folder" } },
+    });
+    return check(siteRoot(values.root));
+  });
 }

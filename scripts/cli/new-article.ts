@@ -9,7 +9,7 @@ import { Problems, formatProblem } from "../content/problems.ts";
 import { slugFromTitle } from "../content/slug.ts";
 import { scriptConverter } from "../convert/script-converter.ts";
 import { loadSiteConfig } from "../site/site-config.ts";
-import { flag, parseArgs } from "./args.ts";
+import { readCommandLine, runCli, siteRoot, type CommandLine } from "./args.ts";
 
 const USAGE = 'Usage: npm run new -- --section <section> [--lang zh-Hant|zh-Hans] [--slug <slug>] [--editor <name>] [--source <outlet>] "標題"';
 
@@ -18,35 +18,46 @@ function yamlText(s: string): string {
   return /^[\w\u3400-\u9fff\uff00-\uffef][^:#\n]*$/u.test(s) && !/^(true|false|null|yes|no|~|\d[\d.:-]*)$/i.test(s) ? s : JSON.stringify(s);
 }
 
+const FLAGS = {
+  section: { type: "string", value: "section" },
+  lang: { type: "string", value: "zh-Hant|zh-Hans" },
+  slug: { type: "string", value: "slug" },
+  editor: { type: "string", value: "name" },
+  source: { type: "string", value: "outlet" },
+  root: { type: "string", value: "site folder" },
+} as const;
+const COMMAND: CommandLine<typeof FLAGS> = { command: "npm run new", usage: USAGE, flags: FLAGS, positionals: { min: 0, max: 100, name: "the title" } };
+
+/** `argv` may carry --root (ignored here: `root` is the site); wrong use throws a UsageError. */
 export function newArticle(root: string, argv: string[], now = DateTime.now()): { code: number; out: string } {
-  const args = parseArgs(argv);
-  const title = args.positional.join(" ").trim();
+  const { values, positionals } = readCommandLine(argv, COMMAND);
+  const title = positionals.join(" ").trim();
   const problems = new Problems();
   const site = loadSiteConfig(root, problems);
   if (problems.errors.length) return { code: 1, out: problems.list.map(formatProblem).join("\n") };
-  const sectionId = flag(args, "section");
+  const sectionId = values.section;
   const section = site.sections.find((s) => s.id === sectionId);
   if (!title || !section) {
     return { code: 1, out: `${USAGE}\n${!section ? `--section must be one of: ${site.sections.map((s) => s.id).join(", ")}.` : "Give the title."}` };
   }
-  const lang = flag(args, "lang") ?? site.defaultLang;
+  const lang = values.lang ?? site.defaultLang;
   const variant = site.variants.find((v) => v.lang === lang);
   if (!variant) return { code: 1, out: `--lang must be one of: ${site.variants.map((v) => v.lang).join(", ")}.` };
 
   const date = now.setZone(site.timeZone);
   const simplified = site.variants.find((v) => v.opencc === "cn");
   const titleForSlug = simplified ? scriptConverter(variant, simplified, site.glossary).convert(title) : title;
-  let slug = flag(args, "slug") ?? (slugFromTitle(titleForSlug) || date.toFormat("dd-HHmm"));
+  let slug = values.slug ?? (slugFromTitle(titleForSlug) || date.toFormat("dd-HHmm"));
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return { code: 1, out: `--slug "${slug}" must be lower-case ASCII letters, digits and hyphens.` };
   const dir = join(root, NEWS_DIR, section.id, date.toFormat("yyyy"));
   let file = join(dir, `${slug}.md`);
   for (let n = 2; existsSync(file) || existsSync(join(dir, slug)); n++) {
-    if (flag(args, "slug")) return { code: 1, out: `${relative(root, file)} exists already: choose another --slug.` };
+    if (values.slug) return { code: 1, out: `${relative(root, file)} exists already: choose another --slug.` };
     slug = `${slug.replace(/-\d+$/, "")}-${n}`;
     file = join(dir, `${slug}.md`);
   }
-  const source = flag(args, "source");
-  const editor = flag(args, "editor");
+  const source = values.source;
+  const editor = values.editor;
   const lines = [
     "---",
     `title: ${yamlText(title)}`,
@@ -74,9 +85,10 @@ export function newArticle(root: string, argv: string[], now = DateTime.now()): 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2));
-  const root = resolve(flag(args, "root") ?? process.cwd());
-  const { code, out } = newArticle(root, process.argv.slice(2).filter((a, i, all) => a !== "--root" && all[i - 1] !== "--root"));
-  (code ? console.error : console.log)(out);
-  process.exitCode = code;
+  await runCli(() => {
+    const argv = process.argv.slice(2);
+    const { code, out } = newArticle(siteRoot(readCommandLine(argv, COMMAND).values.root), argv);
+    (code ? console.error : console.log)(out);
+    return code;
+  });
 }

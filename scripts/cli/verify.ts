@@ -11,7 +11,8 @@ import { formatDifference, formatSummary, type Report } from "../integrity/compa
 import { verifyFolder } from "../integrity/folder.ts";
 import { MANIFEST_FILE, readManifest, sha256 } from "../integrity/manifest.ts";
 import { DEFAULT_REMOTE, verifyUrl } from "../integrity/remote.ts";
-import { flag, parseArgs } from "./args.ts";
+import { readCommandLine, runCli, UsageError, USAGE_EXIT } from "./args.ts";
+import { printable } from "./terminal-text.ts";
 
 const USAGE = `Usage: npm run verify -- <published folder | https://site/> [--manifest path/to/manifest.json] [--concurrency 8] [--timeout 30]
   --manifest     the manifest of a trusted build of the same commit (default: _site/manifest.json)
@@ -26,22 +27,41 @@ function positiveNumber(value: string | undefined, name: string, fallback: numbe
 }
 
 export async function verify(argv: readonly string[], cwd = process.cwd()): Promise<number> {
-  const args = parseArgs(argv);
-  const target = args.positional[0];
-  if (!target || args.positional.length > 1 || args.flags.help) {
+  let values: { manifest?: string; concurrency?: string; timeout?: string; help?: boolean };
+  let target: string;
+  try {
+    const parsed = readCommandLine(argv, {
+      command: "npm run verify",
+      usage: USAGE,
+      flags: {
+        manifest: { type: "string", value: "manifest.json" },
+        concurrency: { type: "string", value: "n" },
+        timeout: { type: "string", value: "seconds" },
+        help: { type: "boolean" },
+      },
+      positionals: { min: 0, max: 1, name: "the published folder or https URL" },
+    });
+    values = parsed.values;
+    target = parsed.positionals[0] ?? "";
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n${USAGE}`);
+    return USAGE_EXIT;
+  }
+  if (!target || values.help) {
     console.error(USAGE);
-    return 2;
+    return USAGE_EXIT;
   }
   const isUrl = /^https?:\/\//i.test(target);
-  const manifestFile = resolve(cwd, flag(args, "manifest") ?? "_site/manifest.json");
+  const manifestFile = resolve(cwd, values.manifest ?? "_site/manifest.json");
   let concurrency: number;
   let timeoutMs: number;
   try {
-    concurrency = Math.floor(positiveNumber(flag(args, "concurrency"), "concurrency", DEFAULT_REMOTE.concurrency));
-    timeoutMs = positiveNumber(flag(args, "timeout"), "timeout", DEFAULT_REMOTE.timeoutMs / 1000) * 1000;
+    concurrency = Math.floor(positiveNumber(values.concurrency, "concurrency", DEFAULT_REMOTE.concurrency));
+    timeoutMs = positiveNumber(values.timeout, "timeout", DEFAULT_REMOTE.timeoutMs / 1000) * 1000;
   } catch (err) {
     console.error((err as Error).message);
-    return 2;
+    return USAGE_EXIT;
   }
   if (!existsSync(manifestFile)) {
     console.error(
@@ -81,12 +101,13 @@ export async function verify(argv: readonly string[], cwd = process.cwd()): Prom
     console.error((err as Error).message);
     return 2;
   }
-  for (const d of report.differences) console.log(formatDifference(d));
+  // What a host answered (a redirect's location) is shown escaped: it may hold terminal codes.
+  for (const d of report.differences) console.log(printable(formatDifference(d)));
   console.log(formatSummary(report));
   for (const n of report.notes) console.log(`Note: ${n}`);
   return report.differences.length === 0 ? 0 : 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await verify(process.argv.slice(2));
+  await runCli(() => verify(process.argv.slice(2)));
 }

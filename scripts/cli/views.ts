@@ -11,9 +11,20 @@ import { loadBlocklist } from "../content/spam-guard.ts";
 import { loadSiteConfig } from "../site/site-config.ts";
 import { parseAnalyticsCsv } from "../views/analytics-csv.ts";
 import { loadViewCounts, saveViewCounts, viewKey } from "../views/view-counts.ts";
-import { flag, parseArgs } from "./args.ts";
+import { readCommandLine, runCli, siteRoot, USAGE_EXIT } from "./args.ts";
+import { printable } from "./terminal-text.ts";
+
+const USAGE = "Usage: npm run views -- <analytics-export.csv> [--root <site folder>]";
 
 export function importViews(root: string, csvFile: string): { code: number; out: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(csvFile, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot be read (${code ?? (err as Error).message})`;
+    return { code: USAGE_EXIT, out: [`${printable(csvFile)}: ${why}. Give the path of the analytics export (CSV).`] };
+  }
   const problems = new Problems();
   const site = loadSiteConfig(root, problems);
   const articles = loadArticles(site, problems, { includeDrafts: true, blocklist: loadBlocklist(root, new Problems()) });
@@ -35,7 +46,12 @@ export function importViews(root: string, csvFile: string): { code: number; out:
     } catch {
       // keep as written
     }
-    path = decodeURI(path).replace(/index\.html$/, "").replace(/^\//, "");
+    try {
+      path = decodeURI(path);
+    } catch {
+      return `the URL path ${target} has a malformed percent escape (% must be followed by two hex digits of UTF-8)`;
+    }
+    path = path.replace(/index\.html$/, "").replace(/^\//, "");
     const first = path.split("/")[0];
     if (prefixes.includes(first)) path = path.slice(first.length + 1);
     if (path.startsWith("news/")) {
@@ -47,19 +63,27 @@ export function importViews(root: string, csvFile: string): { code: number; out:
     return same.length > 1 ? `the slug ${target} belongs to ${same.length} articles: use the URL path` : `no article has the slug or path ${target}`;
   }
 
-  const { rows, skipped } = parseAnalyticsCsv(readFileSync(csvFile, "utf8"));
+  const { rows, skipped } = parseAnalyticsCsv(text);
   const totals = new Map<string, number>();
   const out: string[] = [];
+  const where = printable(csvFile);
+  const lines: { line: number; text: string }[] = [];
   for (const row of rows) {
     const a = find(row.target);
     if (typeof a === "string") {
-      out.push(`${csvFile}:${row.line}: ${a}; row ignored.`);
+      lines.push({ line: row.line, text: `${where}:${row.line}: ${printable(a)}; row ignored.` });
       continue;
     }
     const key = viewKey(a.path);
-    totals.set(key, (totals.get(key) ?? 0) + row.views);
+    const sum = (totals.get(key) ?? 0) + row.views;
+    if (!Number.isSafeInteger(sum)) {
+      lines.push({ line: row.line, text: `${where}:${row.line}: the views of ${printable(row.target)} add up to more than ${Number.MAX_SAFE_INTEGER.toLocaleString("en")}; row ignored.` });
+      continue;
+    }
+    totals.set(key, sum);
   }
-  for (const s of skipped) out.push(`${csvFile}:${s.line}: not a row of (path or slug, views): ${s.text}`);
+  for (const s of skipped) lines.push({ line: s.line, text: `${where}:${s.line}: ${s.reason}${s.text ? `: ${printable(s.text)}` : ""}; row ignored.` });
+  out.push(...lines.sort((a, b) => a.line - b.line).map((l) => l.text));
   let changed = 0;
   for (const [key, views] of totals) {
     if (counts[key] !== views) changed++;
@@ -71,14 +95,15 @@ export function importViews(root: string, csvFile: string): { code: number; out:
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2));
-  const csv = args.positional[0];
-  if (!csv) {
-    console.error("Usage: npm run views -- <analytics-export.csv> [--root <site>]");
-    process.exitCode = 1;
-  } else {
-    const { code, out } = importViews(resolve(flag(args, "root") ?? process.cwd()), resolve(csv));
-    for (const line of out) console.log(line);
-    process.exitCode = code;
-  }
+  await runCli(() => {
+    const { values, positionals } = readCommandLine(process.argv.slice(2), {
+      command: "npm run views",
+      usage: USAGE,
+      flags: { root: { type: "string", value: "site folder" } },
+      positionals: { min: 1, max: 1, name: "the analytics export (a CSV file)" },
+    });
+    const { code, out } = importViews(siteRoot(values.root), resolve(positionals[0]));
+    for (const line of out) (code ? console.error : console.log)(line);
+    return code;
+  });
 }

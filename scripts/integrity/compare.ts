@@ -2,7 +2,8 @@
 // removed or added, one line each.
 import { MANIFEST_PATH, sha256, type Manifest, type ManifestEntry } from "./manifest.ts";
 
-export type DifferenceKind = "changed" | "removed" | "added" | "error";
+/** cloaked: a crawler or a visitor from a search engine is served other content than a browser (HTTP only). */
+export type DifferenceKind = "changed" | "removed" | "added" | "cloaked" | "error";
 
 export interface Difference {
   kind: DifferenceKind;
@@ -59,7 +60,7 @@ export function compareListing(expected: Map<string, ManifestEntry>, actual: rea
   return sortDifferences(differences);
 }
 
-const ORDER: DifferenceKind[] = ["changed", "removed", "added", "error"];
+const ORDER: DifferenceKind[] = ["changed", "removed", "added", "cloaked", "error"];
 
 /** Grouped by kind (changed, removed, added, error), each group by path. */
 export function sortDifferences(list: Difference[]): Difference[] {
@@ -72,7 +73,7 @@ export function formatDifference(d: Difference): string {
 }
 
 export function countKinds(differences: readonly Difference[]): Record<DifferenceKind, number> {
-  const counts: Record<DifferenceKind, number> = { changed: 0, removed: 0, added: 0, error: 0 };
+  const counts: Record<DifferenceKind, number> = { changed: 0, removed: 0, added: 0, cloaked: 0, error: 0 };
   for (const d of differences) counts[d.kind]++;
   return counts;
 }
@@ -82,6 +83,7 @@ export function formatSummary(report: Report): string {
   const looked = `${report.checked} files checked${report.extraChecked ? ` and ${report.extraChecked} more URLs found through robots.txt and sitemaps` : ""}`;
   if (report.differences.length === 0) return `OK: identical to the manifest (${looked}).`;
   const parts = [`${c.changed} changed`, `${c.removed} removed`, `${c.added} added`];
+  if (c.cloaked) parts.push(`${c.cloaked} cloaked (served differently to crawlers or search visitors)`);
   if (c.error) parts.push(`${c.error} could not be checked`);
   return `DIFFERENT from the manifest: ${parts.join(", ")} (${looked}).`;
 }

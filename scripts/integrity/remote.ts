@@ -5,8 +5,13 @@
 // Files added on a host cannot be listed over HTTP; the ones the site's sitemaps list can:
 // robots.txt's Sitemap lines and /sitemap.xml are read (sitemap indexes followed) and every
 // listed URL that the manifest does not hold is fetched — found means "added".
+//
+// Files are fetched as a browser (a current Chrome), and every page, feed, sitemap and
+// robots.txt also as Googlebot, as Baiduspider and with search engines' Referers: what any
+// of them gets that a browser does not is "cloaked" (visitors.ts).
 import { compareFile, expectedFiles, sortDifferences, type Difference, type Report } from "./compare.ts";
 import { sha256, type Manifest, type ManifestEntry } from "./manifest.ts";
+import { BROWSER, otherVisitors, watchedForCloaking, type Visitor } from "./visitors.ts";
 
 export interface RemoteOptions {
   /** Requests at the same time. */
@@ -54,7 +59,7 @@ export function urlsFor(base: URL, path: string): string[] {
   return [file];
 }
 
-async function fetchOnce(url: string, timeoutMs: number): Promise<Fetched> {
+async function fetchOnce(url: string, timeoutMs: number, visitor: Visitor): Promise<Fetched> {
   let current = url;
   const origin = new URL(url).origin;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -63,7 +68,7 @@ async function fetchOnce(url: string, timeoutMs: number): Promise<Fetched> {
       res = await fetch(current, {
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
-        headers: { "cache-control": "no-cache", "user-agent": "newsroom-verify" },
+        headers: { "cache-control": "no-cache", ...visitor.headers },
       });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
@@ -95,20 +100,20 @@ async function fetchOnce(url: string, timeoutMs: number): Promise<Fetched> {
   return { kind: "error", message: `more than ${MAX_REDIRECTS} redirects`, retry: false };
 }
 
-async function fetchUrl(url: string, options: RemoteOptions): Promise<Fetched> {
-  let result = await fetchOnce(url, options.timeoutMs);
+async function fetchUrl(url: string, options: RemoteOptions, visitor: Visitor): Promise<Fetched> {
+  let result = await fetchOnce(url, options.timeoutMs, visitor);
   for (let i = 0; i < options.retries && result.kind === "error" && result.retry; i++) {
     await new Promise((r) => setTimeout(r, 250 * (i + 1)));
-    result = await fetchOnce(url, options.timeoutMs);
+    result = await fetchOnce(url, options.timeoutMs, visitor);
   }
   return result;
 }
 
 /** Fetches a site path, trying /x/ before /x/index.html; "missing" only if none is found. */
-export async function fetchPath(base: URL, path: string, options: RemoteOptions): Promise<Fetched> {
+export async function fetchPath(base: URL, path: string, options: RemoteOptions, visitor: Visitor = BROWSER): Promise<Fetched> {
   let last: Fetched = { kind: "missing", status: 404 };
   for (const url of urlsFor(base, path)) {
-    last = await fetchUrl(url, options);
+    last = await fetchUrl(url, options, visitor);
     if (last.kind !== "missing") return last;
   }
   return last;
@@ -195,9 +200,74 @@ function describe(path: string, f: Fetched, expected: ManifestEntry | undefined)
   }
 }
 
+/** What a visitor got, to compare with what a browser got: null for an error (no answer). */
+function signature(f: Fetched): string | null {
+  switch (f.kind) {
+    case "ok":
+      return `${f.body.length} bytes, sha256 ${sha256(f.body).slice(0, 12)}…`;
+    case "missing":
+      return `HTTP ${f.status}`;
+    case "offsite":
+      return `a redirect to ${f.location}`;
+    case "error":
+      return null;
+  }
+}
+
+/**
+ * Fetches every watched path as each other visitor and reports what differs from what the
+ * browser got (`asBrowser`): one line a path, naming the visitors that saw it.
+ */
+async function findCloaking(base: URL, paths: readonly string[], asBrowser: ReadonlyMap<string, Fetched>, options: RemoteOptions): Promise<{ differences: Difference[]; requests: number }> {
+  const visitors = otherVisitors(base.host);
+  const watched = paths.filter((p) => watchedForCloaking(p) && signature(asBrowser.get(p)!) !== null);
+  const tasks = watched.flatMap((path) => visitors.map((visitor) => ({ path, visitor })));
+  const got = await mapLimit(tasks, options.concurrency, (t) => fetchPath(base, t.path, options, t.visitor));
+  const differences: Difference[] = [];
+  watched.forEach((path, i) => {
+    const browser = signature(asBrowser.get(path)!)!;
+    const seen: string[] = [];
+    visitors.forEach((visitor, j) => {
+      const f = got[i * visitors.length + j];
+      const sig = signature(f);
+      if (sig === null && f.kind === "error") differences.push({ kind: "error", path, detail: `as ${visitor.name}: ${f.message}` });
+      else if (sig !== browser) seen.push(`${visitor.name} gets ${sig}`);
+    });
+    if (seen.length) differences.push({ kind: "cloaked", path, detail: `${seen.join("; ")}; a browser gets ${browser}` });
+  });
+  return { differences, requests: tasks.length };
+}
+
+/**
+ * The HTTPS address an http:// site redirects to, or null. Verifying it over http would
+ * report every file as a redirect: one message says which address to verify instead.
+ */
+async function httpsRedirect(base: URL, options: RemoteOptions): Promise<string | null> {
+  if (base.protocol !== "http:") return null;
+  let res: Response;
+  try {
+    res = await fetch(base.href, { redirect: "manual", signal: AbortSignal.timeout(options.timeoutMs), headers: BROWSER.headers });
+  } catch {
+    return null; // the files' own fetches report it
+  }
+  await res.body?.cancel();
+  const location = res.headers.get("location");
+  if (res.status < 300 || res.status >= 400 || !location) return null;
+  const next = new URL(location, base);
+  if (next.protocol !== "https:" || next.hostname !== base.hostname) return null;
+  const https = new URL(base.href);
+  https.protocol = "https:";
+  https.port = next.port;
+  return https.href;
+}
+
 /** Compares the site at `baseUrl` with the manifest. */
 export async function verifyUrl(baseUrl: string, manifest: Manifest, manifestBytes: Buffer, options: RemoteOptions = DEFAULT_REMOTE): Promise<Report> {
   const base = normalizeBase(baseUrl);
+  const https = await httpsRedirect(base, options);
+  if (https) {
+    throw new Error(`${base.href} redirects to HTTPS: the site is served at ${https}. Verify that address: npm run verify -- ${https}`);
+  }
   const expected = expectedFiles(manifest, manifestBytes);
   const paths = [...expected.keys()];
   const differences: Difference[] = [];
@@ -213,6 +283,8 @@ export async function verifyUrl(baseUrl: string, manifest: Manifest, manifestByt
     const d = describe(path, fetched[i], expected.get(path));
     if (d) differences.push(d);
   });
+  const cloaking = await findCloaking(base, paths, new Map(paths.map((p, i) => [p, fetched[i]])), options);
+  differences.push(...cloaking.differences);
 
   // Sitemaps as served: robots.txt's, then /sitemap.xml, and what their indexes list. One
   // of these two that the manifest lacks but the host has is itself an addition.
@@ -275,6 +347,9 @@ export async function verifyUrl(baseUrl: string, manifest: Manifest, manifestByt
     extraChecked,
     differences: sortDifferences(differences),
     notes: [
+      `Pages, feeds, sitemaps and robots.txt were fetched as a browser and also as ${otherVisitors(base.host)
+        .map((v) => v.name)
+        .join(", ")} (${cloaking.requests} more requests): what any of them gets that a browser does not is reported as cloaked.`,
       `Added files are only detected in a folder and, over HTTP, among the pages listed in the site's sitemaps ` +
         `(${sitemapUrls} URLs in ${sitemapsRead} sitemap files read here): to find every added file, verify a copy of the published folder.`,
     ],

@@ -1,6 +1,6 @@
 // Eleventy plugin: the site model as global data `news`, and the article photos it needs
 // copied into the output. The model comes from the same loader as `npm run check`.
-import { copyFileSync, mkdirSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ContentError, formatProblem } from "../content/problems.ts";
@@ -107,7 +107,10 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
   let threads: RenderThreads | null = null;
   let mine: RenderPlan["render"] | null = null;
   // The build command renders into a fresh folder and names the final one; the dev server
-  // renders into _site itself.
+  // (npm start, scripts/cli/serve.ts) renders into a folder of its own, never the published _site.
+  if (process.env.ELEVENTY_RUN_MODE === "serve" && !process.env.NEWSROOM_OUT) {
+    throw new Error("The dev server renders into a folder of its own (.cache/dev-site/), never into _site: start it with npm start.");
+  }
   const finalOut = () => process.env.NEWSROOM_OUT ?? resolve("_site");
 
   eleventyConfig.addWatchTarget(join(options.root, "content"));
@@ -125,15 +128,18 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
   });
 
   eleventyConfig.addGlobalData("news", async () => {
-    current ??= await loadSite({
-      root: options.root,
-      includeDrafts: options.includeDrafts,
-      cacheFile: defaultCacheFile(options.root),
-      saveLater: process.env.ELEVENTY_RUN_MODE === "serve",
-    });
+    if (!current) {
+      current = await loadSite({
+        root: options.root,
+        includeDrafts: options.includeDrafts,
+        cacheFile: defaultCacheFile(options.root),
+        saveLater: process.env.ELEVENTY_RUN_MODE === "serve",
+      });
+      // Warnings of a site loaded here (the dev server); the build command prints its own.
+      if (current.model && !current.problems.some((p) => p.severity === "error")) for (const w of current.problems) console.warn(formatProblem(w));
+    }
     const errors = current.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 || !current.model) throw new ContentError(current.problems);
-    for (const w of current.problems) console.warn(formatProblem(w));
     const out = finalOut();
     if (!plan) {
       plan = lastPlan = planRendering(current.model, { project: PROJECT, root: options.root, out, previousOut: isDirectory(out) ? out : null });
@@ -169,6 +175,8 @@ export default function newsSite(eleventyConfig: EleventyConfig, userOptions: Pa
     for (const [to, from] of model.copies) copyIfChanged(from, join(directories.output, to));
     if (plan) {
       takeReusedPages(plan, directories.output);
+      // The dev server renders in place: pages of articles deleted (or renamed) since go.
+      if (resolve(directories.output) === resolve(finalOut())) for (const url of plan.gone) rmSync(join(directories.output, outputFile(url)), { force: true });
       for (const url of plan.reused) {
         const path = outputFile(url);
         const sha256 = plan.previousHashes.get(path);

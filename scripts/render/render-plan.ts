@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { SiteModel } from "../site/model.ts";
-import { MANIFEST_FILE, readManifest, sha256 } from "../integrity/manifest.ts";
+import { sha256, type ManifestEntry } from "../integrity/manifest.ts";
 import { digest, pageDigest } from "./page-digest.ts";
 
 /** The page lists that generator templates paginate over. */
@@ -24,8 +24,11 @@ export interface RenderPlan {
   index: Record<string, string>;
   previousOut: string | null;
   indexFile: string;
-  /** Path → SHA-256 of every file the last build wrote into previousOut (its manifest). */
+  /** Path → SHA-256 of every file the last build wrote into previousOut, from the render
+   * index (outside the published folder), never from the output's own manifest.json. */
   previousHashes: Map<string, string>;
+  /** URLs the last build (into the same folder) had and this one has not: deleted articles. */
+  gone: string[];
   /** What shapes every page (sharedKey), part of each page's key. */
   shared: string;
   /** Nothing to reuse (no index of a last build): the keys, needed only for the next build's
@@ -71,6 +74,30 @@ export function unchangedSinceLastBuild(plan: Pick<RenderPlan, "previousOut" | "
   }
 }
 
+/**
+ * The render index of an output folder, under the site's .cache/: each page's key, and the
+ * SHA-256 of every file the build wrote. A warm build trusts a file of the last output only
+ * if it still has that hash: the index is not published, so whoever can change the output
+ * (and its manifest.json) cannot make a changed page look like the build's.
+ */
+const INDEX_FORMAT = "newsroom-render-index/2";
+
+interface RenderIndex {
+  format: typeof INDEX_FORMAT;
+  keys: Record<string, string>;
+  /** Site-relative path → SHA-256; only in a committed index (the build's output swapped in). */
+  files?: Record<string, string>;
+}
+
+function readRenderIndex(file: string): RenderIndex | null {
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as Partial<RenderIndex>;
+    return data.format === INDEX_FORMAT && data.keys && typeof data.keys === "object" ? (data as RenderIndex) : null;
+  } catch {
+    return null; // first build, an index of an older format, or gone: render everything
+  }
+}
+
 export function indexFileFor(root: string, out: string): string {
   return join(root, ".cache", "render", createHash("sha1").update(out).digest("hex").slice(0, 16) + ".json");
 }
@@ -96,26 +123,13 @@ export function renderKey(page: object, shared: string): string {
 export function planRendering(model: SiteModel, options: { project: string; root: string; out: string; previousOut: string | null }): RenderPlan {
   const shared = sharedKey(options.project, model);
   const indexFile = indexFileFor(options.root, options.out);
-  let previous: Record<string, string> = {};
-  if (options.previousOut) {
-    try {
-      previous = JSON.parse(readFileSync(indexFile, "utf8"));
-    } catch {
-      // first build, or the index is gone: render everything
-    }
-  }
-  // A file is reused only if it is still byte for byte what the last build wrote (its
-  // manifest says): a page tampered with in the old output is rendered again, not carried on.
+  const stored = options.previousOut ? readRenderIndex(indexFile) : null;
+  const previous: Record<string, string> = stored?.keys ?? {};
+  // A file is reused only if it is still byte for byte what the last build wrote (by the
+  // render index): a page tampered with in the old output is rendered again, not carried on.
   // The dev server renders into the folder it serves: what is there is what it wrote.
   const inPlace = options.previousOut === options.out && process.env.ELEVENTY_RUN_MODE === "serve";
-  const previousHashes = new Map<string, string>();
-  if (options.previousOut && Object.keys(previous).length > 0 && !inPlace) {
-    try {
-      for (const f of readManifest(join(options.previousOut, MANIFEST_FILE)).manifest.files) previousHashes.set(f.path, f.sha256);
-    } catch {
-      // no manifest: nothing can be trusted, render everything
-    }
-  }
+  const previousHashes = new Map<string, string>(inPlace ? [] : Object.entries(stored?.files ?? {}));
   const render = {} as RenderSubset;
   const reused: string[] = [];
   const index: Record<string, string> = {};
@@ -134,7 +148,8 @@ export function planRendering(model: SiteModel, options: { project: string; root
       else render[list].push(page);
     }
   }
-  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes, shared, keysLater };
+  const gone = keysLater ? [] : Object.keys(previous).filter((url) => !(url in index));
+  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes, gone, shared, keysLater };
 }
 
 /** The keys of `pages`, as [url, key] rows (they cross threads). */
@@ -168,14 +183,27 @@ export function linkOrCopy(from: string, to: string): void {
 /** Writes the index beside the output it describes: final at once, or pending until the build is swapped in. */
 export function writeRenderIndex(plan: RenderPlan, pending: boolean): void {
   mkdirSync(dirname(plan.indexFile), { recursive: true });
-  writeFileSync(pending ? `${plan.indexFile}.pending` : plan.indexFile, JSON.stringify(plan.index));
+  const index: RenderIndex = { format: INDEX_FORMAT, keys: plan.index };
+  writeFileSync(pending ? `${plan.indexFile}.pending` : plan.indexFile, JSON.stringify(index));
 }
 
-/** The build command calls this once the new output has replaced the old one. */
-export function commitRenderIndex(root: string, out: string): void {
+/**
+ * The build command calls this once the new output has replaced the old one, with the
+ * files it wrote (its manifest's entries): their hashes are what the next build may trust.
+ */
+export function commitRenderIndex(root: string, out: string, files: readonly ManifestEntry[]): void {
   const file = indexFileFor(root, out);
-  if (existsSync(`${file}.pending`)) renameSync(`${file}.pending`, file);
+  const pending = readRenderIndex(`${file}.pending`);
+  rmSync(`${file}.pending`, { force: true });
+  if (!pending) {
+    rmSync(file, { force: true }); // an index that no longer describes the output would be trusted
+    return;
+  }
+  pending.files = Object.fromEntries(files.map((f) => [f.path, f.sha256]));
+  writeFileSync(`${file}.tmp`, JSON.stringify(pending));
+  renameSync(`${file}.tmp`, file);
 }
+
 
 /** A build that failed after rendering: its pending index must not describe the old output. */
 export function dropPendingRenderIndex(root: string, out: string): void {

@@ -13,19 +13,37 @@ export function viewKey(articlePath: string): string {
   return articlePath.replace(/^news\//, "").replace(/\/$/, "");
 }
 
+/** The line of "key": in the file's text (1-based), or undefined. */
+function lineOfKey(text: string, key: string): number | undefined {
+  const at = text.indexOf(`${JSON.stringify(key)}:`);
+  return at < 0 ? undefined : text.slice(0, at).split("\n").length;
+}
+
 export function loadViewCounts(root: string, problems: Problems): ViewCounts {
   let data: unknown;
+  let text = "";
   try {
-    data = JSON.parse(readFileSync(join(root, VIEWS_FILE), "utf8"));
+    text = readFileSync(join(root, VIEWS_FILE), "utf8");
+    data = JSON.parse(text);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return {};
     problems.error(VIEWS_FILE, `is not valid JSON: ${(err as Error).message}.`, { hint: "Run npm run views again with the analytics export." });
     return {};
   }
   const out: ViewCounts = {};
-  for (const [key, value] of Object.entries((data ?? {}) as Record<string, unknown>)) {
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    problems.error(VIEWS_FILE, "is not an object of article keys and counts.", { hint: "Run npm run views again with the analytics export." });
+    return out;
+  }
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const line = lineOfKey(text, key);
     if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) out[key] = value;
-    else problems.error(VIEWS_FILE, `the count for ${key} is not a whole number of 0 or more.`, { hint: "Fix or remove the entry." });
+    else if (typeof value === "number" && value > Number.MAX_SAFE_INTEGER) {
+      problems.error(VIEWS_FILE, `the count for ${JSON.stringify(key)} is more than ${Number.MAX_SAFE_INTEGER.toLocaleString("en")}, the largest count kept exactly.`, {
+        line,
+        hint: "Fix or remove the entry, then run npm run views again.",
+      });
+    } else problems.error(VIEWS_FILE, `the count for ${JSON.stringify(key)} is not a whole number of 0 or more.`, { line, hint: "Fix or remove the entry." });
   }
   return out;
 }

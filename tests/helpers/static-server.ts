@@ -3,7 +3,7 @@
 // anything missing; text is gzipped for clients that accept it, as hosts do. Every request is
 // recorded with its status, so tests can check what a page fetched.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, sep } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -46,6 +46,11 @@ export interface ServeOptions {
   headers?: Record<string, string>;
   /** Gzip text (HTML, CSS, JavaScript, JSON, XML, SVG, plain text) when the client accepts it; default true. */
   gzip?: boolean;
+  /**
+   * Called first for every request, with the file it maps to: may answer it itself and
+   * return true (a host that cloaks, or redirects), else the file is served as usual.
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse, file: string | undefined) => boolean;
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
@@ -70,6 +75,10 @@ export function serveStatic(root: string, options: ServeOptions = {}): Promise<S
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
     const file = resolveFile(root, pathname);
+    if (options.intercept?.(req, res, file)) {
+      requests.push({ path: pathname, status: res.statusCode });
+      return;
+    }
     const headers = { ...options.headers };
     if (!file) {
       requests.push({ path: pathname, status: 404 });

@@ -1,0 +1,72 @@
+// npm start [-- --root <site folder> --port 8080]
+// The dev server: Eleventy's watch and serve, run in this process (no wrapper in between, so
+// a signal to `npm start` reaches it), rendering drafts too into a folder of its own,
+// <root>/.cache/dev-site/, never into _site, the folder a deploy publishes. It rebuilds on
+// every save, and on a deleted or renamed article too (Eleventy alone ignores deletions).
+// SIGINT, SIGTERM and SIGHUP stop it, and so does the end of the process that started it.
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { readCommandLine, runCli, siteRoot, wholeNumber } from "./args.ts";
+
+const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
+
+const USAGE = `Usage: npm start [-- --root <site folder>] [--port 8080]
+  --root  the site (default: the current folder)
+  --port  the port of http://localhost:<port>/ (default 8080)`;
+
+/** Where the dev server renders the site at `root`: under its .cache/, never published. */
+export function devOutputFor(root: string): string {
+  return join(root, ".cache", "dev-site");
+}
+
+interface Watching {
+  init(): Promise<void>;
+  watcher?: { on(event: string, fn: (path: string) => void): void };
+  watch(): Promise<(path: string) => Promise<void>>;
+  serve(port: number): Promise<unknown>;
+  stopWatch(): Promise<unknown>;
+}
+
+async function serve(root: string, port: number): Promise<void> {
+  const out = devOutputFor(root);
+  process.env.NEWSROOM_ROOT = root;
+  process.env.NEWSROOM_OUT = out;
+  const eleventy = new Eleventy(join(PROJECT, "content"), out, {
+    configPath: join(PROJECT, ".eleventy.ts"),
+    quietMode: true,
+    runMode: "serve",
+  }) as unknown as Watching;
+  let stopping = false;
+  const stop = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Dev server stopping (${why}).`);
+    // Closing the server and the file watcher ends the process; a hard stop if they hang.
+    setTimeout(() => process.exit(0), 2_000).unref();
+    void eleventy.stopWatch().then(() => process.exit(0));
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stop(signal));
+  // Started by a process that is gone (npm killed with -9): nothing would ever stop this one.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop("the process that started it ended"), 1_000).unref();
+
+  await eleventy.init();
+  const rebuild = await eleventy.watch();
+  // A deleted or renamed article: rebuild, so that its page and every link to it go.
+  for (const event of ["unlink", "unlinkDir"]) eleventy.watcher?.on(event, (path) => void rebuild(path));
+  await eleventy.serve(port);
+  console.log(`Dev server: http://localhost:${port}/ (rendered into ${out}; stop it with Ctrl+C or kill ${process.pid}).`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await runCli(async () => {
+    const { values } = readCommandLine(process.argv.slice(2), {
+      command: "npm start",
+      usage: USAGE,
+      flags: { root: { type: "string", value: "site folder" }, port: { type: "string", value: "port" } },
+    });
+    await serve(siteRoot(values.root), wholeNumber(values.port ?? "8080", "port", 1, 65_535, "a port"));
+    return 0;
+  });
+}
