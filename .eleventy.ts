@@ -5,9 +5,12 @@ import newsSite from "./scripts/plugins/news-site.ts";
 import outputAudit from "./scripts/plugins/output-audit.ts";
 import search from "./scripts/search/plugin.ts";
 import syndication from "./scripts/plugins/syndication.ts";
+import templatesOnly from "./scripts/plugins/templates-only.ts";
 import type { EleventyConfig } from "./scripts/plugins/eleventy-config.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
+  // Only content/_generate/ holds templates: nothing else an editor saves under content/ is run.
+  eleventyConfig.addPlugin(templatesOnly);
   // Articles, pages and site data in content/ become the site model (global data `news`).
   eleventyConfig.addPlugin(newsSite);
   // CSS, scripts and images in assets/, with content-hashed copies for long caching.
