@@ -131,18 +131,55 @@ export function createSpamJudge(options: SpamOptions): SpamJudge {
   function judgeOnce(text: string, kind: TextKind): SpamHit | null {
     const n = normalizeText(text);
     const hits = matcher.scan(n.compact, n.compactLength);
-    let any = false;
-    for (const h of hits) if (h.entry.value.type === "marker" || h.entry.value.type === "term") any = true;
-    if (!any) return null;
+    // An upper bound on the score from the hits alone: most texts with a weak marker (资源,
+    // 进入) and no subject stop here, before any string is built.
+    const seen = new Set<string>();
+    let sum = 0;
+    let subject = false;
+    let term = false;
+    let news = 0;
+    let markers = 0;
+    for (const h of hits) {
+      const v = h.entry.value;
+      if (v.type === "term") term = true;
+      else if (v.type === "news") news += v.weight;
+      else if (v.type === "marker") markers++;
+      if (v.type === "marker" && !seen.has(v.marker.term)) {
+        seen.add(v.marker.term);
+        sum += v.marker.weight;
+        if (v.marker.topic === "porn" || v.marker.topic === "gambling") subject = true;
+      }
+    }
+    if (!term && seen.size === 0) return null;
+    let letters = 0;
+    let dot = false;
+    let run = 0;
+    let longRun = false;
+    let offer = false;
+    for (let i = 0; i < n.compactLength; i++) {
+      const u = n.compact[i];
+      if (isLatinOrDigit(u) || u === 0x5f || u === 0x2d) {
+        if (u !== 0x5f && u !== 0x2d) letters++;
+        if (++run >= 5) longRun = true;
+        continue;
+      }
+      run = 0;
+      if (isHan(u)) {
+        letters++;
+        if (u === 0x9001 || u === 0x91d1) offer = true; // 送, 金
+      } else if (u === 0x2e || u === 0x3a) dot = true;
+    }
+    if (!term) {
+      const patterns = (dot ? 4 : 0) + (longRun ? 5 : 0) + (offer ? 4 : 0);
+      const stacking = n.foldedLength <= 160 ? Math.min(3 * (markers - 1), 12) : 0;
+      const most = (sum + 2 + (subject ? 4 : 0) + patterns + stacking) * (subject ? 1 : 0.5);
+      const least = kind === "text" ? Math.min(news * 1.5, 30) : Math.min(news, 10) * 0.5;
+      if (most - least < threshold(kind, letters)) return null;
+    }
     // The buffers are reused by the next call: take what we need now.
     const compact = unitsToString(n.compact, 0, n.compactLength);
     const folded = unitsToString(n.folded, 0, n.foldedLength);
     const toFolded = n.toFolded.slice(0, n.compactLength);
-    let letters = 0;
-    for (let i = 0; i < n.compactLength; i++) {
-      const u = n.compact[i];
-      if (isHan(u) || isLatinOrDigit(u)) letters++;
-    }
     const ctx: Context = { kind, compact, folded, toFolded, letters };
     // First as if every word-only marker were a word: most texts stop here, unsegmented.
     const rough = score(ctx, hits, () => true);

@@ -2,7 +2,7 @@
 // first code unit, so a position whose character starts no entry costs one table read.
 // Regular-expression alternations of a few hundred terms are several times slower on the
 // rendered text of a whole site.
-import { isLatinOrDigit } from "./normalize.ts";
+const isLatin = (unit: number) => unit >= 0x61 && unit <= 0x7a;
 
 export interface Entry<T> {
   units: Uint16Array;
@@ -51,7 +51,8 @@ export class Matcher<T> {
         let k = 1;
         while (k < u.length && u[k] === units[i + k]) k++;
         if (k < u.length) continue;
-        if (entry.latin && ((i > 0 && isLatinOrDigit(units[i - 1])) || (end < length && isLatinOrDigit(units[end])))) continue;
+        // Latin words are bounded by letters only: 91porn and bet365 are spam names.
+        if (entry.latin && ((i > 0 && isLatin(units[i - 1])) || (end < length && isLatin(units[end])))) continue;
         hits.push({ entry, start: i, end });
       }
     }
