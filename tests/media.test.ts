@@ -67,6 +67,8 @@ describe("photos that are refused", () => {
       [`${DIR}/heavy/heavy.jpg`]: Buffer.concat([good, Buffer.alloc(16 * 1024 * 1024)]),
       [`${DIR}/text/index.md`]: article({ title: "文字", ...META }, '第一段。\n\n![圖](./notes.jpg "圖")'),
       [`${DIR}/text/notes.jpg`]: "<html><body>not a photo</body></html>",
+      [`${DIR}/fake-video/index.md`]: article({ title: "假影片", ...META }, '第一段。\n\n<video src="./fake.mp4" controls></video>'),
+      [`${DIR}/fake-video/fake.mp4`]: "<!doctype html><script>alert(1)</script>",
     };
     root = makeSite(files);
     const build = buildSite(root, join(root, "_site"), NOW);
@@ -103,10 +105,14 @@ describe("photos that are refused", () => {
     assert.match(problemLine(stderr, at("text/index.md", "notes.jpg")), /the photo \.\/notes\.jpg is not a JPEG, PNG, WebP, GIF or AVIF photo: it is HTML\./);
   });
 
+  it("an .mp4 that is HTML in <video src>: refused at its line", () => {
+    assert.match(problemLine(stderr, at("fake-video/index.md", "fake.mp4")), /the video \.\/fake\.mp4 is not an MP4, WebM, QuickTime or Ogg video: it is HTML\. Export it as MP4 \(H\.264\) or WebM\./);
+  });
+
   it("npm run check reports the same problems as the build", () => {
     const lines = (text: string) => text.split("\n").filter((l) => l.startsWith("content/")).sort();
     assert.deepEqual(lines(checkOut), lines(stderr));
-    assert.ok(lines(stderr).length >= 7);
+    assert.ok(lines(stderr).length >= 8);
   });
 
   it("the pixel limit is read from the header, before anything is decoded", () => {
@@ -142,6 +148,20 @@ describe("photos that are published", () => {
       [`${DIR}/photos/photo.PNG`]: source.misnamed,
       [`${DIR}/photos/cover.js`]: source.gif,
       "assets/photos/p.png": source.asset,
+      [`${DIR}/clips/index.md`]: article(
+        { title: "影音", ...META },
+        [
+          "第一段。",
+          '<video src="./clip.mp4" controls poster="./poster.js"><track kind="subtitles" src="./subs.vtt" srclang="zh" label="中文"></video>',
+          '<video controls><source src="./movie.mp4"></video>',
+          '<audio src="./song.mp3" controls></audio>',
+        ].join("\n\n"),
+      ),
+      [`${DIR}/clips/clip.mp4`]: tinyMp4(),
+      [`${DIR}/clips/movie.mp4`]: tinyWebm(),
+      [`${DIR}/clips/poster.js`]: solidPng(8, 8, [1, 2, 3]),
+      [`${DIR}/clips/subs.vtt`]: "WEBVTT\n\n00:00.000 --> 00:01.000\n字幕\n",
+      [`${DIR}/clips/song.mp3`]: Buffer.concat([Buffer.from("ID3\x04\x00\x00\x00\x00\x00\x00", "latin1"), Buffer.alloc(64)]),
     });
     out = join(root, "_site");
     const build = buildSite(root, out, NOW);
@@ -181,10 +201,25 @@ describe("photos that are published", () => {
     assert.equal(published.subarray(1, 4).toString("latin1"), "PNG");
   });
 
+  it("local video, audio, poster and subtitles in raw HTML: published under their real types' extensions", () => {
+    const CLIPS = "/media/news/media-focus/2025/03/clips";
+    const $ = readPage(out, "/zh-hant/news/media-focus/2025/03/clips/");
+    assert.equal($("video").first().attr("src"), `${CLIPS}/clip.mp4`);
+    assert.equal($("video").first().attr("poster"), `${CLIPS}/poster.png`);
+    assert.equal($("track").attr("src"), `${CLIPS}/subs.vtt`);
+    assert.equal($("source").attr("src"), `${CLIPS}/movie.webm`);
+    assert.equal($("audio").attr("src"), `${CLIPS}/song.mp3`);
+    assert.deepEqual(readFileSync(join(out, CLIPS, "clip.mp4")), tinyMp4());
+    assert.deepEqual(
+      mediaFiles(out).filter((p) => p.includes("/clips/")).map((p) => p.split("/").pop()),
+      ["clip.mp4", "movie.webm", "poster.png", "song.mp3", "subs.vtt"],
+    );
+  });
+
   it("a warm build encodes nothing: same cache files, untouched, and the same bytes published", () => {
     const cacheDir = join(root, ".cache/media");
     const before = new Map(readdirSync(cacheDir).map((f) => [f, statSync(join(cacheDir, f)).mtimeMs]));
-    assert.equal(before.size, 4);
+    assert.equal(before.size, 5, "four photos and a poster");
     const out2 = join(root, "_site2");
     const build = buildSite(root, out2, NOW);
     assert.equal(build.code, 0, build.stderr);
@@ -192,7 +227,7 @@ describe("photos that are published", () => {
     assert.deepEqual(after, before);
     for (const file of mediaFiles(out)) assert.deepEqual(readFileSync(join(out2, file)), readFileSync(join(out, file)), file);
     // Each published photo is a cache file, named by the hash of its bytes.
-    for (const file of mediaFiles(out)) {
+    for (const file of mediaFiles(out).filter((p) => /\.(jpg|png|gif|webp|avif)$/.test(p))) {
       const bytes = readFileSync(join(out, file));
       assert.ok([...before.keys()].some((name) => name.split(".")[1] === sha(bytes)), file);
     }

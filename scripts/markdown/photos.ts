@@ -52,7 +52,8 @@ export interface MediaCopy {
 /** Photos under assets/ are re-encoded too and published here, not at their /assets/ address. */
 export const ASSET_MEDIA_BASE = "/media/assets";
 
-const NOUN: Record<MediaKind, string> = { image: "photo", video: "video", audio: "audio file", track: "subtitles file" };
+/** What an editor calls a file of each kind, in messages. */
+export const NOUN: Record<MediaKind, string> = { image: "photo", video: "video", audio: "audio file", track: "subtitles file" };
 
 interface Inspected {
   stamp: string;

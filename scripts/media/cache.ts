@@ -29,6 +29,15 @@ export function isImageOf(bytes: Uint8Array, type: ImageType, width?: number, he
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export class MediaCache {
   /** Key → file names in the folder, listed once. */
   private names: Map<string, string[]> | null = null;
@@ -47,6 +56,9 @@ export class MediaCache {
       // no cache yet
     }
     for (const name of files) {
+      // A killed build's half-written file: removed once its process is gone.
+      const tmp = /\.tmp-(\d+)-[0-9a-f]+$/.exec(name);
+      if (tmp && !alive(Number(tmp[1]))) rmSync(join(this.dir, name), { force: true });
       const m = /^([0-9a-f]{64}-[0-9a-f]{16})\.[0-9a-f]{64}\.[a-z0-9]+$/.exec(name);
       if (!m) continue;
       const list = this.names.get(m[1]) ?? [];

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import type { Problems } from "../content/problems.ts";
 import type { MediaCopy } from "../markdown/photos.ts";
-import { inspectMedia } from "../markdown/photos.ts";
+import { inspectMedia, NOUN } from "../markdown/photos.ts";
 import { MediaCache, isImageOf, mediaCacheDir, sha256 } from "./cache.ts";
 import { EncodeError, encoderId, reencode } from "./encode.ts";
 import type { ImageType } from "./sniff.ts";
@@ -69,7 +69,7 @@ export async function prepareMedia(
   const cache = new MediaCache(options.cacheDir ?? mediaCacheDir(options.root));
   const stats: MediaStats = { photos: 0, encoded: 0, cached: 0, rejected: 0, other: 0 };
   const fail = (job: Job, message: string, hint: string) => {
-    const noun = job.first.kind === "image" ? "photo" : job.first.kind === "track" ? "subtitles file" : `${job.first.kind} file`;
+    const noun = NOUN[job.first.kind];
     for (const ref of job.refs) {
       // Named as the editor would write it: ./name beside the file, /assets/… otherwise.
       const rel = relative(dirname(join(options.root, ref.file)), job.abs).split(sep).join("/");
