@@ -277,5 +277,5 @@ test("site data files go through the same reader", () => {
   const badJson = makeSite({ "content/_data/blocklist.json": '{\n  "terms": ["a",]\n}\n', [`${dir}/a.md`]: article(fields) });
   const j = runTool("scripts/cli/check.ts", ["--root", badJson]);
   assert.equal(j.code, 1);
-  assert.match(j.stdout, /^content\/_data\/blocklist\.json: is not valid JSON/m);
+  assert.match(j.stdout, /^content\/_data\/blocklist\.json:2: is not valid JSON/m);
 });

@@ -5,6 +5,7 @@
 // positions, and objects without a prototype, so a key named constructor is just a key.
 // Other front matter languages (gray-matter's ---js, ---coffee …) are refused, never run.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type YAMLError } from "yaml";
+import matter from "gray-matter";
 import { controlName, normalizeLineEndings } from "./editor-file.ts";
 
 export interface ParsedFile {
@@ -38,7 +39,6 @@ export const MAX_ALIASES = 100;
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-const LANGUAGE = /^---[ \t]*(\S.*?)[ \t]*$/;
 const YAML_NAMES = new Set(["yaml", "yml"]);
 
 export function pathKey(path: readonly (string | number)[]): string {
@@ -57,7 +57,9 @@ export function parseFrontMatter(source: string): ParsedFile {
   const empty = (): ParsedFile => ({ data: Object.create(null), body: text, bodyLine: 1, fieldLines: Object.create(null), keyLines: new Map(), endLine: 1, hasFrontMatter: false });
   if (!first.startsWith("---") || /^-{4,}[ \t]*$/.test(first)) return empty(); // ---- is a rule in Markdown
   if (!OPEN.test(first)) {
-    const language = LANGUAGE.exec(first)?.[1] ?? first.slice(3);
+    // The language gray-matter would pick from the fence (its engines are never called: its
+    // JavaScript engine evaluates the block).
+    const language = matter.language(text).name || first.slice(3).trim();
     if (!YAML_NAMES.has(language.toLowerCase())) {
       throw new FrontMatterSyntaxError(
         `the front matter is marked as ${JSON.stringify(language)}, but front matter here is YAML data only, and nothing in it is ever run.`,
