@@ -76,3 +76,14 @@ test("--root at a folder that does not exist says so (not missing site.json fiel
   }
   assert.deepEqual(readdirSync(join(missing, "..")), [], "nothing was created");
 });
+
+test("a successful build prints each warning once", () => {
+  const root = makeSite({
+    "content/news/company/2025/a.md": article({ title: "公司新聞", date: "2025-03-01 10:00", editor: "甲", lang: "zh-Hant", soruce: "重慶日報" }),
+  });
+  const r = runTool("scripts/cli/build.ts", ["--root", root]);
+  assert.equal(r.code, 0, r.stderr);
+  const warnings = (r.stdout + r.stderr).split("\n").filter((l) => l.startsWith("content/news/company/2025/a.md:") && l.includes("warning:"));
+  assert.ok(warnings.length > 0, `a warning for soruce: ${r.stdout}${r.stderr}`);
+  assert.equal(new Set(warnings).size, warnings.length, `each warning once:\n${warnings.join("\n")}`);
+});
