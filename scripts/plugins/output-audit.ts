@@ -39,6 +39,9 @@ export class OutputAuditError extends Error {
     );
     this.name = "OutputAuditError";
     this.stack = this.message;
+    // The build command prints this once, as it is; Eleventy would print it again, prefixed
+    // and with a stack (its error handler skips errors marked as logged).
+    Object.defineProperty(this, "__errorAlreadyLogged", { value: true });
   }
 }
 
@@ -68,7 +71,7 @@ export default function outputAudit(eleventyConfig: EleventyConfig, userOptions:
     for (const r of results ?? []) {
       if (!r.outputPath || typeof r.content !== "string") continue;
       ctx ??= auditContext(options.root);
-      const path = relative(directories.output, r.outputPath).split(sep).join("/");
+      const path = "/" + relative(directories.output, r.outputPath).split(sep).join("/");
       for (const f of auditOutput(path, r.content, ctx)) findings.push({ path, ...f });
     }
     if (findings.length > 0) throw new OutputAuditError(findings);
