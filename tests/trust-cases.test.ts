@@ -305,6 +305,8 @@ const POLYGLOT_FILES: Files = {
 const polyglotSite = memo(() => buildPruning(makeSite(POLYGLOT_FILES), [`${DIR}/cover/index.md`, `${DIR}/photo/index.md`]));
 
 function filesUnder(dir: string): string[] {
+  // No folder (no photo was published at all): no files.
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name));
