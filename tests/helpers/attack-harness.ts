@@ -491,7 +491,16 @@ class Tab {
     this.mainNavigations = [];
     this.current = path;
     try {
-      await this.page.goto(url, { waitUntil: "load", timeout: 15_000 });
+      try {
+        await this.page.goto(url, { waitUntil: "load", timeout: 15_000 });
+      } catch (e) {
+        // The blank page that ended the last visit on this tab may commit late, cutting into
+        // this one: that navigation is the harness's own, so load the page once more.
+        if (!/interrupted by another navigation to "about:blank"/.test((e as Error).message)) throw e;
+        this.findings = [];
+        this.mainNavigations = [];
+        await this.page.goto(url, { waitUntil: "load", timeout: 15_000 });
+      }
       // One round trip: poke, let timers and animations run for waitMs, then scan what is left.
       const scan = (await this.page
         .evaluate(`(async () => { ${POKE_SCRIPT}; await new Promise((r) => setTimeout(r, ${waitMs})); return ${SCAN_SCRIPT}; })()\n//# sourceURL=attack-harness-visit.js`)
