@@ -47,7 +47,7 @@ export function loadPages(site: SiteConfig, problems: Problems, blocklist?: Bloc
       problems.error(file, err.message, { line: err.line, hint: err.hint });
       continue;
     }
-    if (blocklist) scanForSpam(file, text, blocklist, problems);
+    if (blocklist) scanForSpam(file, text, blocklist, problems, parsed);
     checkUnclosedMarkup(file, text, problems, parsed.bodyLine);
     if (!parsed.hasFrontMatter) {
       problems.error(file, "has no front matter.", { line: 1, hint: "Start the file with a --- block holding title: (and lang:), see the README." });

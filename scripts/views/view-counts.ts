@@ -3,6 +3,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Problems } from "../content/problems.ts";
+import { readEditorText } from "../content/editor-file.ts";
 
 export const VIEWS_FILE = "content/_data/views.json";
 
@@ -23,7 +24,10 @@ export function loadViewCounts(root: string, problems: Problems): ViewCounts {
   let data: unknown;
   let text = "";
   try {
-    text = readFileSync(join(root, VIEWS_FILE), "utf8");
+    // The reader every editor file goes through (encoding, control characters): content/editor-file.ts.
+    const read = readEditorText(root, VIEWS_FILE, problems);
+    if (typeof read !== "string") return {};
+    text = read;
     data = JSON.parse(text);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return {};
