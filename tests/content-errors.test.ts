@@ -2,12 +2,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { article, buildSite, makeSite, runTool } from "./helpers/site-fixture.ts";
 
 const good = article({ title: "好文章", date: "2024-10-16 09:57", source: "重慶日報", editor: "譚鑫", lang: "zh-Hant" });
-const root = makeSite({
-  "content/news/media-focus/2024/good.md": good,
+const root = makeSite({ "content/news/media-focus/2024/good.md": good });
+const out = join(root, "_site");
+// A previous good build, which a failed build must leave alone.
+const first = buildSite(root, out);
+assert.equal(first.code, 0, first.stderr);
+const lastGood = readFileSync(join(out, "index.html"), "utf8");
+const bad: Record<string, string> = {
   "content/news/media-focus/2024/no-title.md": article({ date: "2024-10-16 09:57", source: "重慶日報", editor: "譚鑫" }),
   "content/news/media-focus/2024/bad-date.md": article({ title: "壞日期", date: "2024年10月16日", source: "重慶日報", editor: "譚鑫" }),
   "content/news/media-focus/2024/bad-views.md": article({ title: "壞閱讀量", date: "2024-10-16", source: "重慶日報", editor: "譚鑫", views: -3 }),
@@ -23,12 +28,11 @@ const root = makeSite({
     "第一段。\n\n![現場](./nowhere.jpg \"現場\")\n",
   ),
   "content/news/unknown-section/2024/stray.md": article({ title: "走錯欄目", date: "2024-10-16", editor: "譚鑫" }),
-});
-
-const out = join(root, "_site");
-// A previous good build that a failed build must leave alone.
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "index.html"), "last good build");
+};
+for (const [path, text] of Object.entries(bad)) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
 const r = buildSite(root, out);
 const lines = r.stderr.split("\n");
 
@@ -40,7 +44,7 @@ function line(prefix: string): string {
 
 test("the build stops with a non-zero exit and leaves the last good output", () => {
   assert.notEqual(r.code, 0);
-  assert.equal(readFileSync(join(out, "index.html"), "utf8"), "last good build");
+  assert.equal(readFileSync(join(out, "index.html"), "utf8"), lastGood);
   assert.match(r.stderr, /Build stopped: 11 errors/);
 });
 
@@ -68,7 +72,7 @@ test("an unknown lang", () => {
 });
 
 test("two articles with the same URL name each other", () => {
-  assert.match(line("content/news/media-focus/2024/same-b.md:1: slug:"), /same URL \(\/news\/media-focus\/2024\/10\/same\/\) as content\/news\/media-focus\/2024\/same-a\.md/);
+  assert.match(line("content/news/media-focus/2024/same-b.md:6: slug:"), /same URL \(\/news\/media-focus\/2024\/10\/same\/\) as content\/news\/media-focus\/2024\/same-a\.md/);
 });
 
 test("a YAML syntax error gives its line", () => {
