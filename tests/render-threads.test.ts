@@ -81,7 +81,7 @@ test("problems found in the articles another thread read are reported as one thr
   const two = build(root, join(root, "_two"), "2");
   assert.equal(one.code, 1);
   assert.equal(two.code, 1);
-  assert.match(two.stderr, /content\/news\/company\/2025\/r7\.md:\d+: date: "2025-03-32 10:00" 2025-03-32 is not a day: March 2025 has 31 days/);
+  assert.match(two.stderr, /content\/news\/company\/2025\/r7\.md:\d+: date: "2025-03-32 10:00": 2025-03-32 is not a day: March 2025 has 31 days/);
   assert.match(two.stderr, /content\/news\/company\/2025\/r8\.md:\d+: warning: colour:/);
   assert.equal(two.stderr.replaceAll("_two", "_one"), one.stderr);
 });
