@@ -17,6 +17,9 @@ const para = (text: string, note: string): Sample => ({ text, kind: "text", note
 const name = (text: string, note: string): Sample => ({ text, kind: "name", note });
 
 export const SPAM: Sample[] = [
+  title("北京赛车pk10计划群 稳赚不赔", "lottery-racing tip group"),
+  title("嘉陵数智集团发布会_澳门赌场_在线发牌", "the real headline with gambling markers stacked after it"),
+  title("亞洲無碼一區二區_久久精品國產", "porn SEO title in Traditional"),
   title("国产精品久久久久…_五月婷婷俺来也_国产一级在线免费观看", "the hijack of the original site"),
   title("国产精品久久久久久_五月婷婷俺来也_国产一级在线免费观看_嘉陵数智集团发布西部算力调度平台", "hijack keywords before the real headline"),
   title("五月婷婷俺来也_国产精品_重庆日报", "hijack before the outlet's name"),
@@ -81,6 +84,8 @@ export const SPAM: Sample[] = [
 ];
 
 export const NEWS: Sample[] = [
+  para("一区二区三区的居民代表参加了社区议事会。", "district numbers, not a porn SEO marker"),
+  title("警方通报：一伙人以“pk10计划群”为名实施诈骗", "a report that quotes the spam's words"),
   title("澳门9月博彩毛收入同比增长逾三成", "Macau GGR headline"),
   title("澳門上月賭收按年升12% 博彩業持續復甦", "Macau GGR headline, Traditional"),
   title("警方捣毁一特大网络赌博团伙 涉案金额超10亿元", "police raid on an online gambling ring"),
