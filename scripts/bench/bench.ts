@@ -2,12 +2,18 @@
 // Generates a synthetic corpus, builds it cold and warm, and builds the same number of
 // pages with plain Eleventy and a minimal layout in the same run: figures as ratios.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCommandLine, runCli, wholeNumber } from "../cli/args.ts";
 import { writeCorpus } from "./corpus.ts";
+import { auditOutput } from "../audit/audit-output.ts";
+import { Problems } from "../content/problems.ts";
+import { securityPolicy } from "../security/policy.ts";
+import { loadSiteConfig } from "../site/site-config.ts";
+import { createSpamJudge } from "../spam/judge.ts";
+import { readSpamOptions } from "../spam/options.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
@@ -61,6 +67,33 @@ function countFiles(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/** The output check of the build (scripts/audit/) over every file of `out`, on this one
+ * thread: its CPU time (the build spreads it over the render threads). Reading the files is
+ * not counted: the build checks the text it has just rendered. */
+function outputCheckMs(root: string, out: string): { ms: number; files: number; findings: number } {
+  const problems = new Problems();
+  const site = loadSiteConfig(root, problems);
+  const ctx = { cspMeta: securityPolicy(site).meta, siteOrigin: site.url.replace(/\/+$/, ""), iframeHosts: site.iframeHosts, judge: createSpamJudge(readSpamOptions(root, problems)) };
+  let ms = 0;
+  let files = 0;
+  let findings = 0;
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p, `${rel}/${e.name}`);
+      else if (/\.(html|xml|json)$/.test(e.name) && !rel.startsWith("/search")) {
+        const text = readFileSync(p, "utf8");
+        const t = performance.now();
+        findings += auditOutput(`${rel}/${e.name}`, text, ctx).length;
+        ms += performance.now() - t;
+        files++;
+      }
+    }
+  };
+  walk(out, "");
+  return { ms, files, findings };
+}
+
 /** Plain Eleventy: `pages` Markdown files with a minimal Nunjucks layout, default config. */
 function plainEleventy(pages: number, sampleBody: string): number {
   const dir = mkdtempSync(join(tmpdir(), "bench-plain-"));
@@ -91,6 +124,7 @@ writeCorpus(root, { articles, projectRoot: PROJECT });
 
 const cold = build(root);
 const out = countFiles(join(root, "_site"));
+const check = outputCheckMs(root, join(root, "_site"));
 const warm = build(root);
 // An edited article: one file changed, the rest cached.
 const plainMs = plainEleventy(cold.pages, "重庆两江新区数据中心发布会现场，企业负责人表示，算力调度平台累计服务中小企业。".repeat(20));
@@ -109,6 +143,11 @@ const rows = [
     cold.search ? `${s(cold.search.ms)}, ${(cold.search.bytes / 1e6).toFixed(0)} MB in ${cold.search.files} files` : "reused",
   ],
   ["  manifest", s(cold.manifestMs)],
+  [
+    "  output check (in the build)",
+    `${s(check.ms)} of CPU on one thread for ${check.files} files (${((100 * check.ms) / cold.wallMs).toFixed(1)} % of the cold build; ` +
+      `~${((100 * check.ms) / cold.renderThreads / cold.wallMs).toFixed(1)} % over ${cold.renderThreads} render thread${cold.renderThreads > 1 ? "s" : ""}), ${check.findings} findings`,
+  ],
   ["warm build (nothing changed)", `${s(warm.wallMs)}, peak RSS ${warm.maxRssMB} MB, converting ${s(warm.convertMs)}, ${warm.cacheHits} cached, Eleventy ${s(warm.eleventyMs)}`],
   ["plain Eleventy, same page count", `${s(plainMs)} (${(plainMs / cold.pages).toFixed(2)} ms a page)`],
   ["ratio cold / plain Eleventy", `${(cold.wallMs / plainMs).toFixed(2)} (goal ≤ 1.5)`],
