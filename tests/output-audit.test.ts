@@ -89,3 +89,13 @@ test("every page and feed of the sample site passes the output check as built", 
   }
   assert.ok(checked > 40, `${checked} files checked`);
 });
+
+test("text is judged as the kind a reader reads it as: a link in an article's sentence is text, a teaser's link a headline", () => {
+  const strict: AuditContext = { ...ctx, judge: { version: "kinds", judge: (text, kind) => (kind === "title" && text.includes("嚴詞") ? { score: 1, markers: ["嚴詞"], why: "judged as a headline" } : null) } };
+  const inArticle = page('<p><a href="/zh-hant/news/">新華社</a>報道：嚴詞出現在句子裡。</p>');
+  assert.deepEqual(auditOutput("zh-hant/a/index.html", inArticle, strict), []);
+  const teaser = inArticle.replace('<div class="article-body">', '<ul class="teasers"><li><a href="/zh-hant/b/">嚴詞標題</a></li></ul><div class="article-body">');
+  assert.deepEqual(auditOutput("zh-hant/a/index.html", teaser, strict).map((f) => f.rule), ["reads as gambling/porn spam: judged as a headline"]);
+  const heading = page("<h2>嚴詞小標題</h2>");
+  assert.equal(auditOutput("zh-hant/a/index.html", heading, strict).length, 1);
+});

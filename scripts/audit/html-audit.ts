@@ -33,7 +33,7 @@ const BLOCK = new Set([
   "h1", "h2", "h3", "h4", "h5", "h6", "title", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "figure", "figcaption",
   "blockquote", "pre", "details", "summary", "form", "label", "button", "br", "hr", "img", "video", "audio", "iframe",
 ]);
-const HEADLINE = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "a"]);
+const HEADLINE = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const CHROME = new Set(["header", "nav", "footer"]);
 const URL_ATTRS = new Set(["href", "src", "srcset", "poster", "action", "formaction", "cite", "data", "background", "ping", "xlink:href", "manifest", "longdesc", "lowsrc", "dynsrc"]);
 const META_NAMES = /^(viewport|description|robots|referrer|theme-color|color-scheme|format-detection|generator|twitter:[a-z:_]+)$/;
@@ -67,6 +67,7 @@ class HtmlAudit implements MarkupHandler {
   private readonly feed: boolean;
   /** Open elements that make text a headline (h1–h6, a) or part of the site's chrome (header, nav, footer). */
   private headlines = 0;
+  private links = 0;
   private chrome = 0;
   private buffer = "";
   private bufferKind: TextKind = "text";
@@ -88,8 +89,9 @@ class HtmlAudit implements MarkupHandler {
     return this.articleDivs >= 0;
   }
 
+  // A link's text is a headline in lists and teasers, and part of the sentence in an article.
   private kindHere(): TextKind {
-    return this.chrome > 0 ? "name" : this.headlines > 0 ? "title" : "text";
+    return this.chrome > 0 ? "name" : this.headlines > 0 || (this.links > 0 && !this.inArticle) ? "title" : "text";
   }
 
   /** Judges the text read since the last block boundary. */
@@ -120,6 +122,7 @@ class HtmlAudit implements MarkupHandler {
     if (!VOID.has(name)) {
       this.stack.push(name);
       if (HEADLINE.has(name)) this.headlines++;
+      else if (name === "a") this.links++;
       else if (CHROME.has(name)) this.chrome++;
     }
   }
@@ -135,6 +138,7 @@ class HtmlAudit implements MarkupHandler {
     while (this.stack.length > at) {
       const top = this.stack.pop()!;
       if (HEADLINE.has(top)) this.headlines--;
+      else if (top === "a") this.links--;
       else if (CHROME.has(top)) this.chrome--;
     }
   }
