@@ -198,31 +198,36 @@ class HtmlAudit implements MarkupHandler {
     for (let a = 0; a < count; a++) {
       const attr = names[a];
       const value = values[a];
-      switch (attr) {
-        case "class":
-          if (this.inArticle && !allowedClass(name, value) && !(this.feed && name === "p" && value === "source")) this.find(`class="${value}" in an article`, offset);
-          continue;
-        case "id": case "lang": case "rel": case "type": case "width": case "height": case "loading": case "decoding": case "datetime":
-        case "hreflang": case "role": case "charset": case "content": case "name": case "property": case "method": case "for": case "dir": case "translate":
-          continue;
-        case "style":
-          this.find("an inline style", offset);
-          continue;
-        case "srcdoc": case "formaction":
-          this.find(`${attr}= on <${name}>`, offset);
-          continue;
-        case "hidden":
-          if (!(name === "button" && indexOf(names, count, "data-search-more") >= 0)) this.find("hidden content (the hidden attribute)", offset);
-          continue;
-        case "http-equiv":
-          if (!(value.toLowerCase() === "content-security-policy" && valueOf(names, values, count, "content") === this.ctx.cspMeta)) this.find(`<meta http-equiv="${value}"> the layout does not write`, offset);
-          continue;
-        case "alt": case "title":
-          this.judge(value, "text");
-          continue;
-        case "aria-label": case "placeholder":
-          this.judge(value, "name");
-          continue;
+      // One lookup an attribute (a switch over thirty names compares them one by one).
+      const kind = ATTR_KINDS.get(attr);
+      if (kind === IGNORED) continue;
+      if (kind === CLASS) {
+        if (this.inArticle && !allowedClass(name, value) && !(this.feed && name === "p" && value === "source")) this.find(`class="${value}" in an article`, offset);
+        continue;
+      }
+      if (kind === STYLE) {
+        this.find("an inline style", offset);
+        continue;
+      }
+      if (kind === DOCUMENT) {
+        this.find(`${attr}= on <${name}>`, offset);
+        continue;
+      }
+      if (kind === HIDDEN) {
+        if (!(name === "button" && indexOf(names, count, "data-search-more") >= 0)) this.find("hidden content (the hidden attribute)", offset);
+        continue;
+      }
+      if (kind === HTTP_EQUIV) {
+        if (!(value.toLowerCase() === "content-security-policy" && valueOf(names, values, count, "content") === this.ctx.cspMeta)) this.find(`<meta http-equiv="${value}"> the layout does not write`, offset);
+        continue;
+      }
+      if (kind === TEXT) {
+        this.judge(value, "text");
+        continue;
+      }
+      if (kind === NAME) {
+        this.judge(value, "name");
+        continue;
       }
       if (attr.charCodeAt(0) === 111 && attr.charCodeAt(1) === 110) this.find(`an event handler (${attr}=)`, offset);
       else if (URL_ATTRS.has(attr)) this.checkUrl(name, attr, value, offset);
@@ -303,6 +308,12 @@ function valueOf(names: readonly string[], values: readonly string[], count: num
 }
 
 const SCRIPT_ATTRS = new Set(["src", "type", "defer", "async"]);
+const [IGNORED, CLASS, STYLE, DOCUMENT, HIDDEN, HTTP_EQUIV, TEXT, NAME] = [0, 1, 2, 3, 4, 5, 6, 7];
+const ATTR_KINDS = new Map<string, number>([
+  ...["id", "lang", "rel", "type", "width", "height", "loading", "decoding", "datetime", "hreflang", "role", "charset", "content", "name", "property", "method", "for", "dir", "translate"].map((a): [string, number] => [a, IGNORED]),
+  ["class", CLASS], ["style", STYLE], ["srcdoc", DOCUMENT], ["formaction", DOCUMENT], ["hidden", HIDDEN], ["http-equiv", HTTP_EQUIV],
+  ["alt", TEXT], ["title", TEXT], ["aria-label", NAME], ["placeholder", NAME],
+]);
 const JSON_TITLE = /^(headline|alternativeHeadline|name)$/;
 const JSON_TEXT = /^(description|articleBody|caption|text|abstract)$/;
 const JSON_URL = /^(url|image|logo|@id|contentUrl|thumbnailUrl|sameAs|mainEntityOfPage)$/;

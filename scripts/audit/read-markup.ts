@@ -90,8 +90,10 @@ export function readMarkup(src: string, handler: MarkupHandler, xml = false): vo
     }
     // A start tag: its name, then attributes, each value quoted or a plain run.
     let j = i + 1;
-    while (isNameChar(src.charCodeAt(j))) j++;
-    const name = src.slice(i + 1, j).toLowerCase();
+    let upper = false;
+    for (let c = src.charCodeAt(j); isNameChar(c); c = src.charCodeAt(++j)) if (c <= 90 && c >= 65) upper = true;
+    // What the site's serialisers write is lower case already: lower-casing it again is a copy a tag.
+    const name = upper ? src.slice(i + 1, j).toLowerCase() : src.slice(i + 1, j);
     let count = 0;
     let bad = false;
     let selfClosing = false;
@@ -110,12 +112,13 @@ export function readMarkup(src: string, handler: MarkupHandler, xml = false): vo
         break;
       }
       const start = j;
-      for (let d = src.charCodeAt(j); j < n && !isSpace(d) && d !== 61 && d !== 62 && d !== 47 && d !== 34 && d !== 39 && d !== 60; d = src.charCodeAt(++j));
+      let attrUpper = false;
+      for (let d = src.charCodeAt(j); j < n && !isSpace(d) && d !== 61 && d !== 62 && d !== 47 && d !== 34 && d !== 39 && d !== 60; d = src.charCodeAt(++j)) if (d <= 90 && d >= 65) attrUpper = true;
       if (j === start) {
         bad = true;
         break;
       }
-      const attr = src.slice(start, j).toLowerCase();
+      const attr = attrUpper ? src.slice(start, j).toLowerCase() : src.slice(start, j);
       let k = j;
       while (isSpace(src.charCodeAt(k))) k++;
       let value = "";
