@@ -5,12 +5,28 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PROJECT, article, buildSite, makeSite, readTree, runTool, type RunResult } from "./helpers/site-fixture.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
+
+/** Gives others the right to pass through every folder above and at `dir` that lacks it; returns how to take it back. */
+function allowTraversal(dir: string): () => void {
+  const changed: [string, number][] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const mode = statSync(d).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, mode | 0o001);
+      changed.push([d, mode]);
+    }
+    if (dirname(d) === d) break;
+  }
+  return () => {
+    for (const [d, mode] of changed) chmodSync(d, mode);
+  };
+}
 
 function site(): string {
   const f: Record<string, string> = {};
@@ -106,10 +122,17 @@ describe("output folders are owned", () => {
         encoding: "utf8",
         env: { ...process.env, ...NOW, HOME: "/tmp" },
       });
-    for (let i = 0; i < 2; i++) {
-      const r = asNobody();
-      assert.equal(r.status, 2, `${r.stdout}${r.stderr}`);
-      assert.match(r.stderr, /^Build stopped: --out .*_site is read-only \(.*\): .* Make it writable \(chmod -R u\+w .*_site\) or give --out another folder\./m);
+    // nobody must reach the project to run it: a checkout in a private folder (mktemp -d
+    // makes one with mode 700) is opened for traversal only, and closed again afterwards.
+    const restore = allowTraversal(PROJECT);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const r = asNobody();
+        assert.equal(r.status, 2, `${r.stdout}${r.stderr}`);
+        assert.match(r.stderr, /^Build stopped: --out .*_site is read-only \(.*\): .* Make it writable \(chmod -R u\+w .*_site\) or give --out another folder\./m);
+      }
+    } finally {
+      restore();
     }
     assert.deepEqual(
       readdirSync(root).filter((n) => n.includes("trash") || n.includes(".old-") || n.includes(".tmp-")),
