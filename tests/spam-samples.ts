@@ -17,6 +17,11 @@ const para = (text: string, note: string): Sample => ({ text, kind: "text", note
 const name = (text: string, note: string): Sample => ({ text, kind: "name", note });
 
 export const SPAM: Sample[] = [
+  title("约炮神器|同城约会|附近的人", "hook-up app title"),
+  title("欧洲杯投注网站推荐", "betting sites recommended"),
+  title("看片神器app下载", "porn app download"),
+  title("男人的天堂 2025", "a porn site's name"),
+  title("手机买球app 十大正规平台", "football betting app"),
   title("北京赛车pk10计划群 稳赚不赔", "lottery-racing tip group"),
   title("嘉陵数智集团发布会_澳门赌场_在线发牌", "the real headline with gambling markers stacked after it"),
   title("亞洲無碼一區二區_久久精品國產", "porn SEO title in Traditional"),
@@ -84,6 +89,12 @@ export const SPAM: Sample[] = [
 ];
 
 export const NEWS: Sample[] = [
+  title("世界杯期间谨防网络赌球陷阱", "a warning about betting scams"),
+  title("嫖娼被抓？警方通报某网红违法事实", "a police statement"),
+  para("该平台以“免费观看”为诱饵，诱导用户下载含有色情内容的应用程序，已被依法查处。", "a report quoting the bait"),
+  para("市民王先生收到短信称“注册即送888元彩金”，点开链接后被骗走两万元。", "a fraud report quoting the spam"),
+  para("成人教育学院今年招收在职学员三千余人。", "adult education, not adult content"),
+  para("免费观看的露天电影走进社区，居民在广场上一起看了《长津湖》。", "free open-air cinema"),
   para("一区二区三区的居民代表参加了社区议事会。", "district numbers, not a porn SEO marker"),
   title("警方通报：一伙人以“pk10计划群”为名实施诈骗", "a report that quotes the spam's words"),
   title("澳门9月博彩毛收入同比增长逾三成", "Macau GGR headline"),
