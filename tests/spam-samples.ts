@@ -89,6 +89,7 @@ export const SPAM: Sample[] = [
 ];
 
 export const NEWS: Sample[] = [
+  title("台北市廢娼事件進入另一個高潮", "a campaign reaching its height: 高潮 beside 進入 is no pitch"),
   title("世界杯期间谨防网络赌球陷阱", "a warning about betting scams"),
   title("嫖娼被抓？警方通报某网红违法事实", "a police statement"),
   para("该平台以“免费观看”为诱饵，诱导用户下载含有色情内容的应用程序，已被依法查处。", "a report quoting the bait"),

@@ -309,7 +309,11 @@ function score(ctx: Context, hits: Hit<Value>[], isWord: (h: Hit<Value>) => bool
   }
   const hasCall = topics.has("cta") || found.length > 0;
   let combo = false;
-  if (subject.length > 0 && (hasCall || topics.has("seo")) && !allQuoted) {
+  // Only markers of some weight pair up: 高潮 (climax) beside 进入 (enter) is a headline
+  // about a campaign reaching its height, not a porn site's pitch.
+  const subjectWeight = subject.reduce((sum, c) => sum + c.weight, 0);
+  const sellingWeight = selling.reduce((sum, c) => sum + c.weight, 0);
+  if (subject.length > 0 && (hasCall || topics.has("seo")) && (found.length > 0 || subjectWeight + sellingWeight >= 4) && !allQuoted) {
     raw += 4;
     combo = true;
   }
