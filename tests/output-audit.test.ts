@@ -99,3 +99,10 @@ test("text is judged as the kind a reader reads it as: a link in an article's se
   const heading = page("<h2>嚴詞小標題</h2>");
   assert.equal(auditOutput("zh-hant/a/index.html", heading, strict).length, 1);
 });
+
+test("an article's own header holds a headline, not the site's chrome: it is judged as a headline", () => {
+  const byKind: AuditContext = { ...ctx, judge: { version: "kinds", judge: (text, kind) => (text.includes("標題詞") ? { score: 1, markers: [], why: `judged as ${kind}` } : null) } };
+  const html = page("<p>x</p>").replace('<article class="article">', '<article class="article"><header class="article-header"><h1 class="headline">標題詞</h1></header>').replace('<main id="main">', '<header class="site-header"><a href="/zh-hant/">標題詞站名</a></header><main id="main">');
+  const rules = auditOutput("zh-hant/a/index.html", html, byKind).map((f) => `${f.excerpt}: ${f.rule}`);
+  assert.deepEqual(rules.sort(), ["標題詞: reads as gambling/porn spam: judged as title", "標題詞站名: reads as gambling/porn spam: judged as name"]);
+});

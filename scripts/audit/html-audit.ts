@@ -65,10 +65,12 @@ class HtmlAudit implements MarkupHandler {
   private articleDivs: number;
   /** A feed's article HTML: its photos are the site's absolute URLs, and it opens with the source line. */
   private readonly feed: boolean;
-  /** Open elements that make text a headline (h1–h6, a) or part of the site's chrome (header, nav, footer). */
+  /** Open elements that make text a headline (h1–h6, a) or part of the site's chrome (header,
+   * nav, footer outside <main>: an article's own header holds its headline). */
   private headlines = 0;
   private links = 0;
   private chrome = 0;
+  private main = 0;
   private buffer = "";
   private bufferKind: TextKind = "text";
 
@@ -123,7 +125,8 @@ class HtmlAudit implements MarkupHandler {
       this.stack.push(name);
       if (HEADLINE.has(name)) this.headlines++;
       else if (name === "a") this.links++;
-      else if (CHROME.has(name)) this.chrome++;
+      else if (name === "main") this.main++;
+      else if (CHROME.has(name) && this.main === 0) this.chrome++;
     }
   }
 
@@ -139,7 +142,8 @@ class HtmlAudit implements MarkupHandler {
       const top = this.stack.pop()!;
       if (HEADLINE.has(top)) this.headlines--;
       else if (top === "a") this.links--;
-      else if (CHROME.has(top)) this.chrome--;
+      else if (top === "main") this.main--;
+      else if (CHROME.has(top) && this.main === 0) this.chrome--;
     }
   }
 
