@@ -3,7 +3,7 @@
 // site's own templates did not put there; nothing hidden or loaded from elsewhere in what
 // articles bring; and no text that reads as spam. Whatever fed the page (an editor, the
 // glossary, a cache, a bug), this sees the result.
-import { ELEMENTS, LINK_SCHEMES, allowedClass, isRemote, srcsetCandidates, urlScheme } from "../markdown/html-policy.ts";
+import { ELEMENTS, GLOBAL_ATTRS, LINK_SCHEMES, allowedClass, isRemote, srcsetCandidates, urlScheme } from "../markdown/html-policy.ts";
 import { decodeHTML } from "entities";
 import { readMarkup, type MarkupHandler } from "./read-markup.ts";
 import type { SpamJudge, TextKind } from "../spam/judge.ts";
@@ -71,6 +71,8 @@ class HtmlAudit implements MarkupHandler {
   private links = 0;
   private chrome = 0;
   private main = 0;
+  /** Open <video>, <audio> and <rp>: what is inside them no reader sees (fallback content). */
+  private unseen = 0;
   private buffer = "";
   private bufferKind: TextKind = "text";
 
@@ -115,6 +117,7 @@ class HtmlAudit implements MarkupHandler {
     if (this.inArticle ? ELEMENTS[name] === undefined : !LAYOUT_ELEMENTS.has(name) && ELEMENTS[name] === undefined) {
       this.find(`<${name}> is not an element the site's templates write${this.inArticle ? " in an article" : ""}`, offset);
     }
+    if (this.unseen > 0 && name !== "source" && name !== "track") this.find(`<${name}> inside <video>, <audio> or <rp>, where readers never see it`, offset);
     if (count > 0) this.checkAttributes(name, names, values, count, offset);
     else if (name === "script" || name === "base" || name === "meta" || name === "link" || name === "iframe") this.checkElement(name, names, values, 0, offset);
     if (name === "div") {
@@ -126,6 +129,7 @@ class HtmlAudit implements MarkupHandler {
       if (HEADLINE.has(name)) this.headlines++;
       else if (name === "a") this.links++;
       else if (name === "main") this.main++;
+      else if (name === "video" || name === "audio" || name === "rp") this.unseen++;
       else if (CHROME.has(name) && this.main === 0) this.chrome++;
     }
   }
@@ -143,11 +147,14 @@ class HtmlAudit implements MarkupHandler {
       if (HEADLINE.has(top)) this.headlines--;
       else if (top === "a") this.links--;
       else if (top === "main") this.main--;
+      else if (top === "video" || top === "audio" || top === "rp") this.unseen--;
       else if (CHROME.has(top) && this.main === 0) this.chrome--;
     }
   }
 
-  text(text: string): void {
+  text(text: string, offset: number): void {
+    if (this.unseen > 0 && (text.trim().length > 2 || /[\p{L}\p{N}]/u.test(text))) this.find("text inside <video>, <audio> or <rp>, where readers never see it", offset);
+    if (BIDI.test(text)) this.find("a bidirectional control that shows the text in another order than it is written", offset);
     if (this.buffer === "") this.bufferKind = this.kindHere();
     this.buffer += text;
   }
@@ -161,7 +168,7 @@ class HtmlAudit implements MarkupHandler {
       if (this.src.slice(tagAt, offset).includes('type="application/ld+json"')) this.jsonLd(content, tagAt);
       else if (content.trim() !== "") this.find("an inline <script>", tagAt, 120);
     } else if (name === "iframe") {
-      if (content.trim() !== "") this.find("content inside an <iframe>", tagAt);
+      if (content !== "") this.find("content inside an <iframe> (raw text to a browser: markup there is live)", tagAt);
     } else {
       this.find(`<${name}> is not an element the site's templates write`, tagAt);
     }
@@ -204,9 +211,13 @@ class HtmlAudit implements MarkupHandler {
       const value = values[a];
       // One lookup an attribute (a switch over thirty names compares them one by one).
       const kind = ATTR_KINDS.get(attr);
-      if (kind === IGNORED) continue;
-      if (kind === CLASS) {
-        if (this.inArticle && !allowedClass(name, value) && !(this.feed && name === "p" && value === "source")) this.find(`class="${value}" in an article`, offset);
+      // What can run, restyle, hide or leave, named as such, wherever it is.
+      if (attr.charCodeAt(0) === 111 && attr.charCodeAt(1) === 110) {
+        this.find(`an event handler (${attr}=)`, offset);
+        continue;
+      }
+      if (UNWRITTEN_ATTRS.has(attr)) {
+        this.find(`${attr}= on <${name}>, which the site's templates never write`, offset);
         continue;
       }
       if (kind === STYLE) {
@@ -225,6 +236,16 @@ class HtmlAudit implements MarkupHandler {
         if (!(value.toLowerCase() === "content-security-policy" && valueOf(names, values, count, "content") === this.ctx.cspMeta)) this.find(`<meta http-equiv="${value}"> the layout does not write`, offset);
         continue;
       }
+      // In an article, only what the allowlist lets through (html-policy.ts), as the sanitizer does.
+      if (this.inArticle && kind !== CLASS && !GLOBAL_ATTRS.has(attr) && !(ELEMENTS[name] ?? []).includes(attr)) {
+        this.find(`the attribute ${attr}= on <${name}> in an article`, offset);
+        continue;
+      }
+      if (kind === IGNORED) continue;
+      if (kind === CLASS) {
+        if (this.inArticle && !allowedClass(name, value) && !(this.feed && name === "p" && value === "source")) this.find(`class="${value}" in an article`, offset);
+        continue;
+      }
       if (kind === TEXT) {
         this.judge(value, "text");
         continue;
@@ -233,8 +254,7 @@ class HtmlAudit implements MarkupHandler {
         this.judge(value, "name");
         continue;
       }
-      if (attr.charCodeAt(0) === 111 && attr.charCodeAt(1) === 110) this.find(`an event handler (${attr}=)`, offset);
-      else if (URL_ATTRS.has(attr)) this.checkUrl(name, attr, value, offset);
+      if (URL_ATTRS.has(attr)) this.checkUrl(name, attr, value, offset);
     }
     if (name === "script" || name === "base" || name === "meta" || name === "link" || name === "iframe" || name === "form") this.checkElement(name, names, values, count, offset);
   }
@@ -312,6 +332,10 @@ function valueOf(names: readonly string[], values: readonly string[], count: num
 }
 
 const SCRIPT_ATTRS = new Set(["src", "type", "defer", "async"]);
+// Hide content (popover, inert), reach other hosts (ping, attributionsrc) or leave the page in
+// ways the templates never ask for.
+const UNWRITTEN_ATTRS = new Set(["popover", "popovertarget", "inert", "ping", "attributionsrc", "target", "download", "autofocus", "contenteditable", "draggable", "accesskey", "tabindex", "slot", "is", "itemprop", "itemscope", "itemtype", "nonce", "integrity"]);
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const [IGNORED, CLASS, STYLE, DOCUMENT, HIDDEN, HTTP_EQUIV, TEXT, NAME] = [0, 1, 2, 3, 4, 5, 6, 7];
 const ATTR_KINDS = new Map<string, number>([
   ...["id", "lang", "rel", "type", "width", "height", "loading", "decoding", "datetime", "hreflang", "role", "charset", "content", "name", "property", "method", "for", "dir", "translate"].map((a): [string, number] => [a, IGNORED]),

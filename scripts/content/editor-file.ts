@@ -53,6 +53,7 @@ export function controlName(cp: number): string {
 
 /** One error for each line holding a control character: invisible in editors, harmful in pages. */
 function reportControlCharacters(file: string, text: string, problems: Problems): void {
+  reportBidiControls(file, text, problems);
   CONTROL.lastIndex = 0;
   if (!CONTROL.test(text)) return;
   const lines = text.split("\n");
@@ -64,6 +65,26 @@ function reportControlCharacters(file: string, text: string, problems: Problems)
     problems.error(file, `contains the control character ${controlName(m[0].codePointAt(0)!)} at column ${m.index + 1}, which no page may hold.`, {
       line: i + 1,
       hint: "Delete it: most editors do not show it (in VS Code, search with the regular expression [\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]).",
+    });
+  }
+}
+
+// Bidirectional embeddings, overrides and isolates make a browser show characters in another
+// order than the file holds them (U+202E before 场赌线在 shows 在线赌场): what a reader sees is
+// then not what the file, or any check of it, says. Marks (U+200E, U+200F) stay allowed.
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+
+function reportBidiControls(file: string, text: string, problems: Problems): void {
+  if (!BIDI.test(text)) return;
+  const lines = text.split("\n");
+  let reported = 0;
+  for (let i = 0; i < lines.length && reported < 20; i++) {
+    const m = BIDI.exec(lines[i]);
+    if (!m) continue;
+    reported++;
+    problems.error(file, `contains the bidirectional control ${controlName(m[0].codePointAt(0)!)} at column ${m.index + 1}, which makes browsers show the text in another order than it is written.`, {
+      line: i + 1,
+      hint: "Delete it (most editors do not show it; in VS Code search with the regular expression [\\u202A-\\u202E\\u2066-\\u2069]). For a right-to-left name, U+200F (RLM) is enough.",
     });
   }
 }

@@ -1,5 +1,6 @@
 // Hands out converters between the site's variants, built once per build (the OpenCC
 // dictionaries once per process), and converts through the cache.
+import { decodeHTML } from "entities";
 import { convertAll, PARALLEL_THRESHOLD, type Job } from "./conversion-pool.ts";
 import { convertHtml } from "./html-converter.ts";
 import { ConversionCache } from "./conversion-cache.ts";
@@ -87,18 +88,31 @@ export class Converters {
   }
 }
 
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<[!?]/g;
-const ATTR_NAME = /\s+([^\s"'>\/=]+)/g;
+// A tag (quoted values consumed whole: dom-serializer leaves "<" in them), or a stray "<".
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<[!?]|</g;
+const ATTR = /\s+([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** Attributes whose text conversion changes (html-converter.ts): their values may differ. */
+const CONVERTED = new Set(["title", "alt", "aria-label", "placeholder"]);
 
-/** The tags and attribute names of an HTML fragment, in order: what conversion must keep. */
+/** The tags, attribute names and unconverted values (links, sources, ids …) of an HTML
+ * fragment, in order: everything conversion must keep. */
 function skeleton(html: string): string {
   let out = "";
   for (const m of html.matchAll(TAG)) {
-    out += m[0].startsWith("</") ? `/${m[1]}` : m[1] === undefined ? "!" : m[1];
-    if (m[2]) for (const a of m[2].replace(/"[^"]*"|'[^']*'/g, "").matchAll(ATTR_NAME)) out += ` ${a[1]}`;
+    if (m[1] === undefined) {
+      out += m[0] + ";";
+      continue;
+    }
+    out += m[0].startsWith("</") ? `/${m[1]}` : m[1];
+    if (m[2]) {
+      for (const a of m[2].matchAll(ATTR)) {
+        out += ` ${a[1]}`;
+        if (!CONVERTED.has(a[1].toLowerCase())) out += `=${decodeHTML(a[2] ?? a[3] ?? a[4] ?? "")}`;
+      }
+    }
     out += ";";
   }
-  return out + (html.split("<").length - 1);
+  return out;
 }
 
 export function sameMarkup(source: string, converted: string): boolean {

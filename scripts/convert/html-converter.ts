@@ -8,7 +8,9 @@ import type { ChildNode, Element, Text } from "domhandler";
 import type { ScriptConverter } from "./script-converter.ts";
 
 const CONVERTED_ATTRIBUTES = ["title", "alt", "aria-label", "placeholder"];
-const SKIPPED_ELEMENTS = new Set(["code", "kbd", "samp", "pre", "script", "style", "textarea", "svg", "math"]);
+// Raw-text elements too: their content is written back unescaped, so converted text there
+// (a glossary term) would be markup.
+const SKIPPED_ELEMENTS = new Set(["code", "kbd", "samp", "pre", "script", "style", "textarea", "svg", "math", "iframe", "noscript", "xmp", "noembed", "noframes", "title", "plaintext"]);
 // Phrases may run across these; any other element ends a run of text.
 const INLINE_ELEMENTS = new Set([
   "a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "i", "ins", "mark",

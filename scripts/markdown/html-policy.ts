@@ -15,7 +15,7 @@ export const GLOBAL_ATTRS: ReadonlySet<string> = new Set(["title", "lang", "dir"
 /** Allowed elements and their own attributes. */
 export const ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   a: ["href", "rel", "hreflang"],
-  abbr: [], b: [], bdi: [], bdo: [], blockquote: ["cite"], br: [], caption: [], cite: [], code: [], col: ["span"], colgroup: ["span"],
+  abbr: [], b: [], bdi: [], blockquote: ["cite"], br: [], caption: [], cite: [], code: [], col: ["span"], colgroup: ["span"],
   dd: [], del: ["cite", "datetime"], details: ["open"], dfn: [], div: [], dl: [], dt: [], em: [],
   figcaption: [], figure: [], h2: [], h3: [], h4: [], h5: [], h6: [], hr: [], i: [],
   iframe: ["src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "sandbox"],
@@ -56,6 +56,7 @@ export const REFUSED: Readonly<Record<string, string>> = {
   html: "belongs to the page", xmp: "is obsolete raw text", plaintext: "is obsolete raw text", noembed: "is obsolete",
   noframes: "is obsolete", iframe: "is not from a host listed in site data (iframeHosts)", slot: "belongs to web components",
   dialog: "can cover the page", marquee: "is obsolete", image: "is not an HTML element",
+  bdo: "reverses the order of characters: readers would see other words than the file holds",
 };
 
 /** Where each kind of URL may lead. */

@@ -3,7 +3,7 @@
 // a browser would and rewritten from the tree (sanitize.ts): only the allowlist gets through.
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
-import { LINK_SCHEMES, urlScheme, type HtmlPolicy } from "./html-policy.ts";
+import { LAYOUT_IDS, LINK_SCHEMES, urlScheme, type HtmlPolicy } from "./html-policy.ts";
 import { sanitizeHtml, type MediaKind } from "./sanitize.ts";
 import { resolvePhoto, type PhotoContext } from "./photos.ts";
 import { escapeAttribute } from "./serialize.ts";
@@ -112,7 +112,8 @@ export function markdown(): MarkdownIt {
       if (t.type === "heading_close") return;
       const text = (state.tokens[i + 1]?.children ?? []).map((c) => c.content).join("").trim();
       let id = text.replace(/-\{|\}-/g, "").replace(/[\s#"'<>&?/\\%]+/g, "-").replace(/^-+|-+$/g, "") || "section";
-      for (let n = 2; used.has(id); n++) id = `${id.replace(/-\d+$/, "")}-${n}`;
+      // An id the layout uses (main, q …) is taken: the heading gets the next free one.
+      for (let n = 2; used.has(id) || LAYOUT_IDS.has(id); n++) id = `${id.replace(/-\d+$/, "")}-${n}`;
       used.add(id);
       t.attrSet("id", id);
     });

@@ -89,6 +89,16 @@ export function sanitizeHtml(html: string, hooks: SanitizeHooks): { html: string
       const attrs = checkAttributes(node, inside, hooks, refuse);
       out.push(serializeElementStart(name, attrs));
       if (isVoid(name)) continue;
+      // Content no reader sees: an iframe's text (raw text, never shown), what video and audio
+      // show only where they cannot play, an <rp> beyond its parentheses. Hidden links live there.
+      const unseen = unseenContent(node);
+      if (unseen) {
+        refuse(node.sourceCodeLocation?.startOffset ?? offset, unseen, "Write the text outside it, where readers see it.");
+        if (name === "iframe") {
+          out.push(serializeElementEnd(name));
+          continue;
+        }
+      }
       // A <pre> whose text starts with a line break: the parser drops the first one, so write it twice.
       const first = node.childNodes[0];
       if ((name === "pre" || name === "textarea") && first?.nodeName === "#text" && (first as DefaultTreeAdapterMap["textNode"]).value.startsWith("\n")) out.push("\n");
@@ -98,6 +108,20 @@ export function sanitizeHtml(html: string, hooks: SanitizeHooks): { html: string
   };
   walk(fragment, null);
   return { html: out.join(""), issues };
+}
+
+function unseenContent(node: Element): string | null {
+  const name = node.tagName;
+  if (name === "iframe") return textOf(node).trim() ? "text inside an <iframe> is never shown to readers." : null;
+  if (name === "video" || name === "audio") {
+    const other = node.childNodes.find((c) => (isElement(c) ? c.tagName !== "source" && c.tagName !== "track" : c.nodeName === "#text" && (c as DefaultTreeAdapterMap["textNode"]).value.trim() !== ""));
+    return other ? `<${name}> may hold only <source> and <track>: anything else in it is shown only where ${name} cannot play.` : null;
+  }
+  if (name === "rp") {
+    const text = textOf(node).trim();
+    return node.childNodes.some(isElement) || text.length > 2 || /[\p{L}\p{N}]/u.test(text) ? "<rp> may hold only the parentheses shown where ruby is not supported." : null;
+  }
+  return null;
 }
 
 function checkAttributes(
