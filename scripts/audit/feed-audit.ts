@@ -7,14 +7,24 @@ import { urlScheme } from "../markdown/html-policy.ts";
 const TITLES = new Set(["title", "subtitle"]);
 const NAMES = new Set(["name"]);
 
+/** Judges one text of a feed for spam, into `findings`. */
+function judgeText(findings: Finding[], ctx: AuditContext, value: unknown, kind: "title" | "text" | "name"): void {
+  if (typeof value !== "string" || !value.trim()) return;
+  const hit = ctx.judge.judge(value.trim(), kind);
+  if (hit) findings.push({ rule: `reads as gambling/porn spam: ${hit.why}`, excerpt: value.trim().slice(0, 80) });
+}
+
+/** A feed's links lead to web pages: any scheme but http(s) is a finding. */
+function checkScheme(findings: Finding[], where: string, value: string): void {
+  const scheme = urlScheme(value);
+  if (scheme && scheme !== "http" && scheme !== "https") findings.push({ rule: `a ${scheme}: URL in ${where}`, excerpt: value });
+}
+
 export function auditAtom(src: string, ctx: AuditContext): Finding[] {
   const findings: Finding[] = [];
   const stack: { name: string; html: boolean }[] = [];
   let text = "";
-  const judge = (value: string, kind: "title" | "text" | "name") => {
-    const hit = value.trim() ? ctx.judge.judge(value.trim(), kind) : null;
-    if (hit) findings.push({ rule: `reads as gambling/porn spam: ${hit.why}`, excerpt: value.trim().slice(0, 80) });
-  };
+  const judge = (value: string, kind: "title" | "text" | "name") => judgeText(findings, ctx, value, kind);
   readMarkup(
     src,
     {
@@ -23,8 +33,7 @@ export function auditAtom(src: string, ctx: AuditContext): Finding[] {
         for (let a = 0; a < count; a++) {
           const k = names[a];
           const v = values[a];
-          const scheme = urlScheme(v);
-          if ((k === "href" || k === "scheme" || k === "uri") && scheme && scheme !== "http" && scheme !== "https") findings.push({ rule: `a ${scheme}: URL in ${k}=`, excerpt: v });
+          if (k === "href" || k === "scheme" || k === "uri") checkScheme(findings, `${k}=`, v);
           if (k === "label") judge(v, "name");
           if (k === "type" && v === "html") html = true;
         }
@@ -62,11 +71,7 @@ export function auditJsonFeed(src: string, ctx: AuditContext): Finding[] {
     return [{ rule: "a JSON feed that is not JSON", excerpt: src.slice(0, 80) }];
   }
   const findings: Finding[] = [];
-  const judge = (value: unknown, kind: "title" | "text" | "name") => {
-    if (typeof value !== "string" || !value.trim()) return;
-    const hit = ctx.judge.judge(value.trim(), kind);
-    if (hit) findings.push({ rule: `reads as gambling/porn spam: ${hit.why}`, excerpt: value.trim().slice(0, 80) });
-  };
+  const judge = (value: unknown, kind: "title" | "text" | "name") => judgeText(findings, ctx, value, kind);
   judge(feed.title, "title");
   judge(feed.description, "text");
   for (const item of Array.isArray(feed.items) ? (feed.items as Record<string, unknown>[]) : []) {
@@ -75,7 +80,7 @@ export function auditJsonFeed(src: string, ctx: AuditContext): Finding[] {
     if (typeof item.content_html === "string") findings.push(...auditHtml(item.content_html, ctx, true));
     for (const key of ["url", "external_url", "image"]) {
       const v = item[key];
-      if (typeof v === "string" && urlScheme(v) && !/^https?$/.test(urlScheme(v)!)) findings.push({ rule: `a ${urlScheme(v)}: URL in ${key}`, excerpt: v });
+      if (typeof v === "string") checkScheme(findings, key, v);
     }
     for (const tag of Array.isArray(item.tags) ? item.tags : []) judge(tag, "name");
   }

@@ -5,6 +5,7 @@
 // glossary, a cache, a bug), this sees the result.
 import { ELEMENTS, GLOBAL_ATTRS, LINK_SCHEMES, allowedClass, isRemote, srcsetCandidates, urlScheme } from "../markdown/html-policy.ts";
 import { decodeHTML } from "entities";
+import { isVoid } from "../markdown/serialize.ts";
 import { readMarkup, type MarkupHandler } from "./read-markup.ts";
 import type { SpamJudge, TextKind } from "../spam/judge.ts";
 
@@ -124,7 +125,7 @@ class HtmlAudit implements MarkupHandler {
       if (this.inArticle) this.articleDivs++;
       else if (count > 0 && names[0] === "class" && (" " + values[0] + " ").includes(" article-body ")) this.articleDivs = 0;
     }
-    if (!VOID.has(name)) {
+    if (!isVoid(name)) {
       this.stack.push(name);
       if (HEADLINE.has(name)) this.headlines++;
       else if (name === "a") this.links++;
@@ -346,4 +347,3 @@ const JSON_TITLE = /^(headline|alternativeHeadline|name)$/;
 const JSON_TEXT = /^(description|articleBody|caption|text|abstract)$/;
 const JSON_URL = /^(url|image|logo|@id|contentUrl|thumbnailUrl|sameAs|mainEntityOfPage)$/;
 
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);

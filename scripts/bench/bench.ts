@@ -8,12 +8,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCommandLine, runCli, wholeNumber } from "../cli/args.ts";
 import { writeCorpus } from "./corpus.ts";
-import { auditOutput } from "../audit/audit-output.ts";
-import { Problems } from "../content/problems.ts";
-import { securityPolicy } from "../security/policy.ts";
-import { loadSiteConfig } from "../site/site-config.ts";
-import { createSpamJudge } from "../spam/judge.ts";
-import { readSpamOptions } from "../spam/options.ts";
+import { auditContext, auditOutput } from "../audit/audit-output.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
@@ -71,9 +66,7 @@ function countFiles(dir: string): { files: number; bytes: number } {
  * thread: its CPU time (the build spreads it over the render threads). Reading the files is
  * not counted: the build checks the text it has just rendered. */
 function outputCheckMs(root: string, out: string): { ms: number; files: number; findings: number } {
-  const problems = new Problems();
-  const site = loadSiteConfig(root, problems);
-  const ctx = { cspMeta: securityPolicy(site).meta, siteOrigin: site.url.replace(/\/+$/, ""), iframeHosts: site.iframeHosts, judge: createSpamJudge(readSpamOptions(root, problems)) };
+  const ctx = auditContext(root);
   let ms = 0;
   let files = 0;
   let findings = 0;

@@ -4,7 +4,8 @@
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import { LAYOUT_IDS, LINK_SCHEMES, urlScheme, type HtmlPolicy } from "./html-policy.ts";
-import { sanitizeHtml, type MediaKind } from "./sanitize.ts";
+import { sanitizeHtml } from "./sanitize.ts";
+import type { MediaKind } from "../media/sniff.ts";
 import { resolvePhoto, type PhotoContext } from "./photos.ts";
 import { escapeAttribute } from "./serialize.ts";
 

@@ -9,6 +9,7 @@ import {
   allowedClass, isRemote, srcsetCandidates, urlScheme, type HtmlPolicy,
 } from "./html-policy.ts";
 import { escapeText, isVoid, serializeElementEnd, serializeElementStart } from "./serialize.ts";
+import type { MediaKind } from "../media/sniff.ts";
 
 type Node = DefaultTreeAdapterMap["childNode"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -21,12 +22,11 @@ export interface SanitizeIssue {
   hint: string;
 }
 
-export type MediaKind = "image" | "video" | "audio" | "track";
 
 export interface SanitizeHooks {
   policy: HtmlPolicy;
   /** A local file the page loads: returns its public URL and, for images, its size. */
-  media(src: string, kind: MediaKind, offset: number): { url: string; width?: number; height?: number; counts?: boolean };
+  media(src: string, kind: MediaKind, offset: number): { url: string; width?: number; height?: number };
   /** A link (href) and its offset, for the link checks. */
   link(href: string, text: string, offset: number): void;
   /** An id anchors may point at. */

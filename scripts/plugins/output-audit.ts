@@ -3,12 +3,7 @@
 // helpers included), before the build command publishes anything; one finding stops the
 // build, with the file and the rule broken.
 import { relative, sep } from "node:path";
-import { auditOutput, type AuditContext } from "../audit/audit-output.ts";
-import { Problems } from "../content/problems.ts";
-import { securityPolicy } from "../security/policy.ts";
-import { loadSiteConfig } from "../site/site-config.ts";
-import { createSpamJudge } from "../spam/judge.ts";
-import { readSpamOptions } from "../spam/options.ts";
+import { auditContext, auditOutput, type AuditContext } from "../audit/audit-output.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 export interface Options {
@@ -46,18 +41,6 @@ export class OutputAuditError extends Error {
 }
 
 const LIMIT = 40;
-
-function auditContext(root: string): AuditContext {
-  const problems = new Problems();
-  const site = loadSiteConfig(root, problems);
-  return {
-    cspMeta: securityPolicy(site).meta,
-    siteOrigin: site.url.replace(/\/+$/, ""),
-    iframeHosts: site.iframeHosts,
-    // Site data and the blocklist were checked before rendering; here they only configure.
-    judge: createSpamJudge(readSpamOptions(root, problems)),
-  };
-}
 
 export default function outputAudit(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}): void {
   const options: Options = { ...defaults, root: process.env.NEWSROOM_ROOT ?? defaults.root, ...userOptions };
