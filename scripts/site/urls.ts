@@ -1,0 +1,48 @@
+// The site's URL scheme, in one place: every page's path from its kind and data. Nothing
+// else in the build writes a URL pattern; the model, the render plan, the sitemaps, feeds,
+// the link check and the command-line tools all ask here.
+//
+// A path "inside a variant" (`inner`) is shared by a page's twins: news/media-focus/ is
+// /zh-hans/news/media-focus/ and /zh-hant/news/media-focus/.
+
+/** Joins a variant prefix and a path inside it: ("zh-hans", "news/") → /zh-hans/news/ */
+export function variantUrl(variantPath: string, inner: string): string {
+  return `/${variantPath}/${inner}`;
+}
+
+/** The file a page URL is written to: /a/ → /a/index.html. */
+export function outputFile(url: string): string {
+  return url.endsWith("/") ? `${url}index.html` : url;
+}
+
+/** Paths inside a variant, by kind of page. */
+export const inner = {
+  home: (): string => "",
+  newsHub: (): string => "news/",
+  search: (): string => "search/",
+  notFound: (): string => "404.html",
+  /** A section's list: page 1 is the section's own URL. */
+  section: (section: string, pageNumber = 1): string => (pageNumber === 1 ? `news/${section}/` : `news/${section}/page/${pageNumber}/`),
+  /** An article, from its section, date and slug. */
+  article: (section: string, year: string, month: string, slug: string): string => `news/${section}/${year}/${month}/${slug}/`,
+  /** A standalone page (content/pages/<slug>.md). */
+  page: (slug: string): string => `${slug}/`,
+  /** The feeds of a list page (hub or section): Atom and JSON Feed beside it. */
+  feeds: (listInner: string): { atom: string; json: string } => ({ atom: `${listInner}feed.xml`, json: `${listInner}feed.json` }),
+};
+
+/** Site-wide paths, outside every variant. */
+export const sitePaths = {
+  /** The root chooser of scripts. */
+  root: "/",
+  /** Hosts look for /404.html at the root. */
+  rootNotFound: "/404.html",
+  /** One sitemap per variant. */
+  variantSitemap: (variantPath: string): string => `/sitemap-${variantPath}.xml`,
+  /** Google News sitemaps, numbered from 2 when one is not enough. */
+  newsSitemap: (n: number): string => (n === 1 ? "/sitemap-news.xml" : `/sitemap-news-${n}.xml`),
+  /** Where an article's (or a page's) photos are published: /media/<its path without the last slash>. */
+  media: (contentInner: string): string => `/media/${contentInner.replace(/\/$/, "")}`,
+  /** Where a standalone page's photos are published. */
+  pageMedia: (slug: string): string => `/media/pages/${slug}`,
+};
