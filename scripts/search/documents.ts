@@ -1,8 +1,10 @@
 // The site model → what the search index holds: one document per article, in every script.
+// One way there, whether the index is written in the main thread or in a worker: the model
+// becomes an IndexJob (plain data, so it can be posted to a worker), and the job's pages become
+// records (searchDocuments). Both paths write the same bytes.
 import { Parser } from "htmlparser2";
 import type { SearchDocFile } from "../../assets/js/search.js";
 import type { ArticlePage, SiteModel } from "../site/model.ts";
-import type { PageInput } from "./index-worker.ts";
 
 /** One article: its text in each script variant, keyed by variant path (zh-hans). */
 export interface SearchDocument {
@@ -45,17 +47,45 @@ export function htmlText(html: string): string {
     .join("\n");
 }
 
-export function docFile(page: ArticlePage): SearchDocFile {
-  return { u: page.url, t: page.headline, d: page.dateText, i: page.dateIso, s: page.section.name, b: htmlText(page.html) };
+/** One article's page in one script: its document file, the body still HTML (turned into text by whoever writes the index). */
+export interface PageInput {
+  path: string;
+  file: Omit<SearchDocFile, "b">;
+  html: string;
+}
+
+/** Everything the index writer needs, as plain data (structured-cloned when posted to a worker). */
+export interface IndexJob {
+  /** Articles in document order, each with its page in every script. */
+  articles: PageInput[][];
+  /** The index's folder in the output (the site's /search/). */
+  dir: string;
+  /** Every script's path (zh-hans …). */
+  variants: string[];
 }
 
 /**
- * Every article of the model, newest first (the order of model.sources): document ids are
- * positions in this order, so among equal scores the newer article comes first.
+ * The job of indexing `model` into `dir`. Articles newest first (the order of model.sources):
+ * document ids are positions in this order, so among equal scores the newer article comes first.
  */
-export function* searchDocuments(model: SiteModel): Generator<SearchDocument> {
-  for (const pages of articlesInOrder(model)) {
-    yield { variants: new Map(pages.map((page) => [page.ctx.path, docFile(page)])) };
+export function indexJob(model: SiteModel, dir: string): IndexJob {
+  return {
+    articles: articlesInOrder(model).map((pages) =>
+      pages.map((page) => ({
+        path: page.ctx.path,
+        file: { u: page.url, t: page.headline, d: page.dateText, i: page.dateIso, s: page.section.name },
+        html: page.html,
+      })),
+    ),
+    dir,
+    variants: model.variants.map((v) => v.path),
+  };
+}
+
+/** The records of the index: each article's document file in every script, its body as text. */
+export function* searchDocuments(articles: PageInput[][]): Generator<SearchDocument> {
+  for (const pages of articles) {
+    yield { variants: new Map(pages.map((p) => [p.path, { ...p.file, b: htmlText(p.html) }])) };
   }
 }
 
@@ -69,15 +99,4 @@ function articlesInOrder(model: SiteModel): ArticlePage[][] {
   }
   const ids = [...new Set([...model.sources.map((s) => s.path), ...byId.keys()])].filter((id) => byId.has(id));
   return ids.map((id) => byId.get(id)!);
-}
-
-/** The same documents, in the same order, as plain data for the indexing worker. */
-export function indexInput(model: SiteModel): PageInput[][] {
-  return articlesInOrder(model).map((pages) =>
-    pages.map((page) => ({
-      path: page.ctx.path,
-      file: { u: page.url, t: page.headline, d: page.dateText, i: page.dateIso, s: page.section.name },
-      html: page.html,
-    })),
-  );
 }

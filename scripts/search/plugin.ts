@@ -7,10 +7,8 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EleventyConfig } from "../plugins/eleventy-config.ts";
 import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
-import { searchDocuments } from "./documents.ts";
-import { MANIFEST, writeSearchIndex, type WriteStats } from "./write-index.ts";
-import { indexInput } from "./documents.ts";
-import type { IndexJob } from "./index-worker.ts";
+import { indexJob, type IndexJob } from "./documents.ts";
+import { MANIFEST, writeIndexJob, type WriteStats } from "./write-index.ts";
 import { onSiteModel } from "../plugins/news-site.ts";
 import { vouchFor } from "../integrity/written-files.ts";
 import { startTsWorker } from "../workers/ts-worker.ts";
@@ -142,7 +140,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
   const startIndex = (news: SiteModel): Promise<WriteStats> => {
     started = Date.now();
     const dir = join(eleventyConfig.directories.output, options.dir);
-    const job = { articles: indexInput(news), dir, variants: news.variants.map((v) => v.path) };
+    const job = indexJob(news, dir);
     // One index at a time: the dev server may rebuild while the last index is still written.
     const previous = lastIndexJob ?? Promise.resolve();
     return (lastIndexJob = previous.catch(() => undefined).then(() => indexInWorker(job)));
@@ -172,8 +170,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
       stats = await inWorker;
     } else {
       started = Date.now();
-      const variants = model.variants.map((v) => v.path);
-      stats = writeSearchIndex(searchDocuments(model), join(directories.output, options.dir), { variants });
+      stats = writeIndexJob(indexJob(model, join(directories.output, options.dir)));
     }
     vouchFor(stats.written.map(([path, size, sha256]) => [`/${options.dir}/${path}`, size, sha256] as const));
     if (process.env.NEWSROOM_SEARCH_STATS) {

@@ -8,7 +8,7 @@ import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FORMAT, type Manifest } from "../../assets/js/search.js";
-import type { SearchDocument } from "./documents.ts";
+import { searchDocuments, type IndexJob, type SearchDocument } from "./documents.ts";
 import { foldPairsFor } from "./fold.ts";
 import { IndexBuilder, type BuilderOptions } from "./index-builder.ts";
 
@@ -35,6 +35,11 @@ export interface WriteStats {
 export interface WriteOptions extends BuilderOptions {
   /** Every script's path (zh-hans …), listed even when no document has it yet. */
   variants?: string[];
+}
+
+/** Writes a build's index: the one call of both paths, in the main thread and in the worker. */
+export function writeIndexJob(job: IndexJob): WriteStats {
+  return writeSearchIndex(searchDocuments(job.articles), job.dir, { variants: job.variants });
 }
 
 /** Writes the index of `documents` into `dir` (the site's /search/ folder). */
