@@ -7,22 +7,26 @@ import search from "./scripts/search/plugin.ts";
 import syndication from "./scripts/plugins/syndication.ts";
 import templatesOnly from "./scripts/plugins/templates-only.ts";
 import type { EleventyConfig } from "./scripts/plugins/eleventy-config.ts";
+import { sessionOf } from "./scripts/build/eleventy.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
+  // The build this Eleventy works for (scripts/build/): each plugin gets it as an option.
+  const session = sessionOf(eleventyConfig);
+  const { root, project } = session.current.settings;
   // Only content/_generate/ holds templates: nothing else an editor saves under content/ is run.
   eleventyConfig.addPlugin(templatesOnly);
   // Articles, pages and site data in content/ become the site model (global data `news`).
-  eleventyConfig.addPlugin(newsSite);
+  eleventyConfig.addPlugin(newsSite, { session });
   // CSS, scripts and images in assets/, with content-hashed copies for long caching.
-  eleventyConfig.addPlugin(assets);
+  eleventyConfig.addPlugin(assets, { root: project });
   // Filters the layouts use.
   eleventyConfig.addPlugin(filters);
   // Search page of each script, and its static index under /search/ (built while pages render).
-  eleventyConfig.addPlugin(search);
+  eleventyConfig.addPlugin(search, { session });
   // Feeds, sitemaps, robots.txt, Open Graph and JSON-LD.
-  eleventyConfig.addPlugin(syndication);
+  eleventyConfig.addPlugin(syndication, { session });
   // The last check: every page and feed written is read back and judged before anything is published.
-  eleventyConfig.addPlugin(outputAudit);
+  eleventyConfig.addPlugin(outputAudit, { root });
 
   return {
     dir: {

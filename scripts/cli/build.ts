@@ -5,22 +5,20 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
-import { helperJob, lastRenderPlan, lastRenderThreads, stopRenderHelpers, usePreloadedSite } from "../plugins/news-site.ts";
+import { helperJob } from "../plugins/news-site.ts";
+import { Build, BuildSession, PROJECT } from "../build/build.ts";
+import { eleventyFor } from "../build/eleventy.ts";
 import { RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
 import type { SiteModel } from "../site/model.ts";
 import { commitRenderIndex, dropPendingRenderIndex, indexFileFor } from "../render/render-plan.ts";
 import { readCommandLine, runCli, siteRoot, USAGE_EXIT, wholeNumber } from "./args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
 import { writeManifest, type ManifestEntry } from "../integrity/manifest.ts";
-import { vouchedFiles } from "../integrity/written-files.ts";
 import { cleanStaleOutputs, discardInBackground, emptyTrash } from "../integrity/stale.ts";
 import { checkOutputPath, checkOwnership, checkReplaceable, OutputRefused, recordOwnership } from "../integrity/output-folder.ts";
 import { acquireBuildLock, heldMessage } from "../integrity/build-lock.ts";
-
-const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
 
 /** HTML pages a build writes: every page of the model, and the root chooser. */
 function pageCount(m: SiteModel): number {
@@ -73,14 +71,13 @@ export async function build(root: string, out: string, options: BuildOptions = {
 
 async function buildLocked(root: string, out: string, options: BuildOptions, started: number): Promise<number> {
   const stats = options.stats;
-  process.env.NEWSROOM_ROOT = root;
-  process.env.NEWSROOM_OUT = out;
+  const build = new Build({ root, out, mode: "build", stats });
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   const parallelRead = options.threads === null ? "auto" : options.threads > 1 ? "always" : "never";
-  let site: Awaited<ReturnType<typeof loadSite>>;
+  let site: NonNullable<Build["site"]>;
   try {
-    site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root), parallelRead });
+    site = build.site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root), parallelRead });
   } catch (err) {
     // Not an editor's problem (those are collected): a fault of the build itself, e.g. a worker thread that died.
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
@@ -99,21 +96,20 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
   // whatever the size; by default only where they gain.
   const threads = options.threads ?? threadDefaults.threads;
   const minPages = options.threads ? 0 : threadDefaults.minPages;
-  const start = () => new RenderHelpers(threads - 1, helperJob(resolve(PROJECT, "content"), tmp), minPages);
+  const start = () => new RenderHelpers(threads - 1, helperJob(build, tmp), minPages);
   const cold = !existsSync(indexFileFor(root, out)) || !existsSync(out);
   const early = threads > 1 && cold && pageCount(site.model) >= minPages ? start() : null;
-  usePreloadedSite(site, { started: early, startFor: threads > 1 && !early ? (n) => (n >= minPages ? start() : null) : null });
+  build.threads = { started: early, startFor: threads > 1 && !early ? (n) => (n >= minPages ? start() : null) : null };
   const eleventyStarted = Date.now();
   let eleventyDone = 0;
   let written: ManifestEntry[] = [];
   try {
-    const eleventy = new Eleventy(resolve(PROJECT, "content"), tmp, { configPath: resolve(PROJECT, ".eleventy.ts"), quietMode: true });
-    await eleventy.write();
+    await eleventyFor(new BuildSession(build), tmp).write();
     eleventyDone = Date.now();
     // Integrity: <tmp>/manifest.json lists every file written (path, size, SHA-256), for `npm run verify`.
-    written = writeManifest(tmp, vouchedFiles()).files;
+    written = writeManifest(tmp, build.written.files).files;
   } catch (err) {
-    stopRenderHelpers();
+    build.stopHelpers();
     dropPendingRenderIndex(root, out);
     // Eleventy may still be copying assets into tmp: remove it once this process is done.
     process.once("exit", () => rmSync(tmp, { recursive: true, force: true }));
@@ -154,8 +150,8 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
         maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
         cacheHits: site.cache.hits,
         cacheMisses: site.cache.misses,
-        reusedPages: lastRenderPlan()?.reused.length ?? 0,
-        renderThreads: lastRenderThreads(),
+        reusedPages: build.plan?.reused.length ?? 0,
+        renderThreads: build.threadsUsed,
         manifestMs: manifestDone - eleventyDone,
       }),
     );
@@ -163,7 +159,7 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
   const pages = pageCount(m);
   console.log(
     `Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      ` (pages: ${(lastRenderPlan()?.reused.length ?? 0)} unchanged, ${pages - (lastRenderPlan()?.reused.length ?? 0)} rendered${lastRenderThreads() > 1 ? ` on ${lastRenderThreads()} threads` : ""};` +
+      ` (pages: ${(build.plan?.reused.length ?? 0)} unchanged, ${pages - (build.plan?.reused.length ?? 0)} rendered${build.threadsUsed > 1 ? ` on ${build.threadsUsed} threads` : ""};` +
       ` conversions: ${site.cache.hits} cached, ${site.cache.misses} new${site.problems.length ? `; ${formatSummary(site.problems)}` : ""}).`,
   );
   return 0;

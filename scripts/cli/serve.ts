@@ -6,10 +6,9 @@
 // SIGINT, SIGTERM and SIGHUP stop it, and so does the end of the process that started it.
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
 import { readCommandLine, runCli, siteRoot, wholeNumber } from "./args.ts";
-
-const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
+import { Build, BuildSession } from "../build/build.ts";
+import { eleventyFor } from "../build/eleventy.ts";
 
 const USAGE = `Usage: npm start [-- --root <site folder>] [--port 8080]
   --root  the site (default: the current folder)
@@ -20,23 +19,11 @@ export function devOutputFor(root: string): string {
   return join(root, ".cache", "dev-site");
 }
 
-interface Watching {
-  init(): Promise<void>;
-  watcher?: { on(event: string, fn: (path: string) => void): void };
-  watch(): Promise<(path: string) => Promise<void>>;
-  serve(port: number): Promise<unknown>;
-  stopWatch(): Promise<unknown>;
-}
-
 async function serve(root: string, port: number): Promise<void> {
   const out = devOutputFor(root);
-  process.env.NEWSROOM_ROOT = root;
-  process.env.NEWSROOM_OUT = out;
-  const eleventy = new Eleventy(join(PROJECT, "content"), out, {
-    configPath: join(PROJECT, ".eleventy.ts"),
-    quietMode: true,
-    runMode: "serve",
-  }) as unknown as Watching;
+  // One build a rebuild, each made from the last (what did not change is handed on).
+  const session = new BuildSession(new Build({ root, out, mode: "serve" }));
+  const eleventy = eleventyFor(session, out, (eleventyConfig) => eleventyConfig.on("eleventy.beforeWatch", () => void session.advance()));
   let stopping = false;
   const stop = (why: string) => {
     if (stopping) return;

@@ -40,18 +40,11 @@ export function hashResults(results: readonly WrittenResult[], output: string): 
   return rows;
 }
 
-// What the build under way vouches for: plugins add what they wrote, the build command's
-// manifest reads it. Cleared when a build starts.
-const vouched: KnownFiles = new Map();
+/** What one build vouches for: plugins add what they wrote, the build command's manifest reads it. */
+export class WrittenFiles {
+  readonly files: KnownFiles = new Map();
 
-export function vouchFor(rows: Iterable<readonly [string, number, string]>): void {
-  for (const [path, size, sha256] of rows) vouched.set(path, { size, sha256 });
-}
-
-export function vouchedFiles(): KnownFiles {
-  return vouched;
-}
-
-export function forgetVouched(): void {
-  vouched.clear();
+  vouchFor(rows: Iterable<readonly [string, number, string]>): void {
+    for (const [path, size, sha256] of rows) this.files.set(path, { size, sha256 });
+  }
 }

@@ -43,7 +43,7 @@ export class OutputAuditError extends Error {
 const LIMIT = 40;
 
 export default function outputAudit(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}): void {
-  const options: Options = { ...defaults, root: process.env.NEWSROOM_ROOT ?? defaults.root, ...userOptions };
+  const options: Options = { ...defaults, ...userOptions };
   let ctx: AuditContext | null = null;
   eleventyConfig.on("eleventy.before", () => {
     // Site data may have changed between two rebuilds of the dev server.

@@ -120,7 +120,16 @@ export function renderKey(page: object, shared: string): string {
   return key;
 }
 
-export function planRendering(model: SiteModel, options: { project: string; root: string; out: string; previousOut: string | null }): RenderPlan {
+export interface PlanOptions {
+  project: string;
+  root: string;
+  out: string;
+  previousOut: string | null;
+  /** The dev server: renders into the folder it serves, and keeps keys by page object between rebuilds. */
+  inPlace: boolean;
+}
+
+export function planRendering(model: SiteModel, options: PlanOptions): RenderPlan {
   const shared = sharedKey(options.project, model);
   const indexFile = indexFileFor(options.root, options.out);
   const stored = options.previousOut ? readRenderIndex(indexFile) : null;
@@ -128,13 +137,13 @@ export function planRendering(model: SiteModel, options: { project: string; root
   // A file is reused only if it is still byte for byte what the last build wrote (by the
   // render index): a page tampered with in the old output is rendered again, not carried on.
   // The dev server renders into the folder it serves: what is there is what it wrote.
-  const inPlace = options.previousOut === options.out && process.env.ELEVENTY_RUN_MODE === "serve";
+  const inPlace = options.previousOut === options.out && options.inPlace;
   const previousHashes = new Map<string, string>(inPlace ? [] : Object.entries(stored?.files ?? {}));
   const render = {} as RenderSubset;
   const reused: string[] = [];
   const index: Record<string, string> = {};
   // The dev server keeps keys by page object between rebuilds: it makes them now.
-  const keysLater = Object.keys(previous).length === 0 && process.env.ELEVENTY_RUN_MODE !== "serve";
+  const keysLater = Object.keys(previous).length === 0 && !options.inPlace;
   for (const list of RENDERED_LISTS) {
     render[list] = [];
     if (keysLater) {

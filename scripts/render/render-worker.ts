@@ -2,17 +2,21 @@
 // templates while the main thread is still planning), then renders the share of pages the
 // main thread sends. See render-share.ts.
 import { parentPort } from "node:worker_threads";
-import Eleventy from "@11ty/eleventy";
+import { Build, BuildSession, type BuildSettings } from "../build/build.ts";
+import { eleventyFor } from "../build/eleventy.ts";
 import { provideShare, writtenByHelper, type ShareModel } from "./render-share.ts";
 import { keyPages } from "./render-plan.ts";
 import type { WrittenRow } from "../integrity/written-files.ts";
 
-/** Where a helper renders. (Its environment, NEWSROOM_ROOT and NEWSROOM_OUT among it, is the
- * main thread's when it was started: a worker starts with a copy of it.) */
+/** Where a helper renders: the main thread's build (its site, output and project), into `output` (the fresh folder). */
 export interface HelperJob {
-  input: string;
+  settings: BuildSettings;
   output: string;
-  configPath: string;
+}
+
+/** The helper's own Eleventy, working for a build of its own that renders only what it is dealt. */
+function helperEleventy(job: HelperJob) {
+  return eleventyFor(new BuildSession(new Build({ ...job.settings, mode: "render-helper" })), job.output);
 }
 
 /** What a helper wrote ([path, size, sha256]) and, in a first build, its pages' render keys. */
@@ -35,7 +39,7 @@ port.once("message", (job: HelperJob) => {
       }),
     ),
   );
-  const eleventy = new Eleventy(job.input, job.output, { configPath: job.configPath, quietMode: true });
+  const eleventy = helperEleventy(job);
   eleventy.write().then(
     () => {
       const keys = share?.keyWith ? keyPages(share.render, share.keyWith) : [];

@@ -1,16 +1,15 @@
 // Eleventy plugin: the search page of each script, and the search index written into the
 // output after the pages (from the same site model, so the index matches the pages).
 //
-// The search page template hands the model over through the `searchIndexUrl` filter; when
-// Eleventy has written the site, `eleventy.after` writes the index from that model.
+// The index is made from the build's model once it exists (in a worker for a big site, while
+// pages render), and written when Eleventy has written the pages.
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EleventyConfig } from "../plugins/eleventy-config.ts";
 import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
 import { indexJob, type IndexJob } from "./documents.ts";
 import { MANIFEST, writeIndexJob, type WriteStats } from "./write-index.ts";
-import { onSiteModel } from "../plugins/news-site.ts";
-import { vouchFor } from "../integrity/written-files.ts";
+import type { Build, BuildSession } from "../build/build.ts";
 import { startTsWorker } from "../workers/ts-worker.ts";
 import { linkOrCopy, unchangedSinceLastBuild, type RenderPlan } from "../render/render-plan.ts";
 
@@ -63,11 +62,13 @@ function indexInWorker(job: IndexJob): Promise<WriteStats> {
 }
 
 export interface Options {
+  /** The builds this Eleventy works for (scripts/build/build.ts). */
+  session: BuildSession;
   /** Folder of the index in the output, and its URL path. */
   dir: string;
 }
 
-export const defaults: Options = { dir: "search" };
+export const defaults = { dir: "search" } satisfies Partial<Options>;
 
 export interface SearchPage extends PageBase {
   kind: "search";
@@ -94,15 +95,13 @@ export function searchPage(home: HomePage): SearchPage {
   };
 }
 
-export default function search(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}): void {
+export default function search(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "session"> & Partial<Options>): void {
   const options: Options = { ...defaults, ...userOptions };
+  const { session } = options;
   let model: SiteModel | null = null;
 
   eleventyConfig.addFilter("searchPage", (home: HomePage) => searchPage(home));
-  eleventyConfig.addFilter("searchIndexUrl", (news: SiteModel) => {
-    model = news;
-    return `/${options.dir}/${MANIFEST}`;
-  });
+  eleventyConfig.addFilter("searchIndexUrl", () => `/${options.dir}/${MANIFEST}`);
   // A large site's index is built in a worker thread while Eleventy renders the pages.
   let started = 0;
   let inWorker: Promise<WriteStats> | null = null;
@@ -115,7 +114,9 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
   });
   let reuseFrom: string | null = null;
   let lastPlan: RenderPlan | null = null;
-  onSiteModel((news, plan) => {
+  const whenModelReady = (build: Build) => build.onModel((news, plan) => {
+    // This thread renders the search pages: the index is written after them (eleventy.after).
+    model = news;
     // No article page changed and none came or went: the last build's index is this one's.
     reuseFrom = null;
     lastPlan = plan;
@@ -129,7 +130,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
       inWorker = null;
       return;
     }
-    if (process.env.ELEVENTY_RUN_MODE === "serve") {
+    if (build.mode === "serve") {
       // Making the job and starting its thread would hold up the edited page.
       inWorker = null;
       serveIndex = news;
@@ -137,6 +138,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
     }
     inWorker = startIndex(news);
   });
+  session.eachBuild(whenModelReady);
   const startIndex = (news: SiteModel): Promise<WriteStats> => {
     started = Date.now();
     const dir = join(eleventyConfig.directories.output, options.dir);
@@ -153,7 +155,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
       linkTree(reuseFrom, join(directories.output, options.dir));
       // Each file was checked against the last manifest (untampered): the manifest may trust it.
       const prefix = `/${options.dir}/`;
-      vouchFor([...lastPlan!.previousHashes].filter(([path]) => path.startsWith(prefix)).map(([path, sha256]) => [path, -1, sha256] as const));
+      session.current.written.vouchFor([...lastPlan!.previousHashes].filter(([path]) => path.startsWith(prefix)).map(([path, sha256]) => [path, -1, sha256] as const));
       return;
     }
     let stats: WriteStats;
@@ -162,7 +164,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
       const running = startIndex(serveIndex);
       serveIndex = null;
       void running.then(
-        (done) => process.env.NEWSROOM_SEARCH_STATS && console.log(`Search index: ${done.docs} articles in ${Date.now() - started} ms.`),
+        (done) => session.current.settings.stats && console.log(`Search index: ${done.docs} articles in ${Date.now() - started} ms.`),
         (err: Error) => console.error(err.message),
       );
       return;
@@ -172,8 +174,8 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Part
       started = Date.now();
       stats = writeIndexJob(indexJob(model, join(directories.output, options.dir)));
     }
-    vouchFor(stats.written.map(([path, size, sha256]) => [`/${options.dir}/${path}`, size, sha256] as const));
-    if (process.env.NEWSROOM_SEARCH_STATS) {
+    session.current.written.vouchFor(stats.written.map(([path, size, sha256]) => [`/${options.dir}/${path}`, size, sha256] as const));
+    if (session.current.settings.stats) {
       const bytes = stats.docBytes + stats.shardBytes + stats.manifestBytes;
       console.log(`Search index: ${stats.docs} articles, ${stats.shards} shards, ${stats.files} files, ${bytes} bytes in ${Date.now() - started} ms.`);
     }
