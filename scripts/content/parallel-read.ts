@@ -5,7 +5,8 @@
 // unchanged. Small sites and the dev server's rebuilds read on this thread.
 import { availableParallelism } from "node:os";
 import { DateTime } from "luxon";
-import { startTsWorker } from "../workers/ts-worker.ts";
+import { startWorkers, workerModule } from "../workers/pool.ts";
+import type readArticles from "./read-worker.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 import type { Problem } from "./problems.ts";
 import { listMarkdownFiles, loadArticle, nothingReadYet, NEWS_DIR, primeArticle, type ArticleSource, type LoadOptions } from "./articles.ts";
@@ -19,6 +20,8 @@ export interface Options {
 }
 
 export const defaults: Options = { minFiles: 5000, workerShare: 0.45 };
+
+const READ = workerModule<typeof readArticles>("Reading articles", new URL("./read-worker.ts", import.meta.url));
 
 /** An article as it crosses threads: dates as instants (luxon's objects cannot be cloned). */
 export type ClonedArticle = Omit<ArticleSource, "date" | "updated"> & { date: number; updated?: number };
@@ -59,19 +62,16 @@ export async function readArticlesInParallel(site: SiteConfig, options: LoadOpti
   if (files.length < 2) return;
   const split = Math.round(files.length * (1 - settings.workerShare));
   const theirs = files.slice(split);
-  const worker = startTsWorker(new URL("./read-worker.ts", import.meta.url));
-  const done = new Promise<ReadResult[]>((resolve, reject) => {
-    worker.once("message", (msg: { results?: ReadResult[]; error?: string }) => {
-      void worker.terminate();
-      if (msg.results) resolve(msg.results);
-      else reject(new Error(`Reading articles: ${msg.error}`));
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`Reading articles: the worker stopped (exit code ${code}).`)));
-  });
-  worker.postMessage({ site, files: theirs, options } satisfies ReadJob);
-  for (const file of files.slice(0, split)) loadArticle(site, file, options);
-  for (const r of await done) {
+  const worker = startWorkers(READ, [{ site, files: theirs, options }]);
+  try {
+    for (const file of files.slice(0, split)) loadArticle(site, file, options);
+  } catch (err) {
+    // Not an editor's problem (those are collected): the worker's reading is of no use now.
+    void worker.stop();
+    throw err;
+  }
+  const [results] = await worker.results;
+  for (const r of results) {
     primeArticle(site, r.file, { key: r.key, photos: r.photos, result: { article: r.article && revive(r.article, site.timeZone), problems: r.problems } });
   }
 }

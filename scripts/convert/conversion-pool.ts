@@ -2,8 +2,9 @@
 // its conversion time here. Small batches stay on the main thread (starting workers and
 // their dictionaries costs ~0.3 s each).
 import { availableParallelism } from "node:os";
-import { startTsWorker } from "../workers/ts-worker.ts";
+import { startWorkers, workerModule } from "../workers/pool.ts";
 import type { Job } from "./convert-worker.ts";
+import type convertFragments from "./convert-worker.ts";
 import { convertHtml } from "./html-converter.ts";
 import { scriptConverter } from "./script-converter.ts";
 
@@ -11,6 +12,8 @@ export type { Job };
 
 /** Below this many fragments, workers cost more than they save. */
 export const PARALLEL_THRESHOLD = 400;
+
+const CONVERT = workerModule<typeof convertFragments>("Converting", new URL("./convert-worker.ts", import.meta.url));
 
 export async function convertAll(jobs: Job[], threads = Math.min(availableParallelism(), 4)): Promise<string[]> {
   if (jobs.length < PARALLEL_THRESHOLD || threads < 2) {
@@ -23,21 +26,8 @@ export async function convertAll(jobs: Job[], threads = Math.min(availableParall
     c.index.push(i);
     c.jobs.push(job);
   });
+  const out = await startWorkers(CONVERT, chunks.map((c) => c.jobs)).results;
   const results = new Array<string>(jobs.length);
-  await Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = startTsWorker(new URL("./convert-worker.ts", import.meta.url));
-          worker.once("message", (out: string[]) => {
-            out.forEach((html, k) => (results[chunk.index[k]] = html));
-            void worker.terminate();
-            resolve();
-          });
-          worker.once("error", reject);
-          worker.postMessage(chunk.jobs);
-        }),
-    ),
-  );
+  chunks.forEach((chunk, w) => out[w].forEach((html, k) => (results[chunk.index[k]] = html)));
   return results;
 }
