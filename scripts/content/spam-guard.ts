@@ -9,7 +9,7 @@ import { decodeHTML } from "entities";
 import { findMarkup } from "../convert/editor-markup.ts";
 import { createSpamJudge, type SpamHit, type SpamJudge, type SpamOptions, type TextKind } from "../spam/judge.ts";
 import { BLOCKLIST_FILE, readSpamOptions } from "../spam/options.ts";
-import { FrontMatterSyntaxError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
+import { FrontMatterSyntaxError, parseFrontMatter, type ParsedFile } from "./read/front-matter.ts";
 import { Problems } from "./problems.ts";
 
 export { BLOCKLIST_FILE };

@@ -4,7 +4,7 @@ import { IANAZone } from "luxon";
 import type { OpenccLocale } from "../convert/opencc-engine.ts";
 import type { GlossaryEntry } from "../convert/script-converter.ts";
 import { Problems } from "../content/problems.ts";
-import { readEditorJson, readEditorJsonLines } from "../content/editor-json.ts";
+import { readDataFile, type DataFile } from "../content/read/editor-json.ts";
 
 export interface Variant {
   /** BCP 47 tag: zh-Hans, zh-Hant, zh-HK … */
@@ -76,9 +76,7 @@ export const GLOSSARY_FILE = "content/_data/glossary.json";
 
 const LOCALES: readonly OpenccLocale[] = ["cn", "tw", "twp", "hk", "hkp", "t"];
 
-function readJson(root: string, file: string, problems: Problems): unknown {
-  return readEditorJson(root, file, problems, "Fix the JSON syntax (a missing comma or quote).");
-}
+const JSON_HINT = "Fix the JSON syntax (a missing comma or quote).";
 
 /** Glossary: `{ "钟晓岚": "鍾曉嵐" }` (Simplified: Traditional) or `{ "钟晓岚": { "zh-Hant": "…", "zh-HK": "…" } }`. */
 export function glossaryEntries(
@@ -146,21 +144,22 @@ function strings(v: unknown): string[] {
 }
 
 export function loadSiteConfig(root: string, outer: Problems): SiteConfig {
-  // Problems about site.json get the line of their field, from the file's own positions.
   const problems = new Problems();
+  const file = readDataFile(root, SITE_FILE, problems, JSON_HINT);
   try {
-    return readSiteConfig(root, problems);
+    return siteConfigOf(root, file, problems);
   } finally {
-    const lines = problems.list.some((p) => p.file === SITE_FILE && p.line === undefined && p.field) ? readEditorJsonLines(root, SITE_FILE) : undefined;
+    // Problems about site.json get the line of their field, from the file's own positions.
     for (const p of problems.list) {
-      if (lines && p.file === SITE_FILE && p.line === undefined && p.field) p.line = lines(p.field.split(/[[\].]+/).filter(Boolean));
+      if (file && p.file === SITE_FILE && p.line === undefined && p.field) p.line = file.keyLine(p.field.split(/[[\].]+/).filter(Boolean));
       outer.list.push(p);
     }
   }
 }
 
-function readSiteConfig(root: string, problems: Problems): SiteConfig {
-  const raw = readJson(root, SITE_FILE, problems);
+/** The field rules of site.json. */
+function siteConfigOf(root: string, file: DataFile | undefined, problems: Problems): SiteConfig {
+  const raw = file?.data;
   if (raw === undefined || typeof raw !== "object" || raw === null) {
     if (!problems.errors.some((p) => p.file === SITE_FILE)) {
       problems.error(SITE_FILE, "is missing.", { hint: "Create it: see the README, section Site data." });
@@ -220,8 +219,8 @@ function readSiteConfig(root: string, problems: Problems): SiteConfig {
   const ui: Record<string, string> = {};
   for (const [k, v] of Object.entries((data.ui ?? {}) as Record<string, unknown>)) if (typeof v === "string") ui[k] = v;
 
-  const glossaryLines = readEditorJsonLines(root, GLOSSARY_FILE);
-  const siteGlossary = glossaryEntries(readJson(root, GLOSSARY_FILE, problems), variants, GLOSSARY_FILE, problems, undefined, (term) => glossaryLines?.([term]));
+  const glossaryFile = readDataFile(root, GLOSSARY_FILE, problems, JSON_HINT);
+  const siteGlossary = glossaryEntries(glossaryFile?.data, variants, GLOSSARY_FILE, problems, undefined, (term) => glossaryFile?.keyLine([term]));
 
   return {
     root,

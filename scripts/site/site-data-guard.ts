@@ -3,9 +3,8 @@
 // rename the site in every Simplified title, feed and JSON-LD block: a glossary term may not
 // change the site's name, tagline, navigation or section names unless site data says so
 // ("glossaryChangesNames": true). And their text is judged for spam like an article's.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Problems } from "../content/problems.ts";
+import { Problems } from "../content/problems.ts";
+import { readDataFile } from "../content/read/editor-json.ts";
 import { scriptConverter } from "../convert/script-converter.ts";
 import type { SpamJudge, TextKind } from "../spam/judge.ts";
 import { GLOSSARY_FILE, SITE_FILE, type NavItem, type SiteConfig } from "./site-config.ts";
@@ -15,16 +14,10 @@ function navLabels(items: readonly NavItem[]): string[] {
   return items.flatMap((i) => [i.label, ...(Array.isArray(i.children) ? navLabels(i.children) : [])]);
 }
 
-/** The line of a JSON file where `text` first appears as a string, for messages. */
+/** The line of a data file where `text` first appears as a string, for messages: the file is
+ * read again through the editor reader, only when there is something to report. */
 function lineOf(root: string, file: string, text: string): number | undefined {
-  let source: string;
-  try {
-    source = readFileSync(join(root, file), "utf8");
-  } catch {
-    return undefined;
-  }
-  const at = source.indexOf(JSON.stringify(text).slice(1, -1));
-  return at < 0 ? undefined : source.slice(0, at).split("\n").length;
+  return readDataFile(root, file, new Problems(), "")?.textLine(text);
 }
 
 /** What site data shows on every page, with the kind of text each is. */

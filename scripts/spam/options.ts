@@ -4,7 +4,7 @@
 // lexicon (an organisation that is itself 葡京). A mistake in the file is an editor error
 // naming the field, never a silent fallback: a typo must not switch the guard off.
 import type { Problems } from "../content/problems.ts";
-import { readEditorText } from "../content/editor-file.ts";
+import { readDataFile } from "../content/read/editor-json.ts";
 import type { SpamOptions } from "./judge.ts";
 import { normalizeTerm } from "./normalize.ts";
 
@@ -15,12 +15,6 @@ const KNOWN = ["useDefaults", "terms", "allow"];
 
 export const DEFAULT_OPTIONS: SpamOptions = Object.freeze({ useDefaults: true, terms: Object.freeze([]), allow: Object.freeze([]) });
 
-/** 1-based line of a key in the file's text (for messages), 1 if not found. */
-function keyLine(text: string, key: string): number {
-  const at = text.search(new RegExp(`"${key}"\\s*:`));
-  return at < 0 ? 1 : text.slice(0, at).split("\n").length;
-}
-
 function describe(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
@@ -28,37 +22,12 @@ function describe(v: unknown): string {
   return typeof v === "object" ? "an object" : `${typeof v} ${JSON.stringify(v)}`;
 }
 
-/** V8's JSON error as an editor reads it: what is wrong, and on which line. V8 gives either
- * "… in JSON at position N" or "Unexpected token 'X', …context… is not valid JSON". */
-function jsonError(text: string, message: string): { reason: string; line?: number } {
-  const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
-  const positioned = /^(.*?) in JSON at position (\d+)/s.exec(message);
-  if (positioned) return { reason: positioned[1], line: lineOf(Number(positioned[2])) };
-  const token = /^(Unexpected token '(.*?)'), (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
-  if (token) {
-    const at = text.indexOf(token[4]);
-    // The context is the text around the token, cut 10 characters before it when it shows "...".
-    const offset = at < 0 ? undefined : at + (token[3] ? 10 : Math.max(0, token[4].indexOf(token[2])));
-    return { reason: token[1], line: offset === undefined ? undefined : lineOf(offset) };
-  }
-  return { reason: message.replace(/\.$/, "") };
-}
-
 export function readSpamOptions(root: string, problems: Problems): SpamOptions {
-  // The reader of every editor file (content/editor-file.ts): encoding, control characters, line endings.
-  const text = readEditorText(root, BLOCKLIST_FILE, problems);
-  if (typeof text !== "string") return DEFAULT_OPTIONS; // missing: the defaults; unreadable: reported
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (err) {
-    const { reason, line } = jsonError(text, (err as Error).message);
-    problems.error(BLOCKLIST_FILE, `is not valid JSON: ${reason}.`, {
-      line,
-      hint: `Write it as ${EXAMPLE} (double quotes, commas between items, none after the last).`,
-    });
-    return DEFAULT_OPTIONS;
-  }
+  // The reader of every editor data file (content/read/editor-json.ts): encoding, control characters, JSON with its line.
+  const file = readDataFile(root, BLOCKLIST_FILE, problems, `Write it as ${EXAMPLE} (double quotes, commas between items, none after the last).`);
+  if (!file) return DEFAULT_OPTIONS; // missing: the defaults; unreadable: reported
+  const data = file.data;
+  const keyLine = (key: string) => file.keyLine([key]) ?? 1;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     problems.error(BLOCKLIST_FILE, `must be an object, not ${describe(data)}.`, { line: 1, hint: `Write it as ${EXAMPLE}.` });
     return DEFAULT_OPTIONS;
@@ -66,7 +35,7 @@ export function readSpamOptions(root: string, problems: Problems): SpamOptions {
   const record = data as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!KNOWN.includes(key)) {
-      problems.warn(BLOCKLIST_FILE, "unknown field, ignored.", { field: key, line: keyLine(text, key), hint: `Known fields: ${KNOWN.join(", ")}.` });
+      problems.warn(BLOCKLIST_FILE, "unknown field, ignored.", { field: key, line: keyLine(key), hint: `Known fields: ${KNOWN.join(", ")}.` });
     }
   }
   let useDefaults = true;
@@ -75,7 +44,7 @@ export function readSpamOptions(root: string, problems: Problems): SpamOptions {
     else {
       problems.error(BLOCKLIST_FILE, `must be true or false, not ${describe(record.useDefaults)}.`, {
         field: "useDefaults",
-        line: keyLine(text, "useDefaults"),
+        line: keyLine("useDefaults"),
         hint: 'Write "useDefaults": true to keep the built-in gambling and porn lexicon (false leaves only your own terms).',
       });
     }
@@ -83,7 +52,7 @@ export function readSpamOptions(root: string, problems: Problems): SpamOptions {
   const words = (key: "terms" | "allow", what: string): string[] => {
     const v = record[key];
     if (v === undefined) return [];
-    const at = { field: key, line: keyLine(text, key) };
+    const at = { field: key, line: keyLine(key) };
     if (!Array.isArray(v)) {
       problems.error(BLOCKLIST_FILE, `must be a list of words, not ${describe(v)}.`, { ...at, hint: `Write e.g. "${key}": ["${key === "terms" ? "某某娱乐" : "葡京酒店"}"].` });
       return [];

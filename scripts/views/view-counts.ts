@@ -1,9 +1,9 @@
 // View counts: content/_data/views.json, keyed by article (section/yyyy/mm/slug), kept apart
 // from articles so that importing analytics never touches what an editor wrote.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Problems } from "../content/problems.ts";
-import { readEditorText } from "../content/editor-file.ts";
+import { readDataFile } from "../content/read/editor-json.ts";
 
 export const VIEWS_FILE = "content/_data/views.json";
 
@@ -14,35 +14,23 @@ export function viewKey(articlePath: string): string {
   return articlePath.replace(/^news\//, "").replace(/\/$/, "");
 }
 
-/** The line of "key": in the file's text (1-based), or undefined. */
-function lineOfKey(text: string, key: string): number | undefined {
-  const at = text.indexOf(`${JSON.stringify(key)}:`);
-  return at < 0 ? undefined : text.slice(0, at).split("\n").length;
-}
-
 export function loadViewCounts(root: string, problems: Problems): ViewCounts {
-  let data: unknown;
-  let text = "";
-  try {
-    // The reader every editor file goes through (encoding, control characters): content/editor-file.ts.
-    const read = readEditorText(root, VIEWS_FILE, problems);
-    if (typeof read !== "string") return {};
-    text = read;
-    data = JSON.parse(text);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return {};
-    problems.error(VIEWS_FILE, `is not valid JSON: ${(err as Error).message}.`, { hint: "Run npm run views again with the analytics export." });
-    return {};
-  }
+  // The reader every editor data file goes through (encoding, control characters, JSON with its line): content/read/editor-json.ts.
+  const file = readDataFile(root, VIEWS_FILE, problems, "Run npm run views again with the analytics export.");
+  if (!file) return {};
+  const data = file.data;
   const out: ViewCounts = {};
   if (!data || typeof data !== "object" || Array.isArray(data)) {
     problems.error(VIEWS_FILE, "is not an object of article keys and counts.", { hint: "Run npm run views again with the analytics export." });
     return out;
   }
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const line = lineOfKey(text, key);
-    if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) out[key] = value;
-    else if (typeof value === "number" && value > Number.MAX_SAFE_INTEGER) {
+    if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
+      out[key] = value;
+      continue;
+    }
+    const line = file.keyLine([key]);
+    if (typeof value === "number" && value > Number.MAX_SAFE_INTEGER) {
       problems.error(VIEWS_FILE, `the count for ${JSON.stringify(key)} is more than ${Number.MAX_SAFE_INTEGER.toLocaleString("en")}, the largest count kept exactly.`, {
         line,
         hint: "Fix or remove the entry, then run npm run views again.",

@@ -1,10 +1,10 @@
-// The field checks articles and standalone pages share: blank values, lengths, lang, slug,
-// draft, the line each problem points at, and text an editor did not finish (-{ left open).
+// Reading front matter fields, each problem at the field's line: blank values, lengths, text,
+// dates, lang, slug, true/false. The rules of each kind of file (article-rules.ts,
+// page-rules.ts, common-rules.ts) are made of these.
 import type { DateTime } from "luxon";
-import { findUnclosedMarkup } from "../convert/editor-markup.ts";
-import { DATE_FORMS, dateMistake, parseEditorDate } from "./dates.ts";
+import { DATE_FORMS, dateMistake, parseEditorDate } from "../dates.ts";
 import type { ParsedFile } from "./front-matter.ts";
-import type { Problems } from "./problems.ts";
+import type { Problems } from "../problems.ts";
 
 /** Longest values, in characters. Chosen for what each is: */
 export const LIMITS = {
@@ -147,39 +147,4 @@ export class Fields {
     this.problems.error(this.file, `${JSON.stringify(v)} must be true or false.`, this.at(field));
     return false;
   }
-}
-
-/**
- * Each -{ that is never closed, in a front matter line or a paragraph of the body (the file as
- * read, LF endings): markup may wrap within a paragraph, never across fields or paragraphs.
- */
-export function checkUnclosedMarkup(file: string, text: string, problems: Problems, bodyLine: number): void {
-  const lines = text.split("\n");
-  const chunks: { line: number; text: string }[] = [];
-  lines.slice(0, bodyLine - 1).forEach((l, i) => chunks.push({ line: i + 1, text: l }));
-  let start = bodyLine - 1;
-  for (let i = bodyLine - 1; i <= lines.length; i++) {
-    if (i === lines.length || lines[i].trim() === "") {
-      if (i > start) chunks.push({ line: start + 1, text: lines.slice(start, i).join("\n") });
-      start = i + 1;
-    }
-  }
-  for (const chunk of chunks) {
-    for (const offset of findUnclosedMarkup(chunk.text)) {
-      problems.error(file, "the editor markup -{ is not closed, so the page would show it as written.", {
-        line: chunk.line + chunk.text.slice(0, offset).split("\n").length - 1,
-        hint: "Close it with }- (-{嘉陵云}- keeps a word as written), or write -{-{}- for the characters -{ themselves.",
-      });
-    }
-  }
-}
-
-/** Whether rendered HTML holds text a reader reads: photos and their captions alone are not an article. */
-export function hasReadableText(html: string): boolean {
-  const text = html
-    .replace(/<figure\b[\s\S]*?<\/figure>/gi, "")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(?:nbsp|#160|#x0*a0);/gi, " ")
-    .replace(/&[a-z0-9#]+;/gi, "x");
-  return !isBlank(text);
 }

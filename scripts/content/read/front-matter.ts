@@ -7,6 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type YAMLError } from "yaml";
 import matter from "gray-matter";
 import { controlName, normalizeLineEndings } from "./editor-file.ts";
+import type { Problems } from "../problems.ts";
 
 export interface ParsedFile {
   /** The fields; objects in it have no prototype. */
@@ -48,6 +49,17 @@ export function pathKey(path: readonly (string | number)[]): string {
 /** The line of a key by its path, e.g. keyLine(parsed, "glossary", "钟晓岚"). */
 export function keyLine(parsed: Pick<ParsedFile, "keyLines">, ...path: (string | number)[]): number | undefined {
   return parsed.keyLines.get(pathKey(path));
+}
+
+/** The file's front matter and body; null when its front matter cannot be read (the error, with its line, is in `problems`). */
+export function readFrontMatter(file: string, text: string, problems: Problems): ParsedFile | null {
+  try {
+    return parseFrontMatter(text);
+  } catch (err) {
+    if (!(err instanceof FrontMatterSyntaxError)) throw err;
+    problems.error(file, err.message, { line: err.line, hint: err.hint });
+    return null;
+  }
 }
 
 export function parseFrontMatter(source: string): ParsedFile {

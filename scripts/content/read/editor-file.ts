@@ -4,7 +4,7 @@
 // break for one break, so line numbers stay those the editor's program shows.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Problems } from "./problems.ts";
+import type { Problems } from "../problems.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
