@@ -4,6 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInWorker, startWorkers, workerModule, WorkerFailed, type FailureReason } from "../scripts/workers/pool.ts";
 import type double from "./fixtures/workers/echo.ts";
@@ -15,6 +18,9 @@ import type forget from "./fixtures/workers/forgets.ts";
 import type greet from "./fixtures/workers/waits.ts";
 import type oneFails from "./fixtures/workers/one-fails.ts";
 import { convertAll, PARALLEL_THRESHOLD, type Job } from "../scripts/convert/conversion-pool.ts";
+import type { IndexJob } from "../scripts/search/documents.ts";
+import { indexInWorker } from "../scripts/search/index-in-worker.ts";
+import { writeIndexJob } from "../scripts/search/write-index.ts";
 
 const fixture = (name: string) => new URL(`./fixtures/workers/${name}`, import.meta.url);
 
@@ -109,4 +115,26 @@ test("conversion on two workers: the same HTML as on this thread, in the jobs' o
   const inWorkers = await convertAll(jobs, 2);
   assert.deepEqual(inWorkers, await convertAll(jobs, 1));
   assert.equal(inWorkers[1], "<p>第1條：軟體發佈會，頭髮與發展。</p>");
+});
+
+test("the search index written by its worker: the same files as written on this thread", async () => {
+  const out = mkdtempSync(join(tmpdir(), "newsroom-workers-"));
+  try {
+    const job = (dir: string): IndexJob => ({
+      articles: Array.from({ length: 3 }, (_, i) => [
+        { path: "zh-hans", file: { u: `/zh-hans/news/a${i}/`, t: `第${i}条新闻`, d: "2025年3月1日", i: "2025-03-01", s: "公司" }, html: `<p>发布会第${i}场。</p>` },
+        { path: "zh-hant", file: { u: `/zh-hant/news/a${i}/`, t: `第${i}條新聞`, d: "2025年3月1日", i: "2025-03-01", s: "公司" }, html: `<p>發布會第${i}場。</p>` },
+      ]),
+      dir: join(out, dir),
+      variants: ["zh-hans", "zh-hant"],
+    });
+    const inWorker = await indexInWorker(job("worker"));
+    const here = writeIndexJob(job("here"));
+    assert.equal(inWorker.docs, 3);
+    assert.deepEqual(inWorker.written, here.written);
+    for (const [path] of here.written) assert.ok(readFileSync(join(out, "worker", path)).equals(readFileSync(join(out, "here", path))), path);
+    assert.deepEqual(readdirSync(join(out, "worker")).sort(), readdirSync(join(out, "here")).sort());
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

@@ -4,13 +4,13 @@
 // Eleventy costs ~3 s of CPU to start and run, and on two cores rendering gains about a
 // quarter; measured, the two cross at ~8,000 pages.
 import { availableParallelism } from "node:os";
-import type { Worker } from "node:worker_threads";
-import { startTsWorker } from "../workers/ts-worker.ts";
+import { startWorkers, workerModule, type WorkerGroup } from "../workers/pool.ts";
 import type { DateTime } from "luxon";
 import type { SiteModel } from "../site/model.ts";
 import { outputFile, RENDERED_LISTS, type RenderSubset } from "./render-plan.ts";
-import type { HelperData, ShareModel } from "./render-share.ts";
-import type { HelperJob, HelperMessage, HelperResult } from "./render-worker.ts";
+import type { HelperData } from "./render-share.ts";
+import type { HelperJob, HelperResult } from "./render-worker.ts";
+import type renderShare from "./render-worker.ts";
 import type { WrittenRow } from "../integrity/written-files.ts";
 
 export interface Options {
@@ -74,65 +74,55 @@ function transferable<T extends object>(page: T): T {
   return { ...page, date: new Date(date.toMillis()), updated: updated && new Date(updated.toMillis()) };
 }
 
+const RENDER = workerModule<typeof renderShare>("Rendering pages", new URL("./render-worker.ts", import.meta.url));
+
 export class RenderHelpers {
-  private readonly workers: Worker[];
-  private readonly results: Promise<HelperResult>[];
+  private readonly helpers: WorkerGroup<typeof renderShare>;
+  private readonly count: number;
   private readonly minPages: number;
+  private dealt = false;
   /** Threads that rendered pages, the main one included (known once dealt). */
   threadsUsed = 1;
 
   /** Starts `count` helpers; each starts its Eleventy and waits for its share. Fewer than
    * `minPages` pages to render are all the main thread's: the helpers get nothing and stop. */
   constructor(count: number, job: HelperJob, minPages = defaults.minPages) {
+    this.count = count;
     this.minPages = minPages;
-    this.workers = Array.from({ length: count }, () => {
-      const worker = startTsWorker(new URL("./render-worker.ts", import.meta.url), { workerData: { renderHelper: true } satisfies HelperData, stdout: true });
-      // A helper's Eleventy prints its own "Wrote n files": the build's summary says it once.
-      worker.stdout.resume();
-      return worker;
-    });
-    this.results = this.workers.map(
-      (worker, i) =>
-        new Promise<HelperResult>((resolve, reject) => {
-          worker.once("message", (msg: HelperMessage) => {
-            void worker.terminate();
-            if ("error" in msg) reject(new Error(`Rendering (thread ${i + 2}): ${msg.error}`));
-            else resolve({ written: msg.written, keys: msg.keys });
-          });
-          worker.once("error", reject);
-          worker.once("exit", (code) => reject(new Error(`Rendering (thread ${i + 2}) stopped with exit code ${code}.`)));
-        }),
-    );
-    // A helper's failure is reported by finished(); until then it must not be an unhandled rejection.
-    for (const r of this.results) r.catch(() => undefined);
-    for (const w of this.workers) w.postMessage(job);
+    // A helper's Eleventy prints its own "Wrote n files": the build's summary says it once.
+    this.helpers = startWorkers(RENDER, Array.from({ length: count }, () => job), { workerData: { renderHelper: true } satisfies HelperData, quiet: true });
   }
 
   /** Sends each helper its share of `render` and returns the main thread's. `keyWith`: the
    * helpers also make their pages' render keys. */
   deal(model: SiteModel, render: RenderSubset, keyWith?: string): RenderSubset {
-    const n = pageCount(render) >= this.minPages ? this.workers.length + 1 : 1;
+    const n = pageCount(render) >= this.minPages ? this.count + 1 : 1;
     // Fewer threads than helpers: the others get an empty share and stop.
-    const shares = Array.from({ length: this.workers.length + 1 }, (_, i) => dealShare(render, n, i));
+    const shares = Array.from({ length: this.count + 1 }, (_, i) => dealShare(render, n, i));
     this.threadsUsed = shares.filter((s) => pageCount(s) > 0).length || 1;
-    this.workers.forEach((worker, i) => {
+    for (let i = 0; i < this.count; i++) {
       const share = shares[i + 1];
       const mapped = {} as RenderSubset;
       for (const list of RENDERED_LISTS) mapped[list] = share[list].map(transferable);
-      const data: ShareModel = { site: model.site, variants: model.variants, security: model.security, root: model.root, render: mapped, keyWith };
-      worker.postMessage(data);
-    });
+      this.helpers.send(i, { site: model.site, variants: model.variants, security: model.security, root: model.root, render: mapped, keyWith });
+    }
+    this.dealt = true;
     return shares[0];
   }
 
   /** Resolves once every helper has written its pages, with what they wrote ([path, size,
-   * sha256]) and the keys they made; rejects with the first failure. */
+   * sha256]) and the keys they made; rejects with the first failure (pool.ts: WorkerFailed). */
   async finished(): Promise<HelperResult> {
-    const all = await Promise.all(this.results);
+    // Helpers wait for their share: without one they would wait for ever.
+    if (!this.dealt) {
+      void this.stop();
+      throw new Error("Rendering pages: the helper threads were never dealt their pages.");
+    }
+    const all = await this.helpers.results;
     return { written: all.flatMap((r) => r.written), keys: all.flatMap((r) => r.keys) };
   }
 
-  stop(): void {
-    for (const w of this.workers) void w.terminate();
+  stop(): Promise<void> {
+    return this.helpers.stop();
   }
 }

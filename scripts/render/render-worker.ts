@@ -1,7 +1,7 @@
 // Render helper thread: starts its own Eleventy at once (loading the configuration and the
 // templates while the main thread is still planning), then renders the share of pages the
 // main thread sends. See render-share.ts.
-import { parentPort } from "node:worker_threads";
+import type { Handler } from "../workers/pool.ts";
 import { Build, BuildSession, type BuildSettings } from "../build/build.ts";
 import { eleventyFor } from "../build/eleventy.ts";
 import { provideShare, writtenByHelper, type ShareModel } from "./render-share.ts";
@@ -25,26 +25,15 @@ export interface HelperResult {
   keys: [url: string, key: string][];
 }
 
-export type HelperMessage = ({ done: true } & HelperResult) | { error: string };
+/** The render helper's job: its Eleventy starts at once; the share it renders comes in its
+ * inbox once the main thread has planned. */
+const renderShare: Handler<HelperJob, HelperResult, ShareModel> = async (job, inbox) => {
+  // Set in a callback: declared so that the type checker does not take it for always null.
+  let share = null as ShareModel | null;
+  provideShare(inbox.next().then((model) => (share = model)));
+  await helperEleventy(job).write();
+  const keys = share?.keyWith ? keyPages(share.render, share.keyWith) : [];
+  return { written: writtenByHelper(), keys };
+};
 
-const port = parentPort!;
-// First message: where to render. Second: the share (the model is not ready when helpers start).
-port.once("message", (job: HelperJob) => {
-  let share: ShareModel | null = null;
-  provideShare(
-    new Promise<ShareModel>((resolve) =>
-      port.once("message", (model: ShareModel) => {
-        share = model;
-        resolve(model);
-      }),
-    ),
-  );
-  const eleventy = helperEleventy(job);
-  eleventy.write().then(
-    () => {
-      const keys = share?.keyWith ? keyPages(share.render, share.keyWith) : [];
-      port.postMessage({ done: true, written: writtenByHelper(), keys } satisfies HelperMessage);
-    },
-    (err: unknown) => port.postMessage({ error: err instanceof Error ? err.message : String(err) } satisfies HelperMessage),
-  );
-});
+export default renderShare;

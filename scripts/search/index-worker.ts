@@ -1,13 +1,9 @@
-// Worker thread: builds and writes the search index while the main thread renders pages.
-import { parentPort } from "node:worker_threads";
+// Worker thread: builds and writes the search index while the main thread renders pages
+// (index-in-worker.ts).
+import type { Handler } from "../workers/pool.ts";
 import type { IndexJob } from "./documents.ts";
 import { writeIndexJob, type WriteStats } from "./write-index.ts";
 
-parentPort!.once("message", (job: IndexJob) => {
-  try {
-    const stats: WriteStats = writeIndexJob(job);
-    parentPort!.postMessage({ stats });
-  } catch (err) {
-    parentPort!.postMessage({ error: err instanceof Error ? err.stack ?? err.message : String(err) });
-  }
-});
+const indexArticles: Handler<IndexJob, WriteStats> = writeIndexJob;
+
+export default indexArticles;

@@ -10,7 +10,7 @@ import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
 import { indexJob, type IndexJob } from "./documents.ts";
 import { MANIFEST, writeIndexJob, type WriteStats } from "./write-index.ts";
 import type { Build, BuildSession } from "../build/build.ts";
-import { startTsWorker } from "../workers/ts-worker.ts";
+import { indexInWorker } from "./index-in-worker.ts";
 import { linkOrCopy, unchangedSinceLastBuild, type RenderPlan } from "../render/render-plan.ts";
 
 /** Whether every file of the last index is still what the last build wrote. */
@@ -47,19 +47,6 @@ function linkTree(from: string, to: string): void {
 
 /** From this many articles on, the index is built in a worker thread (starting one costs ~0.5 s). */
 const WORKER_THRESHOLD = 500;
-
-function indexInWorker(job: IndexJob): Promise<WriteStats> {
-  return new Promise((resolve, reject) => {
-    const worker = startTsWorker(new URL("./index-worker.ts", import.meta.url));
-    worker.once("message", (msg: { stats?: WriteStats; error?: string }) => {
-      void worker.terminate();
-      if (msg.stats) resolve(msg.stats);
-      else reject(new Error(`Search index: ${msg.error}`));
-    });
-    worker.once("error", reject);
-    worker.postMessage(job);
-  });
-}
 
 export interface Options {
   /** The builds this Eleventy works for (scripts/build/build.ts). */
