@@ -84,6 +84,12 @@ test("an answer that never comes: the thread ends by itself and says so, or the 
   assert.ok(Date.now() - started < 5000);
 });
 
+test("a job that cannot be sent (a function in it): the job named, nothing left running", async () => {
+  const group = startWorkers(workerModule<typeof greet>("Sending", fixture("waits.ts")), ["a", "b"]);
+  group.send(1, (() => "not data") as unknown as string);
+  await failure(group.results, "Sending", 2, "unsent", /^Sending: worker 2 of 2 could not be sent its message: DataCloneError: .*could not be cloned/);
+});
+
 test("one worker fails: the group's error is that one's, and the others are stopped", async () => {
   const group = startWorkers(workerModule<typeof oneFails>("Mixed", fixture("one-fails.ts")), ["wait", "fail", "wait"]);
   await failure(group.results, "Mixed", 2, "threw", /^Mixed: worker 2 of 3 failed: the failing one$/);

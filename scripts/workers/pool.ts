@@ -1,8 +1,9 @@
 // Runs jobs in worker threads: one job a worker, a typed result each, or one error. A worker
 // module only exports its handler (protocol.ts: Handler); the messaging is serve-job.ts's and
-// this module's. However a worker dies (its handler throws, its module cannot load, an
-// uncaught error, an exit, no answer in time), the group rejects with one WorkerFailed naming
-// the job and the worker, and stops the other workers: no thread outlives its group.
+// this module's. However a worker fails (its handler throws, its module cannot load, an
+// uncaught error, an exit, no answer in time, a message that cannot be sent), the group
+// rejects with one WorkerFailed naming the job and the worker, and stops its other workers:
+// no thread outlives its group.
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
@@ -38,7 +39,7 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-export type FailureReason = "threw" | "load" | "crashed" | "exited" | "timeout" | "stopped";
+export type FailureReason = "unsent" | "threw" | "load" | "crashed" | "exited" | "timeout" | "stopped";
 
 /** A worker that did not answer with a result. `cause` is the worker's error, with its stack. */
 export class WorkerFailed extends Error {
@@ -65,6 +66,8 @@ export class WorkerFailed extends Error {
   private static what(reason: FailureReason, d: { cause?: Error; exitCode?: number; timeoutMs?: number; module?: string }): string {
     const because = d.cause ? `${d.cause.name === "Error" ? "" : `${d.cause.name}: `}${d.cause.message}` : "";
     switch (reason) {
+      case "unsent":
+        return `could not be sent its message: ${because}`;
       case "threw":
         return `failed: ${because}`;
       case "load":
@@ -116,6 +119,7 @@ export function startWorkers<H extends AnyHandler>(module: WorkerModule<H>, jobs
       else fail(i, msg.phase === "load" ? "load" : "threw", { cause: received(msg.error) });
     });
     worker.on("error", (err) => fail(i, "crashed", { cause: err }));
+    worker.on("messageerror", (err) => fail(i, "crashed", { cause: err }));
     worker.on("exit", (exitCode) => fail(i, "exited", { exitCode }));
     return worker;
   });
@@ -151,7 +155,13 @@ export function startWorkers<H extends AnyHandler>(module: WorkerModule<H>, jobs
   }
 
   const send = (i: number, msg: ToWorker) => {
-    workers[i].postMessage(msg);
+    try {
+      workers[i].postMessage(msg);
+    } catch (err) {
+      // Data that cannot be cloned (a function, a luxon date): the group fails like any other way.
+      void fail(i, "unsent", { cause: err instanceof Error ? err : new Error(String(err)) });
+      return;
+    }
     watch(i);
   };
   jobs.forEach((job, i) => send(i, { kind: "job", job }));
