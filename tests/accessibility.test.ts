@@ -60,7 +60,7 @@ interface AxeResult {
   nodes: AxeNode[];
 }
 
-const { out, build } = buildSampleSite("newsroom-a11y-");
+const { out, build } = await buildSampleSite("newsroom-a11y-");
 let server: StaticServer;
 let browser: Browser;
 const contexts = new Map<string, BrowserContext>();

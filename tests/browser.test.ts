@@ -19,7 +19,7 @@ const VIEWPORTS = [
 ] as const;
 const SCREENSHOTS = join(PROJECT, "test-output", "screenshots");
 
-const { out, build } = buildSampleSite("newsroom-browser-");
+const { out, build } = await buildSampleSite("newsroom-browser-");
 let server: StaticServer;
 let browser: Browser;
 

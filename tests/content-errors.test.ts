@@ -3,13 +3,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { article, buildSite, makeSite, runTool } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, runTool } from "./helpers/site-fixture.ts";
 
 const good = article({ title: "好文章", date: "2024-10-16 09:57", source: "重慶日報", editor: "譚鑫", lang: "zh-Hant" });
 const root = makeSite({ "content/news/media-focus/2024/good.md": good });
 const out = join(root, "_site");
 // A previous good build, which a failed build must leave alone.
-const first = buildSite(root, out);
+const first = await buildSiteInProcess(root, out);
 assert.equal(first.code, 0, first.stderr);
 const lastGood = readFileSync(join(out, "index.html"), "utf8");
 const bad: Record<string, string> = {
@@ -33,7 +33,7 @@ for (const [path, text] of Object.entries(bad)) {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text);
 }
-const r = buildSite(root, out);
+const r = await buildSiteInProcess(root, out);
 const lines = r.stderr.split("\n");
 
 function line(prefix: string): string {

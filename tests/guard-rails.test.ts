@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { article, buildSite, makeSite, readPage, runTool } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, readPage, runTool } from "./helpers/site-fixture.ts";
 
 const meta = { title: "測試", date: "2024-10-16 09:57", source: "重慶日報", editor: "譚鑫", lang: "zh-Hant" };
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -55,7 +55,7 @@ const root = makeSite(
   },
   { iframeHosts: ["player.bilibili.com"], linkAllowlist: ["gov.cn"] },
 );
-const r = buildSite(root);
+const r = await buildSiteInProcess(root);
 
 function reported(file: string, line: number, pattern: RegExp): void {
   const prefix = `content/news/media-focus/2024/${file}:${line}: `;
@@ -109,7 +109,7 @@ test("allowed raw HTML passes; a link to an unlisted domain is a warning", () =>
   assert.ok(!/fine\.md.*gov\.cn/.test(r.stderr));
 });
 
-test("the allowed page builds as written once the refused files are gone", () => {
+test("the allowed page builds as written once the refused files are gone", async () => {
   const ok = makeSite(
     {
       "content/news/media-focus/2024/p.png": PNG,
@@ -120,7 +120,7 @@ test("the allowed page builds as written once the refused files are gone", () =>
     },
     { linkAllowlist: [] },
   );
-  const b = buildSite(ok);
+  const b = await buildSiteInProcess(ok);
   assert.equal(b.code, 0, b.stderr);
   const $ = readPage(join(ok, "_site"), "/zh-hans/news/media-focus/2024/10/fine/");
   assert.equal($("h2#第一節").text(), "第一节");
@@ -139,7 +139,7 @@ test("npm run check finds the same problems, one line each, then a summary", () 
   assert.match(c.stdout.trim().split("\n").at(-1)!, /^✗ \d+ errors, \d+ warnings? in \d+ articles/);
 });
 
-test("front matter is text: markup in a title, source or editor is escaped on every page", () => {
+test("front matter is text: markup in a title, source or editor is escaped on every page", async () => {
   const root = makeSite({
     "content/news/media-focus/2024/markup.md": article({
       ...meta,
@@ -149,7 +149,7 @@ test("front matter is text: markup in a title, source or editor is escaped on ev
       summary: '"摘要 <b>粗體</b>"',
     }),
   });
-  const b = buildSite(root);
+  const b = await buildSiteInProcess(root);
   assert.equal(b.code, 0, b.stderr);
   for (const path of ["/zh-hant/news/media-focus/2024/10/markup/", "/zh-hans/news/media-focus/2024/10/markup/", "/zh-hant/news/media-focus/"]) {
     const $ = readPage(join(root, "_site"), path);

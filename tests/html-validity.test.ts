@@ -65,7 +65,7 @@ test("the validator does report errors (the config is in force)", async () => {
 });
 
 test("every built HTML page is valid", async () => {
-  const { out, build } = buildSampleSite("newsroom-html-");
+  const { out, build } = await buildSampleSite("newsroom-html-");
   assert.equal(build.code, 0, `build failed:\n${build.stderr}\n${build.stdout}`);
   const files = htmlFiles(out);
   // Both scripts' pages, the root page and both 404 pages: not a vacuous pass.

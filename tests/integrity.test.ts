@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { article, buildSite, makeSite, PROJECT, runTool, type RunResult } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, PROJECT, runBuildCli, runTool, type RunResult } from "./helpers/site-fixture.ts";
 import { solidPng } from "./helpers/images.ts";
 import { createManifest, MANIFEST_FORMAT, parseManifest, scanFolder, serializeManifest, sha256 } from "../scripts/integrity/manifest.ts";
 import { cleanStaleOutputs } from "../scripts/integrity/stale.ts";
@@ -102,15 +102,17 @@ describe("manifest and deterministic builds", () => {
   let otherRoot = "";
   let outC = "";
 
-  before(() => {
-    // First build with a cold conversion cache, the second with a warm one.
-    assertBuilt(buildSite(root, outA, NOW));
-    assertBuilt(buildSite(root, outB, NOW));
-    // The same content checked out elsewhere, built in another time zone and locale, cold cache.
+  before(async () => {
+    // First build with a cold conversion cache (in this process), the second with a warm one
+    // read from disk by the build command: also proves the in-process build writes its bytes.
+    assertBuilt(await buildSiteInProcess(root, outA, NOW));
+    assertBuilt(runBuildCli(root, outB, NOW));
+    // The same content checked out elsewhere, built in another time zone and locale, cold cache:
+    // a process started under them (the locale is read when a process starts).
     otherRoot = mkdtempSync(join(tmpdir(), "newsroom-checkout-"));
     cpSync(join(root, "content"), join(otherRoot, "content"), { recursive: true });
     outC = join(otherRoot, "public");
-    assertBuilt(buildSite(otherRoot, outC, { ...NOW, TZ: "America/Los_Angeles", LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" }));
+    assertBuilt(runBuildCli(otherRoot, outC, { ...NOW, TZ: "America/Los_Angeles", LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" }));
   });
 
   it("lists every file the build wrote with its SHA-256 and size, sorted, not itself", () => {
@@ -151,8 +153,8 @@ describe("manifest and deterministic builds", () => {
     assert.ok(readFileSync(join(outA, "manifest.json")).equals(readFileSync(join(outB, "manifest.json"))));
   });
 
-  it("building again into the same folder (where a build may reuse unchanged pages) gives the same bytes", () => {
-    assertBuilt(buildSite(root, outA, NOW));
+  it("building again into the same folder (where a build may reuse unchanged pages) gives the same bytes", async () => {
+    assertBuilt(await buildSiteInProcess(root, outA, NOW));
     assertSameFolders(outA, outB);
   });
 
@@ -167,13 +169,13 @@ describe("manifest and deterministic builds", () => {
 });
 
 describe("a failed or interrupted build leaves the previous output", () => {
-  it("a content error: the build exits non-zero and the old output stays byte for byte", () => {
+  it("a content error: the build exits non-zero and the old output stays byte for byte", async () => {
     const root = makeSite(fixtureFiles());
     const out = join(root, "_site");
-    assertBuilt(buildSite(root, out, NOW));
+    assertBuilt(await buildSiteInProcess(root, out, NOW));
     const before = snapshot(out);
     writeFileSync(join(root, "content/news/company/2025/broken.md"), article({ date: "2025-03-09 10:00", editor: "陳靜" }));
-    const r = buildSite(root, out, NOW);
+    const r = await buildSiteInProcess(root, out, NOW);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /title: is required/);
     assert.deepEqual(snapshot(out), before);
@@ -190,7 +192,7 @@ describe("a failed or interrupted build leaves the previous output", () => {
   it("a build killed while writing: the old output is untouched and complete, the next build cleans up", async () => {
     const root = makeSite(fixtureFiles());
     const out = join(root, "_site");
-    assertBuilt(buildSite(root, out, NOW));
+    assertBuilt(await buildSiteInProcess(root, out, NOW));
     const before = snapshot(out);
 
     // 300 more articles: a build that takes a while to write.
@@ -238,7 +240,7 @@ describe("a failed or interrupted build leaves the previous output", () => {
       const n = String(i).padStart(3, "0");
       rmSync(join(root, `content/news/${i % 2 ? "company" : "media-focus"}/2024/bulk-${n}.md`));
     }
-    assertBuilt(buildSite(root, out, NOW));
+    assertBuilt(await buildSiteInProcess(root, out, NOW));
     assert.ok(!existsSync(tmp), `${basename(tmp)} was removed`);
     assert.deepEqual(
       readdirSync(dirname(out)).filter((n) => n.startsWith("_site.")),
@@ -372,7 +374,7 @@ describe("npm run verify", () => {
   };
 
   before(async () => {
-    assertBuilt(buildSite(root, out, NOW));
+    assertBuilt(await buildSiteInProcess(root, out, NOW));
     ({ server, base } = await serve(host));
   });
 

@@ -55,7 +55,7 @@ const KNOWN_ERRORS = new Set([
   "render-blocking-resources",
 ]);
 
-const { out, build } = buildSampleSite("newsroom-lighthouse-");
+const { out, build } = await buildSampleSite("newsroom-lighthouse-");
 let server: StaticServer;
 let lhr: Lhr;
 

@@ -145,8 +145,8 @@ function collect(out: string): { pages: Ref[]; texts: Ref[]; css: Ref[]; headers
   return { pages, texts, css, headers, files };
 }
 
-const built = (() => {
-  const { out, build } = buildSampleSite("newsroom-links-");
+const built = await (async () => {
+  const { out, build } = await buildSampleSite("newsroom-links-");
   return { out, build, refs: build.code === 0 ? collect(out) : undefined };
 })();
 

@@ -75,8 +75,8 @@ test("the output check reads feeds: Atom content is checked as HTML, JSON Feed c
   assert.ok(auditOutput("zh-hant/news/feed.json", json, ctx).some((f) => /inline <script>/.test(f.rule)));
 });
 
-test("every page and feed of the sample site passes the output check as built", () => {
-  const { out, build } = buildSampleSite();
+test("every page and feed of the sample site passes the output check as built", async () => {
+  const { out, build } = await buildSampleSite();
   assert.equal(build.code, 0, build.stderr);
   const data = JSON.parse(readFileSync(join(PROJECT, "content/_data/site.json"), "utf8")) as { url: string; iframeHosts?: string[] };
   const site = { ...ctx, siteOrigin: data.url.replace(/\/+$/, ""), iframeHosts: data.iframeHosts ?? [], cspMeta: securityPolicy({ iframeHosts: data.iframeHosts ?? [] }).meta };

@@ -15,7 +15,7 @@ const BUDGET = 50 * 1024;
 /** link rel values that only name another document; every other rel may fetch something. */
 const NAVIGATION_RELS = new Set(["canonical", "alternate", "prev", "next", "author", "license", "help", "search", "me", "bookmark", "nofollow", "noopener", "noreferrer", "tag"]);
 
-const { out, build } = buildSampleSite("newsroom-weight-");
+const { out, build } = await buildSampleSite("newsroom-weight-");
 const pages = (): string[] => {
   assert.equal(build.code, 0, `build failed:\n${build.stderr}\n${build.stdout}`);
   return readdirSync(out, { recursive: true, encoding: "utf8" })

@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import * as cheerio from "cheerio";
-import { PROJECT, buildSite } from "./helpers/site-fixture.ts";
+import { PROJECT, buildSiteInProcess } from "./helpers/site-fixture.ts";
 
 const out = mkdtempSync(join(tmpdir(), "newsroom-security-"));
-const build = buildSite(PROJECT, out);
+const build = await buildSiteInProcess(PROJECT, out);
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

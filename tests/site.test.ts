@@ -4,10 +4,10 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PROJECT, article, buildSite, makeSite, pageExists, readPage, text } from "./helpers/site-fixture.ts";
+import { PROJECT, article, buildSiteInProcess, makeSite, pageExists, readPage, text } from "./helpers/site-fixture.ts";
 
 const out = mkdtempSync(join(tmpdir(), "newsroom-sample-"));
-const build = buildSite(PROJECT, out);
+const build = await buildSiteInProcess(PROJECT, out);
 const ARTICLE = "/zh-hant/news/media-focus/2024/10/computing-dispatch-platform/";
 
 test("the sample site builds", () => {
@@ -95,13 +95,13 @@ test("a date without a time shows no time", () => {
   assert.equal(text($("p.meta time")), "2025年4月18日");
 });
 
-test("pagination: numbered pages, 2 a page", () => {
+test("pagination: numbered pages, 2 a page", async () => {
   const files: Record<string, string> = {};
   for (let i = 1; i <= 5; i++) {
     files[`content/news/company/2025/item-${i}.md`] = article({ title: `第${i}條新聞`, date: `2025-03-0${i} 10:00`, editor: "甲", lang: "zh-Hant" });
   }
   const root = makeSite(files, { pageSize: 2 });
-  const r = buildSite(root);
+  const r = await buildSiteInProcess(root);
   assert.equal(r.code, 0, r.stderr);
   const site = join(root, "_site");
   const p1 = readPage(site, "/zh-hant/news/company/");

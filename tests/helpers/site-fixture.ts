@@ -1,9 +1,11 @@
-// Small sites written by the tests themselves, built with the real build command.
+// Small sites written by the tests themselves, built with the real build command: in this
+// process (its build function) where the process is not the point, else as its own process.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { format } from "node:util";
 import * as cheerio from "cheerio";
 
 export const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -69,10 +71,78 @@ export function runTool(script: string, args: string[], options: { cwd?: string;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Builds the site at `root` into `out` (default root/_site). */
-export function buildSite(root: string, out = join(root, "_site"), env: Record<string, string> = {}): RunResult {
-  return runTool("scripts/cli/build.ts", ["--root", root, "--out", out], { env });
+/**
+ * Builds the site at `root` into `out` (default root/_site) as `npm run build` does, in this
+ * process: the same build function, exit code and messages without the seconds a new process
+ * takes to start (tsx, Eleventy, the dictionaries). `env` is set for the build and restored.
+ * In-process state outlives a build here as it does in the dev server (e.g. the conversion
+ * cache file is read once a process): a test about what a fresh process reads from disk
+ * uses runBuildCli.
+ */
+export async function buildSiteInProcess(
+  root: string,
+  out = join(root, "_site"),
+  env: Record<string, string> = {},
+  options: { threads?: number | null; waitMs?: number } = {},
+): Promise<RunResult> {
+  // Loaded on first use: test files that never build do not pay for Eleventy.
+  const [{ build }, { siteRoot, UsageError, USAGE_EXIT }] = await Promise.all([import("../../scripts/cli/build.ts"), import("../../scripts/cli/args.ts")]);
+  return captured(env, async () => {
+    try {
+      // As the command line resolves --root and --out.
+      return await build(siteRoot(root), resolve(out), { stats: false, threads: options.threads ?? null, waitMs: options.waitMs });
+    } catch (err) {
+      // What runCli and Node do with what escapes the build: a usage error exits 2, anything else 1 with its stack.
+      if (err instanceof UsageError) {
+        console.error(err.message);
+        return USAGE_EXIT;
+      }
+      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      return 1;
+    }
+  });
 }
+
+const CONSOLE_METHODS = { log: "stdout", info: "stdout", debug: "stdout", dir: "stdout", warn: "stderr", error: "stderr", trace: "stderr" } as const;
+
+/**
+ * Runs `fn` with `env` set and what it prints through the console (the build's messages and
+ * Eleventy's logger, which calls the console) collected, as a process's stdout and stderr.
+ * process.stdout itself is left alone: the test runner reports to its parent through it.
+ */
+async function captured(env: Record<string, string>, fn: () => Promise<number>): Promise<RunResult> {
+  const streams = { stdout: "", stderr: "" };
+  const savedEnv = { ...process.env };
+  const savedConsole = new Map<keyof typeof CONSOLE_METHODS, unknown>();
+  for (const [name, stream] of Object.entries(CONSOLE_METHODS) as [keyof typeof CONSOLE_METHODS, "stdout" | "stderr"][]) {
+    savedConsole.set(name, console[name]);
+    console[name] = (...args: unknown[]) => {
+      streams[stream] += format(...args) + "\n";
+    };
+  }
+  Object.assign(process.env, env);
+  try {
+    const code = await fn();
+    return { code, ...streams };
+  } finally {
+    for (const [name, method] of savedConsole) (console as unknown as Record<string, unknown>)[name] = method;
+    // Back to the environment before the build: the overrides, and what Eleventy sets (ELEVENTY_ROOT …).
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+  }
+}
+
+/**
+ * Runs `npm run build` as its own process (through tsx): for tests whose point is the process
+ * (exit codes of the command line, locks between processes, kills) or what a fresh process
+ * reads (a cache file changed on disk between builds).
+ */
+export function runBuildCli(root: string, out = join(root, "_site"), env: Record<string, string> = {}, args: string[] = []): RunResult {
+  return runTool("scripts/cli/build.ts", ["--root", root, "--out", out, ...args], { env });
+}
+
+/** @deprecated The build as its own process under its old name: use buildSiteInProcess, or runBuildCli where the process is the point. */
+export const buildSite = runBuildCli;
 
 /** Every file under `dir` (paths relative to it) with its bytes: to compare two outputs. */
 export function readTree(dir: string): Map<string, Buffer> {
@@ -105,8 +175,8 @@ export function text(el: cheerio.Cheerio<any>): string {
   return el.text().replace(/\s+/g, " ").trim();
 }
 
-/** Builds the sample site (content/ of the project) into a new temporary folder. */
-export function buildSampleSite(prefix = "newsroom-sample-"): { out: string; build: RunResult } {
+/** Builds the sample site (content/ of the project) into a new temporary folder, in this process. */
+export async function buildSampleSite(prefix = "newsroom-sample-"): Promise<{ out: string; build: RunResult }> {
   const out = join(mkdtempSync(join(tmpdir(), prefix)), "site");
-  return { out, build: buildSite(PROJECT, out) };
+  return { out, build: await buildSiteInProcess(PROJECT, out) };
 }
