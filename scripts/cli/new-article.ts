@@ -9,6 +9,7 @@ import { Problems, formatProblem } from "../content/problems.ts";
 import { slugFromTitle } from "../content/slug.ts";
 import { scriptConverter } from "../convert/script-converter.ts";
 import { loadSiteConfig } from "../site/site-config.ts";
+import { inner, variantUrl } from "../site/urls.ts";
 import { readCommandLine, runCli, siteRoot, type CommandLine } from "./args.ts";
 
 const USAGE = 'Usage: npm run new -- --section <section> [--lang zh-Hant|zh-Hans] [--slug <slug>] [--editor <name>] [--source <outlet>] "標題"';
@@ -81,7 +82,7 @@ export function newArticle(root: string, argv: string[], now = DateTime.now()): 
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, body);
   const rel = relative(root, file);
-  return { code: 0, out: `${rel}\nslug: ${slug}\nURL: /${variant.path}/news/${section.id}/${date.toFormat("yyyy/MM")}/${slug}/` };
+  return { code: 0, out: `${rel}\nslug: ${slug}\nURL: ${variantUrl(variant.path, inner.article(section.id, date.toFormat("yyyy"), date.toFormat("MM"), slug))}` };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

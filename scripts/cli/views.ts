@@ -9,6 +9,7 @@ import { loadArticles, type ArticleSource } from "../content/articles.ts";
 import { Problems, formatProblem } from "../content/problems.ts";
 import { loadBlocklist } from "../content/spam-guard.ts";
 import { loadSiteConfig } from "../site/site-config.ts";
+import { inner, innerOf } from "../site/urls.ts";
 import { parseAnalyticsCsv } from "../views/analytics-csv.ts";
 import { loadViewCounts, saveViewCounts, viewKey } from "../views/view-counts.ts";
 import { readCommandLine, runCli, siteRoot, USAGE_EXIT } from "./args.ts";
@@ -51,10 +52,9 @@ export function importViews(root: string, csvFile: string): { code: number; out:
     } catch {
       return `the URL path ${target} has a malformed percent escape (% must be followed by two hex digits of UTF-8)`;
     }
-    path = path.replace(/index\.html$/, "").replace(/^\//, "");
-    const first = path.split("/")[0];
-    if (prefixes.includes(first)) path = path.slice(first.length + 1);
-    if (path.startsWith("news/")) {
+    path = innerOf(path, prefixes);
+    // Under the news hub: an article's path (a slug is one word).
+    if (path.startsWith(inner.newsHub())) {
       const a = byPath.get(path.endsWith("/") ? path : path + "/");
       return a ?? `no article at ${target}`;
     }

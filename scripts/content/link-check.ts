@@ -1,5 +1,7 @@
 // Links in articles: internal ones must lead to a page or file the build writes (anchors
-// too); external ones to domains the site trusts, else they are reported.
+// too); external ones to domains the site trusts, else they are reported. The pages there
+// are from the page kinds' registry, from the sources alone: this runs before the model is
+// built, and `npm run check` converts nothing.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { ArticleSource } from "./articles.ts";
@@ -8,6 +10,8 @@ import type { SiteConfig } from "../site/site-config.ts";
 import type { PageSource } from "../site/pages.ts";
 import type { LinkRef } from "../markdown/markdown.ts";
 import { MALFORMED_ESCAPE_HINT, safeDecodeUri, safeDecodeUriComponent } from "./safe-decode.ts";
+import { linkTargets } from "../model/page-kinds.ts";
+import { variantUrl } from "../site/urls.ts";
 
 /** What has links to check: an article, a draft or a standalone page. */
 interface LinkSource {
@@ -17,25 +21,9 @@ interface LinkSource {
   links: readonly LinkRef[];
 }
 
-/** Every page URL the build writes, for every variant. */
+/** Every page (and feed, sitemap index, robots.txt) URL the build writes, for every variant. */
 export function knownPages(site: SiteConfig, articles: readonly ArticleSource[], pages: readonly PageSource[]): Set<string> {
-  const urls = new Set<string>(["/", "/404.html", "/sitemap.xml", "/robots.txt"]);
-  const bySection = new Map<string, number>();
-  for (const a of articles) bySection.set(a.section, (bySection.get(a.section) ?? 0) + 1);
-  for (const v of site.variants) {
-    const p = `/${v.path}/`;
-    for (const inner of ["", "news/", "search/", "404.html", "news/feed.xml", "news/feed.json"]) urls.add(p + inner);
-    for (const s of site.sections) {
-      urls.add(`${p}news/${s.id}/`);
-      urls.add(`${p}news/${s.id}/feed.xml`);
-      urls.add(`${p}news/${s.id}/feed.json`);
-      const count = Math.ceil((bySection.get(s.id) ?? 0) / site.pageSize);
-      for (let n = 2; n <= count; n++) urls.add(`${p}news/${s.id}/page/${n}/`);
-    }
-    for (const a of articles) urls.add(p + a.path);
-    for (const pg of pages) urls.add(p + pg.path);
-  }
-  return urls;
+  return linkTargets({ site, articles, pages });
 }
 
 function hostAllowed(host: string, allowlist: readonly string[]): boolean {
@@ -50,8 +38,8 @@ function hostAllowed(host: string, allowlist: readonly string[]): boolean {
 export function checkLinks(site: SiteConfig, articles: readonly ArticleSource[], pages: readonly PageSource[], problems: Problems, drafts: readonly ArticleSource[] = []): void {
   const known = knownPages(site, articles, pages);
   const idsByUrl = new Map<string, Set<string>>();
-  for (const a of articles) for (const v of site.variants) idsByUrl.set(`/${v.path}/${a.path}`, a.ids);
-  for (const p of pages) for (const v of site.variants) if (p.ids) idsByUrl.set(`/${v.path}/${p.path}`, p.ids);
+  for (const a of articles) for (const v of site.variants) idsByUrl.set(variantUrl(v.path, a.path), a.ids);
+  for (const p of pages) for (const v of site.variants) if (p.ids) idsByUrl.set(variantUrl(v.path, p.path), p.ids);
   const media = new Set<string>();
   for (const a of [...articles, ...pages]) for (const c of a.copies.values()) media.add(c.url);
   const siteHost = new URL(site.url || "https://localhost").host;
@@ -59,7 +47,7 @@ export function checkLinks(site: SiteConfig, articles: readonly ArticleSource[],
   const sources: LinkSource[] = [...articles, ...drafts, ...pages.map((p) => ({ ...p, links: p.links ?? [] }))];
   for (const a of sources) {
     const own = site.variants.find((v) => v.lang === a.lang) ?? site.variants[0];
-    const base = `${site.url || "https://localhost"}/${own.path}/${a.path}`;
+    const base = (site.url || "https://localhost") + variantUrl(own.path, a.path);
     for (const link of a.links) {
       const href = link.href.trim();
       if (!href || /^(mailto|tel):/i.test(href)) continue;

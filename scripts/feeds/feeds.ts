@@ -3,6 +3,7 @@
 // The model has already converted every text: nothing here converts.
 import type { ArticlePage, PageBase, SectionView, SiteModel, VariantContext } from "../site/model.ts";
 import { absoluteOnSite, FAVICON, logoUrl } from "../structured-data/publisher.ts";
+import { inner } from "../site/urls.ts";
 import { absolutizeHtml } from "./absolute-urls.ts";
 import { escapeHtml, xmlSafe } from "./xml-text.ts";
 
@@ -15,7 +16,7 @@ export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 
 /** Where the feeds of a page (news hub or section list, site-relative URL ending in /) are. */
 export function feedPaths(pageUrl: string): { atom: string; json: string } {
-  return { atom: `${pageUrl}feed.xml`, json: `${pageUrl}feed.json` };
+  return inner.feeds(pageUrl);
 }
 
 export function feedTitle(ctx: VariantContext, section?: SectionView): string {

@@ -8,10 +8,13 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { SiteModel } from "../site/model.ts";
 import { sha256, type ManifestEntry } from "../integrity/manifest.ts";
 import { digest, pageDigest } from "./page-digest.ts";
+import { renderedKinds, renderedLists, type RenderedList } from "../model/page-kinds.ts";
+import { outputFile } from "../site/urls.ts";
 
-/** The page lists that generator templates paginate over. */
-export const RENDERED_LISTS = ["articles", "lists", "hubs", "homes", "notFound", "pages"] as const;
-export type RenderedList = (typeof RENDERED_LISTS)[number];
+/** The page lists that generator templates paginate over: the registry's (model/page-kinds.ts). */
+export const RENDERED_LISTS = renderedLists;
+export type { RenderedList };
+export { outputFile };
 
 export type RenderSubset = Record<RenderedList, { url: string }[]>;
 
@@ -34,11 +37,6 @@ export interface RenderPlan {
   /** Nothing to reuse (no index of a last build): the keys, needed only for the next build's
    * plan, are made after rendering, by the threads that rendered the pages (keyPages). */
   keysLater: boolean;
-}
-
-/** The file a page URL is written to. */
-export function outputFile(url: string): string {
-  return url.endsWith("/") ? `${url}index.html` : url;
 }
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
@@ -144,13 +142,13 @@ export function planRendering(model: SiteModel, options: PlanOptions): RenderPla
   const index: Record<string, string> = {};
   // The dev server keeps keys by page object between rebuilds: it makes them now.
   const keysLater = Object.keys(previous).length === 0 && !options.inPlace;
-  for (const list of RENDERED_LISTS) {
+  for (const { list, pages } of renderedKinds) {
     render[list] = [];
     if (keysLater) {
-      render[list] = [...(model[list] as { url: string }[])];
+      render[list] = [...pages(model)];
       continue;
     }
-    for (const page of model[list] as { url: string }[]) {
+    for (const page of pages(model)) {
       const key = renderKey(page, shared);
       index[page.url] = key;
       if (previous[page.url] === key && (inPlace ? existsSync(join(options.out, outputFile(page.url))) : unchangedSinceLastBuild({ previousOut: options.previousOut, previousHashes }, outputFile(page.url)))) reused.push(page.url);
@@ -164,7 +162,7 @@ export function planRendering(model: SiteModel, options: PlanOptions): RenderPla
 /** The keys of `pages`, as [url, key] rows (they cross threads). */
 export function keyPages(pages: RenderSubset, shared: string): [string, string][] {
   const rows: [string, string][] = [];
-  for (const list of RENDERED_LISTS) for (const page of pages[list]) rows.push([page.url, renderKey(page, shared)]);
+  for (const list of renderedLists) for (const page of pages[list]) rows.push([page.url, renderKey(page, shared)]);
   return rows;
 }
 

@@ -7,7 +7,9 @@ import { availableParallelism } from "node:os";
 import { startWorkers, workerModule, type WorkerGroup } from "../workers/pool.ts";
 import type { DateTime } from "luxon";
 import type { SiteModel } from "../site/model.ts";
-import { outputFile, RENDERED_LISTS, type RenderSubset } from "./render-plan.ts";
+import type { RenderSubset } from "./render-plan.ts";
+import { renderedKinds, renderedLists } from "../model/page-kinds.ts";
+import { outputFile } from "../site/urls.ts";
 import type { HelperData } from "./render-share.ts";
 import type { HelperJob, HelperResult } from "./render-worker.ts";
 import type renderShare from "./render-worker.ts";
@@ -36,7 +38,7 @@ export function dealShare(render: RenderSubset, n: number, offset: number): Rend
   const total = MAIN_WEIGHT + (n - 1);
   const edge = (k: number, length: number) => (k === 0 ? 0 : Math.round((length * (MAIN_WEIGHT + (k - 1))) / total));
   const share = {} as RenderSubset;
-  for (const list of RENDERED_LISTS) {
+  for (const list of renderedLists) {
     const length = render[list].length;
     share[list] = render[list].slice(edge(offset, length), offset + 1 === n ? length : edge(offset + 1, length));
   }
@@ -54,16 +56,16 @@ export function checkEveryPageWrittenOnce(render: RenderSubset, main: readonly W
     if (byMain.has(path) || byHelpers.has(path)) throw new Error(`Two pages were written to ${path}: two pages of the site have the same address. Give one of them another slug.`);
     byHelpers.add(path);
   }
-  for (const list of RENDERED_LISTS) {
+  for (const { list, template } of renderedKinds) {
     for (const page of render[list]) {
       const path = outputFile(page.url);
-      if (!byMain.has(path) && !byHelpers.has(path)) throw new Error(`${path} was not rendered by any thread (its generator template is not paginated over news.render.${list}?).`);
+      if (!byMain.has(path) && !byHelpers.has(path)) throw new Error(`${path} was not rendered by any thread (is content/_generate/${template} paginated over news.render.${list}?).`);
     }
   }
 }
 
 export function pageCount(render: RenderSubset): number {
-  return RENDERED_LISTS.reduce((n, list) => n + render[list].length, 0);
+  return renderedLists.reduce((n, list) => n + render[list].length, 0);
 }
 
 /** A page as a helper receives it: luxon dates cannot be cloned, so they cross as JS dates
@@ -103,7 +105,7 @@ export class RenderHelpers {
     for (let i = 0; i < this.count; i++) {
       const share = shares[i + 1];
       const mapped = {} as RenderSubset;
-      for (const list of RENDERED_LISTS) mapped[list] = share[list].map(transferable);
+      for (const list of renderedLists) mapped[list] = share[list].map(transferable);
       this.helpers.send(i, { site: model.site, variants: model.variants, security: model.security, root: model.root, render: mapped, keyWith });
     }
     this.dealt = true;

@@ -15,6 +15,14 @@ export function outputFile(url: string): string {
   return url.endsWith("/") ? `${url}index.html` : url;
 }
 
+/** A site-relative URL or file path back to the path inside its variant, for tools reading
+ * URLs people paste: /zh-hans/news/index.html → news/. A path outside every variant stays whole, without its first slash. */
+export function innerOf(url: string, variantPaths: readonly string[]): string {
+  const path = url.replace(/index\.html$/, "").replace(/^\//, "");
+  const first = path.split("/")[0];
+  return variantPaths.includes(first) ? path.slice(first.length + 1) : path;
+}
+
 /** Paths inside a variant, by kind of page. */
 export const inner = {
   home: (): string => "",
@@ -37,6 +45,11 @@ export const sitePaths = {
   root: "/",
   /** Hosts look for /404.html at the root. */
   rootNotFound: "/404.html",
+  /** The sitemap index, naming every sitemap. */
+  sitemapIndex: "/sitemap.xml",
+  robots: "/robots.txt",
+  /** Response headers, for hosts that read them (Netlify, Cloudflare Pages). */
+  headers: "/_headers",
   /** One sitemap per variant. */
   variantSitemap: (variantPath: string): string => `/sitemap-${variantPath}.xml`,
   /** Google News sitemaps, numbered from 2 when one is not enough. */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import type { ArticlePage, SiteModel } from "../site/model.ts";
 import { SITE_FILE, type SiteConfig } from "../site/site-config.ts";
+import { sitePaths } from "../site/urls.ts";
 import { absoluteOnSite } from "../structured-data/publisher.ts";
 import { xmlSafe } from "../feeds/xml-text.ts";
 
@@ -92,15 +93,11 @@ export function newsSitemapEntries(model: SiteModel, now: DateTime, hours: numbe
   return entries;
 }
 
-export function newsSitemapPath(n: number): string {
-  return n === 1 ? "/sitemap-news.xml" : `/sitemap-news-${n}.xml`;
-}
-
 /** Entries split into files of at most `max`; always one file, empty when there is no news. */
 export function splitNewsSitemap(siteUrl: string, entries: NewsSitemapEntry[], max = NEWS_SITEMAP_MAX): NewsSitemapFile[] {
   const files: NewsSitemapFile[] = [];
   for (let i = 0; i === 0 || i < entries.length; i += max) {
-    const path = newsSitemapPath(files.length + 1);
+    const path = sitePaths.newsSitemap(files.length + 1);
     files.push({ path, url: absoluteOnSite({ url: siteUrl }, path), entries: entries.slice(i, i + max) });
   }
   return files;

@@ -1,11 +1,12 @@
 // sitemap.xml: an index naming one sitemap per script variant and the Google News sitemap(s).
 // A variant's sitemap lists every page of it but the 404 page, each with its twins in the
 // other scripts (xhtml:link hreflang, itself included) and the last change of what it shows.
-import type { ArticlePage, PageBase, SiteModel, Teaser } from "../site/model.ts";
+// Which pages, in which order, with which date: the page kinds' sitemap rules (model/page-kinds.ts).
+import type { PageBase, SiteModel, Teaser } from "../model/types.ts";
+import { sitemapKinds } from "../model/page-kinds.ts";
+import { sitePaths } from "../site/urls.ts";
 import { absoluteOnSite } from "../structured-data/publisher.ts";
 import type { NewsSitemapFile } from "./news-sitemap.ts";
-
-export const SITEMAP_INDEX_PATH = "/sitemap.xml";
 
 export interface SitemapAlternate {
   hreflang: string;
@@ -33,10 +34,6 @@ export interface SitemapIndexEntry {
   lastmod?: string;
 }
 
-export function sitemapPath(variantPath: string): string {
-  return `/sitemap-${variantPath}.xml`;
-}
-
 const millis = (iso: string) => Date.parse(iso);
 
 /** The latest of some ISO dates, as written. */
@@ -58,10 +55,9 @@ export function variantSitemaps(model: SiteModel): SitemapFile[] {
   const site = model.site;
   const files: SitemapFile[] = [];
   for (const ctx of model.variants) {
-    const articles = model.articles.filter((a) => a.ctx.lang === ctx.lang);
-    const byPath = new Map(articles.map((a) => [a.id, a]));
+    const byPath = new Map(model.articles.filter((a) => a.ctx.lang === ctx.lang).map((a) => [a.id, a]));
     // A list, hub or home page changes when one of the articles it shows does.
-    const newestOf = (items: Teaser[]) => latest(items.map((t) => byPath.get(t.id)?.updatedIso));
+    const newestOf = (items: readonly Teaser[]) => latest(items.map((t) => byPath.get(t.id)?.updatedIso));
     // A page's row depends on the page alone (its teasers' articles are fixed by its teasers).
     const url = (page: PageBase, lastmod: () => string | undefined): SitemapUrl => {
       let row = rows.get(page);
@@ -73,15 +69,9 @@ export function variantSitemaps(model: SiteModel): SitemapFile[] {
       }
       return row;
     };
-    const ordered = model.sources.map((s) => byPath.get(s.path)).filter((a): a is ArticlePage => a !== undefined);
-    const urls: SitemapUrl[] = [
-      ...model.homes.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, () => newestOf([...p.latest, ...p.blocks.flatMap((b) => b.items)]))),
-      ...model.hubs.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, () => newestOf(p.blocks.flatMap((b) => b.items)))),
-      ...model.lists.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, () => newestOf(p.items))),
-      ...ordered.map((a) => url(a, () => a.updatedIso)),
-      ...model.pages.filter((p) => p.ctx.lang === ctx.lang).map((p) => url(p, () => undefined)),
-    ];
-    const path = sitemapPath(ctx.path);
+    const urls: SitemapUrl[] = [];
+    for (const { sitemap } of sitemapKinds) for (const page of sitemap.pages(model, ctx.lang)) urls.push(url(page, () => sitemap.lastmod(page, newestOf)));
+    const path = sitePaths.variantSitemap(ctx.path);
     files.push({ lang: ctx.lang, path, url: absoluteOnSite(site, path), lastmod: latest(urls.map((u) => u.lastmod)), urls });
   }
   cache.set(model, files);
@@ -98,5 +88,5 @@ export function sitemapIndex(model: SiteModel, news: NewsSitemapFile[]): Sitemap
 }
 
 export function robotsTxt(model: SiteModel): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteOnSite(model.site, SITEMAP_INDEX_PATH)}\n`;
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteOnSite(model.site, sitePaths.sitemapIndex)}\n`;
 }
