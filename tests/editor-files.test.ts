@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { article, buildSite, makeSite, pageExists, runTool } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, pageExists, runTool } from "./helpers/site-fixture.ts";
 
 const fields = { title: "好文章", date: "2024-10-16 09:57", source: "重慶日報", editor: "譚鑫" };
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -83,7 +83,7 @@ const files: Record<string, string | Buffer> = {
 };
 
 const root = makeSite(files);
-const build = buildSite(root, join(mkdtempSync(join(tmpdir(), "newsroom-out-")), "site"));
+const build = await buildSiteInProcess(root, join(mkdtempSync(join(tmpdir(), "newsroom-out-")), "site"));
 const check = runTool("scripts/cli/check.ts", ["--root", root]);
 
 /** The one line of both outputs that starts with `prefix`, the same in build and check. */
@@ -214,11 +214,11 @@ test("pages: unknown fields and links are checked like articles'", () => {
   line("content/pages/about.md:8: the link /zh-hant/news/nowhere/ leads to no page of this site.");
 });
 
-test("no build-time code from content: a ---js file that would write a sentinel is refused, nothing written", () => {
+test("no build-time code from content: a ---js file that would write a sentinel is refused, nothing written", async () => {
   const sentinel = join(mkdtempSync(join(tmpdir(), "newsroom-sentinel-")), "ran");
   const code = `---js\n{ title: (require("fs").writeFileSync(${JSON.stringify(sentinel)}, "ran"), "x"), date: "2024-10-16", source: "s", editor: "e" }\n---\n\n正文。\n`;
   const site = makeSite({ [`${dir}/code.md`]: code, [`${dir}/good.md`]: article(fields) });
-  const b = buildSite(site, join(mkdtempSync(join(tmpdir(), "newsroom-out-")), "site"));
+  const b = await buildSiteInProcess(site, join(mkdtempSync(join(tmpdir(), "newsroom-out-")), "site"));
   const c = runTool("scripts/cli/check.ts", ["--root", site]);
   for (const [r, out] of [[b, b.stderr], [c, c.stdout]] as const) {
     assert.equal(r.code, 1);
@@ -227,13 +227,13 @@ test("no build-time code from content: a ---js file that would write a sentinel 
   assert.equal(existsSync(sentinel), false, "the front matter's code did not run");
 });
 
-test("drafts: check and build report the same problems, and a draft is never published", () => {
+test("drafts: check and build report the same problems, and a draft is never published", async () => {
   const site = makeSite({
     [`${dir}/published.md`]: article({ ...fields, slug: "same" }),
     [`${dir}/_drafts/clash.md`]: article({ ...fields, title: "草稿撞網址", slug: "same" }),
     [`${dir}/draft-photo.md`]: article({ ...fields, title: "草稿缺照片", draft: true }, "第一段。\n\n![現場](./nowhere.jpg \"現場\")\n"),
   });
-  const b = buildSite(site, join(mkdtempSync(join(tmpdir(), "newsroom-out-")), "site"));
+  const b = await buildSiteInProcess(site, join(mkdtempSync(join(tmpdir(), "newsroom-out-")), "site"));
   const c = runTool("scripts/cli/check.ts", ["--root", site]);
   assert.equal(b.code, 1);
   assert.equal(c.code, 1);
@@ -243,7 +243,7 @@ test("drafts: check and build report the same problems, and a draft is never pub
   assert.match(b.stderr, new RegExp(`^${dir}/draft-photo\\.md:11: the photo \\./nowhere\\.jpg does not exist`, "m"));
 });
 
-test("good files: BOM, CRLF, lone CR, .markdown, .MD, a link inside the site are built; _drafts and links outside are not", () => {
+test("good files: BOM, CRLF, lone CR, .markdown, .MD, a link inside the site are built; _drafts and links outside are not", async () => {
   const outside = mkdtempSync(join(tmpdir(), "newsroom-elsewhere-"));
   writeFileSync(join(outside, "secret.md"), article({ ...fields, title: "站外" }));
   const site = makeSite({
@@ -257,7 +257,7 @@ test("good files: BOM, CRLF, lone CR, .markdown, .MD, a link inside the site are
   });
   symlinkSync(join(site, "shared/linked.md"), join(site, dir, "linked.md"));
   const out = join(mkdtempSync(join(tmpdir(), "newsroom-out-")), "site");
-  const ok = buildSite(site, out);
+  const ok = await buildSiteInProcess(site, out);
   assert.equal(ok.code, 0, ok.stderr);
   for (const slug of ["bom", "crlf", "cr", "markdown-ext", "upper-ext", "linked"]) assert.ok(pageExists(out, `/zh-hans/news/media-focus/2024/10/${slug}/`), slug);
   assert.equal(pageExists(out, "/zh-hans/news/media-focus/2024/10/later/"), false, "a draft folder is not published");

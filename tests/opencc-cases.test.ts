@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import * as OpenCC from "opencc-js";
 import type { CheerioAPI } from "cheerio";
-import { TEST_SITE, article, buildSite, makeSite, readPage } from "./helpers/site-fixture.ts";
+import { TEST_SITE, article, buildSiteInProcess, makeSite, readPage } from "./helpers/site-fixture.ts";
 
 type Preset = "s2tw" | "tw2s" | "s2hk" | "hk2s";
 
@@ -126,15 +126,15 @@ function articlesFor(directions: Direction[]): Record<string, string> {
   return files;
 }
 
-function buildWith(directions: Direction[], site: Record<string, unknown>) {
+async function buildWith(directions: Direction[], site: Record<string, unknown>) {
   const root = makeSite(articlesFor(directions), site);
   const out = join(root, "_site");
   after(() => rmSync(root, { recursive: true, force: true }));
-  return { out, result: buildSite(root, out) };
+  return { out, result: await buildSiteInProcess(root, out) };
 }
 
-const defaultSite = buildWith(DEFAULT_DIRECTIONS, {});
-const hkSite = buildWith(HK_DIRECTIONS, { variants: HK_VARIANTS });
+const defaultSite = await buildWith(DEFAULT_DIRECTIONS, {});
+const hkSite = await buildWith(HK_DIRECTIONS, { variants: HK_VARIANTS });
 
 function paragraphs($: CheerioAPI): string[] {
   return $(".article-body > p")

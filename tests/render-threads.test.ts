@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { article, makeSite, readTree, runTool } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, readTree, runBuildCli, runTool } from "./helpers/site-fixture.ts";
 import { checkEveryPageWrittenOnce } from "../scripts/render/render-threads.ts";
 import type { WrittenRow } from "../scripts/integrity/written-files.ts";
 
@@ -17,9 +17,11 @@ function assertSameTree(a: string, b: string): void {
   for (const [path, bytes] of x) assert.ok(bytes.equals(y.get(path)!), `${path} differs`);
 }
 
-const build = (root: string, out: string, threads: string) => runTool("scripts/cli/build.ts", ["--root", root, "--out", out, "--threads", threads], { env: NOW });
+// In this process, as `npm run build -- --threads n`. A process reads each file once while it
+// is unchanged: a build whose reading threads are the point gets a site of its own (same files).
+const build = (root: string, out: string, threads: number) => buildSiteInProcess(root, out, NOW, { threads });
 
-test("three threads write the same site as one, and a warm threaded build the same as a cold one", () => {
+test("three threads write the same site as one, and a warm threaded build the same as a cold one", async () => {
   const f: Record<string, string> = {};
   for (let i = 1; i <= 9; i++) {
     const section = i % 3 ? "company" : "media-focus";
@@ -36,13 +38,15 @@ test("three threads write the same site as one, and a warm threaded build the sa
     );
   }
   const root = makeSite(f);
-  const one = join(root, "_one");
+  // The one-thread build has a copy of the site: the threaded build must read every file itself.
+  const copy = makeSite(f);
+  const one = join(copy, "_one");
   const three = join(root, "_three");
 
-  const single = build(root, one, "1");
+  const single = await build(copy, one, 1);
   assert.equal(single.code, 0, single.stderr);
   assert.doesNotMatch(single.stdout, /threads/);
-  const threaded = build(root, three, "3");
+  const threaded = await build(root, three, 3);
   assert.equal(threaded.code, 0, threaded.stderr);
   assert.match(threaded.stdout, /pages: 0 unchanged, \d+ rendered on 3 threads/);
   assertSameTree(one, three);
@@ -52,17 +56,18 @@ test("three threads write the same site as one, and a warm threaded build the sa
 
   // The threads made the render keys of their pages after rendering: a build with nothing
   // changed finds every page's key the same and renders only the root chooser.
-  const unchanged = build(root, three, "3");
+  const unchanged = await build(root, three, 3);
   assert.equal(unchanged.code, 0, unchanged.stderr);
   assert.match(unchanged.stdout, /pages: \d+ unchanged, 1 rendered[;)]/);
 
   // Edit one article; the threaded warm build takes unchanged pages over and renders the rest.
   const file = join(root, "content/news/company/2025/t4.md");
   writeFileSync(file, readFileSync(file, "utf8").replace("第4则测试新闻", "第四则测试新闻（更新）"));
-  const warm = build(root, three, "3");
+  const warm = await build(root, three, 3);
   assert.equal(warm.code, 0, warm.stderr);
   assert.match(warm.stdout, /pages: [1-9]\d* unchanged, [1-9]\d* rendered/);
-  const cold = build(root, join(root, "_cold"), "1");
+  // Cold: a new process, on one thread.
+  const cold = runBuildCli(root, join(root, "_cold"), NOW, ["--threads", "1"]);
   assert.equal(cold.code, 0, cold.stderr);
   assertSameTree(three, join(root, "_cold"));
   assert.match(readFileSync(join(three, "zh-hant/news/company/index.html"), "utf8"), /第四則測試新聞（更新）/);
@@ -70,29 +75,31 @@ test("three threads write the same site as one, and a warm threaded build the sa
   assert.equal(again.code, 0, again.stdout + again.stderr);
 });
 
-test("problems found in the articles another thread read are reported as one thread reports them", () => {
+test("problems found in the articles another thread read are reported as one thread reports them", async () => {
   const f: Record<string, string> = {};
   for (let i = 1; i <= 8; i++) f[`content/news/company/2025/r${i}.md`] = article({ title: `第${i}則新聞`, date: `2025-03-0${i} 10:00`, editor: "甲", lang: "zh-Hant" });
   // The last files are the second thread's part.
   f["content/news/company/2025/r7.md"] = article({ title: "第7則新聞", date: "2025-03-32 10:00", editor: "甲", lang: "zh-Hant" });
   f["content/news/company/2025/r8.md"] = article({ title: "第1則新聞", date: "2025-03-08 10:00", editor: "甲", lang: "zh-Hant", colour: "紅" });
   const root = makeSite(f);
-  const one = build(root, join(root, "_one"), "1");
-  const two = build(root, join(root, "_two"), "2");
+  // Another copy of the site for the second build, which reads every file again.
+  const copy = makeSite(f);
+  const one = await build(root, join(root, "_one"), 1);
+  const two = await build(copy, join(copy, "_two"), 2);
   assert.equal(one.code, 1);
   assert.equal(two.code, 1);
   assert.match(two.stderr, /content\/news\/company\/2025\/r7\.md:\d+: date: "2025-03-32 10:00": 2025-03-32 is not a day: March 2025 has 31 days/);
   assert.match(two.stderr, /content\/news\/company\/2025\/r8\.md:\d+: warning: colour:/);
-  assert.equal(two.stderr.replaceAll("_two", "_one"), one.stderr);
+  assert.equal(two.stderr.replaceAll(copy, root).replaceAll("_two", "_one"), one.stderr);
 });
 
-test("a page cannot take the address of another page (threads could not see the clash)", () => {
+test("a page cannot take the address of another page (threads could not see the clash)", async () => {
   const root = makeSite({
     "content/pages/about.md": "---\ntitle: 關於我們\nlang: zh-Hant\n---\n\n正文。\n",
     "content/pages/find.md": "---\ntitle: 查找\nlang: zh-Hant\nslug: search\n---\n\n正文。\n",
     "content/pages/about-us.md": "---\ntitle: 關於\nlang: zh-Hant\nslug: about\n---\n\n正文。\n",
   });
-  const r = build(root, join(root, "_site"), "3");
+  const r = await build(root, join(root, "_site"), 3);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /content\/pages\/find\.md:4: slug: "search" is the address of the search page\. Give this page another slug: line/);
   assert.match(r.stderr, /content\/pages\/about\.md:\d+: slug: "about" is the address of content\/pages\/about-us\.md\./);
@@ -101,7 +108,8 @@ test("a page cannot take the address of another page (threads could not see the 
 test("--threads must be a whole number of at least 1", () => {
   const root = makeSite({});
   for (const bad of ["0", "two", "1.5", "33"]) {
-    const r = build(root, join(root, "_site"), bad);
+    // Parsing the command line: the build command as a process.
+    const r = runBuildCli(root, join(root, "_site"), NOW, ["--threads", bad]);
     assert.equal(r.code, 2, `--threads ${bad}`);
     assert.match(r.stderr, new RegExp(`--threads: "${bad.replace(".", "\\.")}" is not a number of threads`));
   }

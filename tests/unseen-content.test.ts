@@ -5,7 +5,7 @@
 // the sanitizer and the output check.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { article, buildSite, makeSite, readPage } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, readPage } from "./helpers/site-fixture.ts";
 import { sameMarkup } from "../scripts/convert/converters.ts";
 
 const meta = { title: "測試", date: "2024-10-16 09:57", source: "重慶日報", editor: "譚鑫", lang: "zh-Hant" };
@@ -24,7 +24,7 @@ const bad = makeSite(
   },
   { iframeHosts: ["player.bilibili.com"] },
 );
-const r = buildSite(bad);
+const r = await buildSiteInProcess(bad);
 
 for (const [file, line, message] of [
   ["iframe-text.md", 11, /text inside an <iframe> is never shown to readers/],
@@ -41,12 +41,12 @@ for (const [file, line, message] of [
   });
 }
 
-test("a glossary term holding markup is text in the other script, inside an iframe too", () => {
+test("a glossary term holding markup is text in the other script, inside an iframe too", async () => {
   const root = makeSite(
     { [`${DIR}/gl.md`]: article({ ...meta, lang: "zh-Hans", slug: "gl", glossary: '{"测试": "</iframe><b onclick=x>測試</b>"}' }, '测试正文。\n\n<iframe src="https://player.bilibili.com/player.html?a=1"></iframe>\n') },
     { iframeHosts: ["player.bilibili.com"] },
   );
-  const b = buildSite(root);
+  const b = await buildSiteInProcess(root);
   assert.equal(b.code, 0, b.stderr);
   const $ = readPage(`${root}/_site`, "/zh-hant/news/media-focus/2024/10/gl/");
   assert.equal($(".article-body b").length, 0, "no element made of the term");
@@ -55,9 +55,9 @@ test("a glossary term holding markup is text in the other script, inside an ifra
   assert.equal($(".article-body iframe").html(), "", "the iframe holds nothing");
 });
 
-test("a Markdown heading never takes an id the layout uses", () => {
+test("a Markdown heading never takes an id the layout uses", async () => {
   const root = makeSite({ [`${DIR}/ids.md`]: article({ ...meta, slug: "ids" }, "第一段。\n\n# main\n\n正文。\n\n## q\n\n正文。") });
-  const b = buildSite(root);
+  const b = await buildSiteInProcess(root);
   assert.equal(b.code, 0, b.stderr);
   const $ = readPage(`${root}/_site`, "/zh-hant/news/media-focus/2024/10/ids/");
   assert.equal($("[id=main]").length, 1, "one element with id main: the layout's");

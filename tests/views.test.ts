@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { article, buildSite, makeSite, readPage, runTool, text } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, readPage, runTool, text } from "./helpers/site-fixture.ts";
 
 // Comments, key order and odd spacing an editor left: all must survive the import.
 const written = `---
@@ -21,7 +21,7 @@ lang: zh-Hant
 <!-- 這段註解也要保留 -->
 `;
 
-test("imports counts from both scripts' paths, leaves articles byte-identical, pages show the sum", () => {
+test("imports counts from both scripts' paths, leaves articles byte-identical, pages show the sum", async () => {
   const root = makeSite({
     "content/news/media-focus/2024/views-test.md": written,
     "content/news/media-focus/2024/other.md": article({ title: "另一篇", date: "2024-10-18 10:00", source: "華龍網", editor: "甲", views: 5, lang: "zh-Hans" }),
@@ -47,7 +47,7 @@ test("imports counts from both scripts' paths, leaves articles byte-identical, p
     "media-focus/2024/10/views-test": 2317,
   });
 
-  const b = buildSite(root);
+  const b = await buildSiteInProcess(root);
   assert.equal(b.code, 0, b.stderr);
   const out = join(root, "_site");
   const $ = readPage(out, "/zh-hans/news/media-focus/2024/10/views-test/");
@@ -94,16 +94,16 @@ test("a missing export is one clear line (exit 2), not a stack; no argument is t
   assert.match(none.stderr, /^npm run views needs the analytics export \(a CSV file\)\.\nUsage: npm run views -- <analytics-export\.csv>/);
 });
 
-test("views.json holding a count past 2^53 is an editor error naming the file, line and key; fixed, the build works again", () => {
+test("views.json holding a count past 2^53 is an editor error naming the file, line and key; fixed, the build works again", async () => {
   const root = makeSite({
     "content/news/media-focus/2024/ok.md": article({ title: "正常", date: "2024-10-18 10:00", source: "華龍網", editor: "甲", lang: "zh-Hans" }),
   });
   const views = join(root, "content/_data/views.json");
   writeFileSync(views, '{\n  "media-focus/2024/10/ok": 9007199254740993\n}\n');
-  const b = buildSite(root);
+  const b = await buildSiteInProcess(root);
   assert.equal(b.code, 1);
   assert.match(b.stderr, /^content\/_data\/views\.json:2: the count for "media-focus\/2024\/10\/ok" is more than 9,007,199,254,740,991, the largest count kept exactly\. Fix or remove the entry, then run npm run views again\.$/m);
   assert.doesNotMatch(b.stderr, /\n\s+at /);
   writeFileSync(views, '{\n  "media-focus/2024/10/ok": 12\n}\n');
-  assert.equal(buildSite(root).code, 0);
+  assert.equal((await buildSiteInProcess(root)).code, 0);
 });
