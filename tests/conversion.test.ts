@@ -7,7 +7,7 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import * as OpenCC from "opencc-js";
 import type { CheerioAPI } from "cheerio";
-import { TEST_SITE, article, buildSite, makeSite, pageExists, readPage, text } from "./helpers/site-fixture.ts";
+import { TEST_SITE, article, buildSiteInProcess, makeSite, pageExists, readPage, text } from "./helpers/site-fixture.ts";
 
 const SITE_URL = TEST_SITE.url; // https://example.test
 
@@ -187,7 +187,7 @@ const mainSite = makeSite({
   "content/pages/about.md": article({ title: "關於我們", lang: "zh-Hant", summary: "後來的頭髮" }, "關於我們的頭髮。"),
 });
 const mainOut = join(mainSite, "_site");
-const mainBuild = buildSite(mainSite, mainOut);
+const mainBuild = await buildSiteInProcess(mainSite, mainOut);
 after(() => rmSync(mainSite, { recursive: true, force: true }));
 
 const HANS_URL = "news/media-focus/2025/03/hans-article/";
@@ -422,7 +422,7 @@ test("opencc-js: s2hk and s2tw differ on the words the Hong Kong sites use", () 
   assert.equal(s2tw(HK_WORDS), TW_FORM);
 });
 
-function hkSite(variants: object[], extra: Record<string, string | Buffer> = {}): { out: string; code: number; log: string } {
+async function hkSite(variants: object[], extra: Record<string, string | Buffer> = {}): Promise<{ out: string; code: number; log: string }> {
   const root = makeSite(
     {
       "content/_data/glossary.json": JSON.stringify({ 钟晓岚: "鍾曉嵐" }),
@@ -435,7 +435,7 @@ function hkSite(variants: object[], extra: Record<string, string | Buffer> = {})
     { variants },
   );
   const out = join(root, "_site");
-  const r = buildSite(root, out);
+  const r = await buildSiteInProcess(root, out);
   after(() => rmSync(root, { recursive: true, force: true }));
   return { out, code: r.code, log: r.stderr + r.stdout };
 }
@@ -446,7 +446,7 @@ const HK_ONLY_VARIANTS = [
   { lang: "zh-Hant", path: "zh-hant", label: "繁體", short: "繁", opencc: "hk" },
   { lang: "zh-HK", path: "zh-hk", label: "香港繁體", short: "港", opencc: "hk" },
 ];
-const hkOnly = hkSite(HK_ONLY_VARIANTS);
+const hkOnly = await hkSite(HK_ONLY_VARIANTS);
 
 test("Hong Kong: a Traditional variant with opencc hk, and a zh-HK variant, by configuration alone", () => {
   assert.equal(hkOnly.code, 0, hkOnly.log);
@@ -468,7 +468,7 @@ const THREE_VARIANTS = [
   ...TEST_SITE.variants,
   { lang: "zh-HK", path: "zh-hk", label: "香港繁體", short: "港", opencc: "hk" },
 ];
-const three = hkSite(THREE_VARIANTS, {
+const three = await hkSite(THREE_VARIANTS, {
   // Written in Hong Kong forms: converted to Taiwan forms and to Simplified.
   "content/news/company/written-in-hk.md": article(
     { title: "裏面的麪條", date: "2025-04-02 09:00", editor: "鍾曉嵐", lang: "zh-HK" },

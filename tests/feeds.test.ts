@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
-import { article, buildSite, makeSite, readPage, text } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, readPage, text } from "./helpers/site-fixture.ts";
 import { htmlPages, PHOTO_PNG, readJson, readXml } from "./helpers/syndication.ts";
 import { absolutizeHtml } from "../scripts/feeds/absolute-urls.ts";
 import { FEED_LIMIT, feedChannels } from "../scripts/feeds/feeds.ts";
@@ -97,8 +97,8 @@ describe("feeds", () => {
   }, { linkAllowlist: ["example.org"] });
   const out = join(root, "_site");
 
-  before(() => {
-    const r = buildSite(root, out, { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" });
+  before(async () => {
+    const r = await buildSiteInProcess(root, out, { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" });
     assert.equal(r.code, 0, r.stderr + r.stdout);
   });
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { DateTime } from "luxon";
-import { article, buildSite, makeSite, readPage } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, readPage } from "./helpers/site-fixture.ts";
 import { htmlPages, readXml } from "./helpers/syndication.ts";
 import { loadSite } from "../scripts/site/load-site.ts";
 import type { SiteConfig } from "../scripts/site/site-config.ts";
@@ -73,8 +73,8 @@ describe("sitemaps", () => {
   const root = makeSite(FILES, { pageSize: 2 });
   const out = join(root, "_site");
 
-  before(() => {
-    const r = buildSite(root, out, { NEWSROOM_NOW: NOW });
+  before(async () => {
+    const r = await buildSiteInProcess(root, out, { NEWSROOM_NOW: NOW });
     assert.equal(r.code, 0, r.stderr + r.stdout);
   });
 
@@ -160,9 +160,9 @@ describe("sitemaps", () => {
     }
   });
 
-  it("depends on the build time alone of the whole site: another NEWSROOM_NOW changes only the news sitemap", () => {
+  it("depends on the build time alone of the whole site: another NEWSROOM_NOW changes only the news sitemap", async () => {
     const later = join(root, "_site-later");
-    const r = buildSite(root, later, { NEWSROOM_NOW: "2030-01-01T00:00:00Z" });
+    const r = await buildSiteInProcess(root, later, { NEWSROOM_NOW: "2030-01-01T00:00:00Z" });
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.deepEqual(urlset(later, "/sitemap-news.xml"), [], "nothing is news in 2030; the file is still there, empty");
     // manifest.json (scripts/integrity/) lists every file's hash, the news sitemap's too.

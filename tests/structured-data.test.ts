@@ -4,7 +4,7 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { CheerioAPI } from "cheerio";
-import { article, buildSite, makeSite, readPage, text } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, readPage, text } from "./helpers/site-fixture.ts";
 import { PHOTO_PNG } from "./helpers/syndication.ts";
 import { logoUrl } from "../scripts/structured-data/publisher.ts";
 import { ogLocale } from "../scripts/structured-data/social.ts";
@@ -62,8 +62,8 @@ describe("structured data", () => {
   });
   const out = join(root, "_site");
 
-  before(() => {
-    const r = buildSite(root, out, { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" });
+  before(async () => {
+    const r = await buildSiteInProcess(root, out, { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" });
     assert.equal(r.code, 0, r.stderr + r.stdout);
   });
 

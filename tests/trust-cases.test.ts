@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { buildPruning, buildErrors, launchAttackBrowser, loadPages, PNG_1X1, type BuildError, type Finding, type PrunedBuild } from "./helpers/attack-harness.ts";
-import { makeSite, readTree, runTool, buildSite, type Files, type RunResult } from "./helpers/site-fixture.ts";
+import { makeSite, readTree, runTool, buildSiteInProcess, runBuildCli, type Files, type RunResult } from "./helpers/site-fixture.ts";
 
 let browser: Browser;
 before(async () => {
@@ -246,7 +246,7 @@ async function assertRefused(site: PrunedBuild, c: Case, allUrls: string[]): Pro
 const refusedUrls = refusedCases.flatMap((c) => c.urls);
 for (const c of refusedCases) {
   test(c.name, async () => {
-    await assertRefused(refusedSite(), c, refusedUrls);
+    await assertRefused(await refusedSite(), c, refusedUrls);
   });
 }
 
@@ -256,7 +256,7 @@ for (const c of refusedCases) {
 const newsUrls = newsCases.flatMap((c) => articleUrls(c.slug));
 for (const c of newsCases) {
   test(`real news builds: ${c.name}`, async () => {
-    const site = newsSite();
+    const site = await newsSite();
     const errors = site.errorsByFile.get(c.file) ?? [];
     assert.deepEqual(errors.map((e) => e.text), [], `${c.file} (real news) was refused`);
     assert.ok(site.built, `the news site did not build:\n${errorsText(site)}`);
@@ -282,7 +282,7 @@ const mediaSite = memo(() => {
 
 for (const [kind, ext] of [["video", "mp4"], ["audio", "ogg"]] as const) {
   test(`local <${kind}> is allowed and published`, async () => {
-    const site = mediaSite();
+    const site = await mediaSite();
     assert.ok(site.built && !site.refused.has(`${DIR}/media/index.md`), `a local ${kind} was refused:\n${errorsText(site)}`);
     const html = readFileSync(join(site.out, articleUrls("local-media")[1], "index.html"), "utf8");
     const src = new RegExp(`<${kind}[^>]*\\ssrc="(/[^"]+\\.${ext})"`).exec(html)?.[1];
@@ -317,7 +317,7 @@ for (const [what, dir, slug, needle] of [
   ["as a body photo", "photo", "polyglot-photo", "evil.js"],
 ] as const) {
   test(`polyglot evil.js (GIF89a=1;alert(1);//) ${what}: refused with its line, or published only re-encoded as an image`, async () => {
-    const site = polyglotSite();
+    const site = await polyglotSite();
     const file = `${DIR}/${dir}/index.md`;
     if (site.refused.has(file)) {
       const line = lineOf(String(POLYGLOT_FILES[file]), needle);
@@ -354,17 +354,17 @@ function engineArticle(engine: string): string {
   }
   return [`---${engine}`, "{", `  title: (${write}, "前言測試"),`, '  date: "2024-10-16 09:57",', '  source: "重慶日報",', '  editor: "譚鑫",', '  lang: "zh-Hant"', "}", "---", "", "正文。", ""].join("\n");
 }
-const engineSite = memo(() => {
+const engineSite = memo(async () => {
   const root = makeSite(Object.fromEntries(ENGINES.map((e) => [engineFile(e), engineArticle(e)])));
   const check = runTool("scripts/cli/check.ts", ["--root", root]);
   const afterCheck = new Map(ENGINES.map((e) => [e, existsSync(sentinel(e))]));
-  const build = buildSite(root);
+  const build = await buildSiteInProcess(root);
   return { root, check, build, afterCheck };
 });
 
 for (const engine of ENGINES) {
-  test(`front matter ---${engine} is refused naming the file, by npm run build and npm run check, and never runs`, () => {
-    const s = engineSite();
+  test(`front matter ---${engine} is refused naming the file, by npm run build and npm run check, and never runs`, async () => {
+    const s = await engineSite();
     const file = engineFile(engine);
     assert.equal(s.afterCheck.get(engine), false, `npm run check ran the ---${engine} front matter: ${sentinel(engine)} was written`);
     assert.equal(existsSync(sentinel(engine)), false, `npm run build ran the ---${engine} front matter: ${sentinel(engine)} was written`);
@@ -385,7 +385,7 @@ test('glossary {"澳门赌场官网": "嘉陵數智集團"} renaming the site is
     "content/_data/glossary.json": JSON.stringify({ 澳门赌场官网: "嘉陵數智集團" }, null, 2),
     [`${DIR}/plain.md`]: md(q("嘉陵數智集團發布新平臺"), "嘉陵數智集團今日發布新平臺。", "zh-Hant", ["slug: plain"]),
   };
-  const site = buildPruning(makeSite(files, { name: "嘉陵數智集團" }), []);
+  const site = await buildPruning(makeSite(files, { name: "嘉陵數智集團" }), []);
   const errors = site.errorsByFile.get("content/_data/glossary.json") ?? [];
   if (site.built) {
     const home = readFileSync(join(site.out, "zh-hans/index.html"), "utf8");
@@ -432,12 +432,13 @@ for (const [what, payload, needle] of [
 ] as const) {
   test(`a tampered .cache/conversions.json value (${what}) is not published: the page equals the cold build's, or the build stops naming it`, async () => {
     const { root, file, urls } = cacheSite();
-    const cold = buildSite(root);
+    const cold = await buildSiteInProcess(root);
     assert.equal(cold.code, 0, cold.stderr);
     const coldPages = urls.map((u) => readFileSync(join(root, "_site", u, "index.html")));
     const n = tamperCache(root, "頭髮", payload);
     assert.ok(n > 0, "the cache holds the converted text (頭髮) to tamper with");
-    const warm = buildSite(root);
+    // A new process reads the tampered file (this one holds the cache it read in memory).
+    const warm = runBuildCli(root);
     if (warm.code !== 0) {
       const named = buildErrors(warm).filter((e) => e.file === file || e.file === ".cache/conversions.json" || e.text.includes(urls[1]));
       assert.ok(named.length > 0, `the build stopped without naming the page:\n${warm.stderr.slice(0, 2000)}`);
@@ -455,7 +456,7 @@ for (const [what, payload, needle] of [
 test("a page in _site edited together with _site/manifest.json (same size, hash updated) is rendered again by the next warm build", async () => {
   const { root, urls } = cacheSite();
   const out = join(root, "_site");
-  assert.equal(buildSite(root).code, 0);
+  assert.equal((await buildSiteInProcess(root)).code, 0);
   const page = join(out, urls[1], "index.html");
   const original = readFileSync(page, "utf8");
   // Same byte length: the reader sees an event handler where a paragraph of text was.
@@ -474,10 +475,10 @@ test("a page in _site edited together with _site/manifest.json (same size, hash 
     assert.ok(manifest.includes(hash(original)), "the manifest lists the page's hash");
     writeFileSync(manifestPath, manifest.replace(hash(original), hash(edited)));
   }
-  const warm = buildSite(root);
+  const warm = await buildSiteInProcess(root);
   assert.equal(warm.code, 0, warm.stderr);
   const coldOut = join(mkdtempSync(join(tmpdir(), "attack-cold-")), "site");
-  assert.equal(buildSite(root, coldOut).code, 0);
+  assert.equal((await buildSiteInProcess(root, coldOut)).code, 0);
   const a = readTree(out);
   const b = readTree(coldOut);
   const differ = [...new Set([...a.keys(), ...b.keys()])].filter((k) => !a.get(k)?.equals(b.get(k) ?? Buffer.alloc(0)) || !b.has(k));

@@ -13,7 +13,7 @@ import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 import { stringify } from "yaml";
 import { CHROMIUM, CHROMIUM_ARGS, assertChromium } from "./browser.ts";
-import { buildSite, makeSite, PROJECT, type Files, type RunResult } from "./site-fixture.ts";
+import { buildSiteInProcess, makeSite, PROJECT, type Files, type RunResult } from "./site-fixture.ts";
 import { resolveFile, serveStatic, CONTENT_TYPES, type StaticServer } from "./static-server.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -270,14 +270,14 @@ function isPrecise(p: Placement, errors: BuildError[]): boolean {
 }
 
 /** Writes the site for one injection point, builds it, and rebuilds without what was refused until it builds. */
-export function attackSite(point: InjectionPoint, vectors: Vector[], maxBuilds = 5): SiteAttack {
+export async function attackSite(point: InjectionPoint, vectors: Vector[], maxBuilds = 5): Promise<SiteAttack> {
   const written = attackFiles(point, vectors);
   const root = makeSite(written.files);
   const out = join(root, "_site");
   const result: SiteAttack = { point, root, out, placements: written.placements, refused: [], published: [], builds: [], unattributed: [], built: false };
   let live = [...written.placements];
   for (let n = 0; n < maxBuilds; n++) {
-    const r = buildSite(root, out);
+    const r = await buildSiteInProcess(root, out);
     result.builds.push(r);
     if (r.code === 0) {
       result.built = true;
@@ -767,7 +767,7 @@ export interface PointReport {
 
 /** Builds the site for `point`, loads what it published, and judges each vector. */
 export async function attackPoint(browser: Browser, point: InjectionPoint, vectors: Vector[], options: LoadOptions = {}): Promise<PointReport> {
-  const site = attackSite(point, vectors);
+  const site = await attackSite(point, vectors);
   const verdicts = new Map<Vector, Verdict>();
   for (const r of site.refused) verdicts.set(r.placement.vector, "refused");
   const findingsByPage = new Map<string, Finding[]>();
@@ -811,12 +811,12 @@ export interface PrunedBuild {
  * Builds `root`; while the build fails naming files in `removable`, takes those out and builds
  * again, so that what was not refused is published and can be loaded.
  */
-export function buildPruning(root: string, removable: string[], maxBuilds = 4): PrunedBuild {
+export async function buildPruning(root: string, removable: string[], maxBuilds = 4): Promise<PrunedBuild> {
   const out = join(root, "_site");
   const result: PrunedBuild = { root, out, builds: [], errorsByFile: new Map(), refused: new Set(), built: false };
   const left = new Set(removable);
   for (let n = 0; n < maxBuilds; n++) {
-    const r = buildSite(root, out);
+    const r = await buildSiteInProcess(root, out);
     result.builds.push(r);
     if (r.code === 0) {
       result.built = true;
