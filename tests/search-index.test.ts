@@ -1,11 +1,13 @@
-// The search index builder and the query code the browser runs (assets/js/search.js), on small
+// The search index builder and the query code the browser runs (assets/js/search-*.js), on small
 // hand-written corpora: both scripts, two-character words, several words, ranking, snippets.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { decodePostings, decodeShard, forEachKey, parseQuery, shardOf, type Result } from "../assets/js/search.js";
+import { decodePostings, decodeShard } from "../assets/js/search-format.js";
+import { forEachKey, parseQuery, shardOf } from "../assets/js/search-keys.js";
+import type { Result } from "../assets/js/search-query.js";
 import { openccEngine } from "../scripts/convert/opencc-engine.ts";
 import type { SearchDocument } from "../scripts/search/documents.ts";
 import { htmlText } from "../scripts/search/documents.ts";

@@ -35,7 +35,7 @@ test("a search page in each script, in that script, with a form that works witho
   }
 });
 
-test("no inline script: the search code is one module from this site", () => {
+test("no inline script: the search code is the site's own modules, each importing the others by hashed name", () => {
   const $ = readPage(out, "/zh-hans/search/");
   const scripts = $("script").toArray();
   for (const s of scripts) {
@@ -43,9 +43,16 @@ test("no inline script: the search code is one module from this site", () => {
     if (type === "application/ld+json") continue; // data, never run
     assert.ok($(s).attr("src"), `inline script: ${$.html(s).slice(0, 80)}`);
   }
-  const src = $("script[type=module]").attr("src")!;
-  assert.match(src, /^\/assets\/js\/search\.[0-9a-f]{10}\.js$/);
-  assert.ok(existsSync(join(out, src)));
+  const srcs = $("script[type=module]").map((_, s) => $(s).attr("src")!).get();
+  assert.match(srcs[0]!, /^\/assets\/js\/search-page\.[0-9a-f]{10}\.js$/);
+  assert.ok(srcs.length > 1, "the query core's modules are listed too");
+  for (const src of srcs) {
+    assert.match(src, /^\/assets\/js\/search-[a-z]+\.[0-9a-f]{10}\.js$/);
+    // A hashed module imports only hashed modules the page lists (fetched at once, cached together).
+    for (const [, spec] of readFileSync(join(out, src), "utf8").matchAll(/\bfrom\s*"([^"]+)"/g)) {
+      assert.ok(srcs.includes(new URL(spec!, `https://x${src}`).pathname), `${src} imports ${spec}`);
+    }
+  }
   assert.ok(!$("[onclick], [onload], [onsubmit]").length);
   const root = $("[data-search-index]");
   assert.equal(root.attr("data-search-index"), "/search/manifest.json");

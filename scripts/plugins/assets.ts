@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative, sep } from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isRenderHelper } from "../render/render-share.ts";
+import { fingerprintAll, moduleGraph, type Fingerprinted } from "./js-modules.ts";
 
 export interface Options {
   /** Folder of the assets, relative to the project root. */
@@ -29,16 +30,16 @@ export function fingerprintedName(path: string, content: Buffer): string {
 export default function assets(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}): void {
   const options: Options = { ...defaults, ...userOptions };
   const base = join(options.root, options.dir);
-  let hashed = new Map<string, { url: string; content: Buffer }>();
+  let hashed = new Map<string, Fingerprinted>();
 
   const scan = () => {
-    hashed = new Map();
+    const files = new Map<string, Buffer>();
     for (const file of walk(base)) {
       if (!options.fingerprint.includes(extname(file))) continue;
-      const url = "/" + relative(options.root, file).split(sep).join("/");
-      const content = readFileSync(file);
-      hashed.set(url, { url: fingerprintedName(url, content), content });
+      files.set("/" + relative(options.root, file).split(sep).join("/"), readFileSync(file));
     }
+    // JS modules import each other by hashed name (js-modules.ts).
+    hashed = fingerprintAll(files, fingerprintedName);
   };
   scan();
 
@@ -47,6 +48,8 @@ export default function assets(eleventyConfig: EleventyConfig, userOptions: Part
     if (!hit) throw new Error(`No asset ${url} under ${options.dir}/`);
     return hit.url;
   });
+  // A module and all it imports, each for its own <script type="module">: fetched at once, not one level of imports after another.
+  eleventyConfig.addFilter("moduleScripts", (url: string) => moduleGraph(hashed, url));
   // A render helper thread only renders pages: the main thread writes the assets.
   if (isRenderHelper()) return;
   // Type declarations beside browser code are for the build, not for readers.

@@ -3,7 +3,7 @@
 // becomes an IndexJob (plain data, so it can be posted to a worker), and the job's pages become
 // records (searchDocuments). Both paths write the same bytes.
 import { Parser } from "htmlparser2";
-import type { SearchDocFile } from "../../assets/js/search.js";
+import type { SearchDocFile } from "../../assets/js/search-format.js";
 import type { ArticlePage, SiteModel } from "../site/model.ts";
 
 /** One article: its text in each script variant, keyed by variant path (zh-hans). */

@@ -4,7 +4,7 @@
 // not matter here because every text, whichever its script, is folded the same way.
 import type { DictGroup, DictLike } from "opencc-js/core";
 import { configs, from, to } from "opencc-js/preset";
-import { fold, foldTable } from "../../assets/js/search.js";
+import { fold, foldTable } from "../../assets/js/search-keys.js";
 
 /** Single-character entries of a dictionary: phrases are skipped, the first candidate wins. */
 function charEntries(dict: DictLike): [string, string][] {

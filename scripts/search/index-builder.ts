@@ -1,8 +1,9 @@
 // Builds the search index: an inverted index from keys (Han characters, Han character pairs,
 // words) to the documents holding them, folded so one index serves every script, cut into
 // shards by a hash of the key so that a query downloads only the shards of its own keys.
-// File formats: assets/js/search.js (the reader of these files).
-import { forEachRun, hashKey, weightOf, wordKey } from "../../assets/js/search.js";
+// File formats: assets/js/search-format.js (the reader of these files); key rules: search-keys.js.
+import { weightOf } from "../../assets/js/search-format.js";
+import { forEachRun, hashKey, wordKey } from "../../assets/js/search-keys.js";
 import { foldText } from "./fold.ts";
 
 export interface IndexText {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Searcher } from "../../assets/js/search.js";
+import { Searcher } from "../../assets/js/search-query.js";
 
 export interface CountingFetch {
   (url: string): Promise<Uint8Array>;

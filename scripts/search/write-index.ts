@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FORMAT, type Manifest } from "../../assets/js/search.js";
+import { FORMAT, type Manifest } from "../../assets/js/search-format.js";
 import { searchDocuments, type IndexJob, type SearchDocument } from "./documents.ts";
 import { foldPairsFor } from "./fold.ts";
 import { IndexBuilder, type BuilderOptions } from "./index-builder.ts";

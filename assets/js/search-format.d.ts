@@ -1,0 +1,40 @@
+// Types of search-format.js for the indexer and tests (TypeScript reads this; browsers never load it).
+
+export const FORMAT: number;
+
+export interface Postings {
+  ids: number[];
+  weights: number[];
+}
+
+/** One document file: what a result shows, in one script. */
+export interface SearchDocFile {
+  /** URL of the article in this script. */
+  u: string;
+  /** Title. */
+  t: string;
+  /** Date as shown. */
+  d: string;
+  /** ISO date. */
+  i: string;
+  /** Section name. */
+  s: string;
+  /** Body text, blocks separated by new lines. */
+  b: string;
+}
+
+export interface Manifest {
+  format: number;
+  /** Folder of this build's files, relative to the manifest. */
+  base: string;
+  docs: number;
+  shards: number;
+  /** Fold pairs: UTF-16 units from, to. */
+  fold: string;
+  /** Variant path → folder of its document files under base. */
+  variants: Record<string, string>;
+}
+
+export function weightOf(inTitle: boolean, bodyCount: number): number;
+export function decodeShard(bytes: Uint8Array): Map<string, Uint8Array>;
+export function decodePostings(bytes: Uint8Array): Postings;
