@@ -32,7 +32,7 @@ export interface SitemapRule<P extends PageBase = PageBase> {
 }
 
 interface KindBase {
-  /** The `kind` of its pages in the model (PageBase.kind), or the file's name for a file kind. */
+  /** The `kind` of its pages in the model (PageBase.kind); a name, for a file kind. */
   kind: string;
   /** The generator template in content/_generate/ that writes it. */
   template: string;
@@ -45,11 +45,13 @@ interface KindBase {
 /** An HTML page. */
 export interface PageKind<P extends { url: string } = { url: string }, L extends string | null = string | null> extends KindBase {
   /**
-   * The name its template paginates over, news.render.<list> (the model's array of these
-   * pages): such pages are planned, and rendered again only when their data change. null:
-   * rendered in every build, from data the template names.
+   * The name its template paginates over, news.render.<list> (for the model's own arrays,
+   * the array's name): such pages are planned, and rendered again only when their data
+   * change. null: rendered in every build, from data the template names.
    */
   list: L;
+  /** Its pages in the built model. A planned kind's are the same objects on every call for one
+   * model (the plan, the count and the sitemaps all ask; render keys are kept by page object). */
   pages(model: SiteModel): readonly P[];
   /** null: not in the sitemaps (404 pages, noindex pages, the root chooser). */
   sitemap: SitemapRule | null;
@@ -189,15 +191,15 @@ export const PAGE_KINDS = [home, hub, list, article, page, notFound, search, roo
 
 /** Every kind of file beside the pages. */
 export const FILE_KINDS: readonly FileKind[] = [
-  { kind: "feed.xml", template: "feed-atom.njk", urls: inEachVariant((s) => feedPages(s).map((p) => inner.feeds(p).atom)), inLinkCheck: true },
-  { kind: "feed.json", template: "feed-json.njk", urls: inEachVariant((s) => feedPages(s).map((p) => inner.feeds(p).json)), inLinkCheck: true },
+  { kind: "atom feed", template: "feed-atom.njk", urls: inEachVariant((s) => feedPages(s).map((p) => inner.feeds(p).atom)), inLinkCheck: true },
+  { kind: "json feed", template: "feed-json.njk", urls: inEachVariant((s) => feedPages(s).map((p) => inner.feeds(p).json)), inLinkCheck: true },
   { kind: "sitemap index", template: "sitemap-index.njk", urls: () => [sitePaths.sitemapIndex], inLinkCheck: true },
   { kind: "variant sitemap", template: "sitemap-variant.njk", urls: (s) => s.site.variants.map((v) => sitePaths.variantSitemap(v.path)), inLinkCheck: false },
   // Numbered files from 2 follow when the news of the last hours do not fit one; how many
   // depends on when the site is built.
   { kind: "news sitemap", template: "sitemap-news.njk", urls: () => [sitePaths.newsSitemap(1)], inLinkCheck: false },
-  { kind: "robots.txt", template: "robots.njk", urls: () => [sitePaths.robots], inLinkCheck: true },
-  { kind: "_headers", template: "headers.njk", urls: () => [sitePaths.headers], inLinkCheck: false },
+  { kind: "robots", template: "robots.njk", urls: () => [sitePaths.robots], inLinkCheck: true },
+  { kind: "headers", template: "headers.njk", urls: () => [sitePaths.headers], inLinkCheck: false },
 ];
 
 export type AnyPageKind = (typeof PAGE_KINDS)[number];
