@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
-import { PROJECT, article, buildSite, makeSite, readTree, text } from "./helpers/site-fixture.ts";
+import { PROJECT, article, buildSiteInProcess, makeSite, readTree, text } from "./helpers/site-fixture.ts";
 
 const NOW = "2025-03-10T12:00:00+08:00";
 const SECTION = "content/news/company/2025";
@@ -196,7 +196,7 @@ describe("dev server", () => {
 
   it("after the edits, serves the files a build of the same content writes", async () => {
     const cold = join(mkdtempSync(join(tmpdir(), "newsroom-dev-cold-")), "site");
-    const built = buildSite(root, cold, { NEWSROOM_NOW: NOW });
+    const built = await buildSiteInProcess(root, cold, { NEWSROOM_NOW: NOW });
     assert.equal(built.code, 0, built.stderr);
     const expected = readTree(cold);
     expected.delete("manifest.json"); // the build's record of its files, not a page

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { PROJECT, article, buildSite, makeSite, readTree, runTool, type RunResult } from "./helpers/site-fixture.ts";
+import { PROJECT, article, buildSiteInProcess, makeSite, readTree, runBuildCli, runTool, type RunResult } from "./helpers/site-fixture.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
 
@@ -50,39 +50,40 @@ function assertRefused(r: RunResult, message: RegExp): void {
 }
 
 describe("output folders are owned", () => {
-  it("refuses a git checkout with CNAME, and a folder of other files; both are left as they were", () => {
+  it("refuses a git checkout with CNAME, and a folder of other files; both are left as they were", async () => {
     const root = site();
     const { dir, files } = foreignFolder();
-    assertRefused(buildSite(root, dir), /^Build stopped: --out .*pages is a git working copy \(it holds \.git\): a build replaces its output folder whole and would delete it\./m);
+    assertRefused(await buildSiteInProcess(root, dir), /^Build stopped: --out .*pages is a git working copy \(it holds \.git\): a build replaces its output folder whole and would delete it\./m);
     assert.deepEqual(readTree(dir), files);
 
     rmSync(join(dir, ".git"), { recursive: true });
-    assertRefused(buildSite(root, dir), /^Build stopped: --out .*pages was not made by npm run build and is not empty \(CNAME\): .* Give --out a new or empty folder/m);
+    assertRefused(await buildSiteInProcess(root, dir), /^Build stopped: --out .*pages was not made by npm run build and is not empty \(CNAME\): .* Give --out a new or empty folder/m);
     assert.deepEqual([...readTree(dir).keys()], ["CNAME"]);
     assert.ok(!readdirSync(dirname(dir)).some((n) => n.includes(".tmp-") || n.includes(".old-")), "nothing written beside it");
   });
 
-  it("refuses the project, the site root, a folder holding it, and `.`", () => {
+  it("refuses the project, the site root, a folder holding it, and `.`", async () => {
     const root = site();
     const before = readdirSync(root).sort();
-    assertRefused(buildSite(root, root), /^Build stopped: --out .* is the site's root \(--root\): a build replaces its output folder whole and would delete it\./m);
+    assertRefused(await buildSiteInProcess(root, root), /^Build stopped: --out .* is the site's root \(--root\): a build replaces its output folder whole and would delete it\./m);
     // The temporary folder holds the site (and the project too, when it is checked out there).
-    assertRefused(buildSite(root, dirname(root)), /^Build stopped: --out .* holds the (site's root \(--root\)|project) \(/m);
-    assertRefused(buildSite(root, PROJECT), /^Build stopped: --out .* is the project:/m);
-    assertRefused(buildSite(root, "/"), /^Build stopped: --out \/ holds the project/m);
+    assertRefused(await buildSiteInProcess(root, dirname(root)), /^Build stopped: --out .* holds the (site's root \(--root\)|project) \(/m);
+    assertRefused(await buildSiteInProcess(root, PROJECT), /^Build stopped: --out .* is the project:/m);
+    assertRefused(await buildSiteInProcess(root, "/"), /^Build stopped: --out \/ holds the project/m);
+    // `.` is resolved by the command line, from the folder it runs in.
     const dot = runTool("scripts/cli/build.ts", ["--root", root, "--out", "."]);
     assertRefused(dot, /^Build stopped: --out .* is the project/m);
     assert.deepEqual(readdirSync(root).sort(), before, "the site root is untouched");
     assert.ok(existsSync(join(PROJECT, "package.json")));
   });
 
-  it("builds into a new or an empty folder, then replaces it again; a different folder put in its place is refused", () => {
+  it("builds into a new or an empty folder, then replaces it again; a different folder put in its place is refused", async () => {
     const root = site();
     const out = join(mkdtempSync(join(tmpdir(), "newsroom-out-")), "site");
     mkdirSync(out);
-    const first = buildSite(root, out, NOW);
+    const first = await buildSiteInProcess(root, out, NOW);
     assert.equal(first.code, 0, first.stderr);
-    const again = buildSite(root, out, NOW);
+    const again = await buildSiteInProcess(root, out, NOW);
     assert.equal(again.code, 0, again.stderr);
     // The ownership record is beside the output, not in it: nothing extra is published.
     assert.ok(existsSync(join(dirname(out), ".site.newsroom-owner")));
@@ -94,23 +95,23 @@ describe("output folders are owned", () => {
     writeFileSync(join(copy, "CNAME"), "news.example.com\n");
     rmSync(out, { recursive: true });
     renameSync(copy, out);
-    assertRefused(buildSite(root, out, NOW), /^Build stopped: --out .*site was not made by npm run build and is not empty/m);
+    assertRefused(await buildSiteInProcess(root, out, NOW), /^Build stopped: --out .*site was not made by npm run build and is not empty/m);
     assert.ok(existsSync(join(out, "CNAME")));
   });
 
-  it("a mount point as --out is a clear message, not EBUSY, and nothing is written", () => {
+  it("a mount point as --out is a clear message, not EBUSY, and nothing is written", async () => {
     const root = site();
     const before = readdirSync("/dev").filter((n) => n.startsWith("shm") || n.startsWith(".shm"));
-    const r = buildSite(root, "/dev/shm");
+    const r = await buildSiteInProcess(root, "/dev/shm");
     assertRefused(r, /^Build stopped: --out \/dev\/shm is a mount point: .* Give a folder inside it, e\.g\. --out \/dev\/shm\/site\./m);
     assert.doesNotMatch(r.stderr, /EBUSY/);
     assert.deepEqual(readdirSync("/dev").filter((n) => n.startsWith("shm") || n.startsWith(".shm")), before);
   });
 
-  it("a read-only output is refused with a message, and no trash folder grows beside it", () => {
+  it("a read-only output is refused with a message, and no trash folder grows beside it", async () => {
     const root = site();
     const out = join(root, "_site");
-    assert.equal(buildSite(root, out, NOW).code, 0);
+    assert.equal((await buildSiteInProcess(root, out, NOW)).code, 0);
     // Permissions bind only a user other than root: the build runs as nobody, on a site it may write, but a read-only _site.
     chmodSync(root, 0o777);
     spawnSync("chmod", ["-R", "a+rwX", join(root, "content"), join(root, ".cache")]);
@@ -146,7 +147,7 @@ describe("output folders are owned", () => {
 describe("one build at a time per output folder", () => {
   const lockOf = (out: string) => join(dirname(out), `.${out.split("/").pop()}.newsroom-lock`);
 
-  it("a lock held by a running build: --wait 0 stops at once, saying whose it is; a lock of a dead process is taken over", () => {
+  it("a lock held by a running build: --wait 0 stops at once, saying whose it is; a lock of a dead process is taken over", async () => {
     const root = site();
     const out = join(root, "_site");
     const holder = spawn("sleep", ["60"]);
@@ -161,11 +162,12 @@ describe("one build at a time per output folder", () => {
     // The same PID now names no process (or, reused, one started at another time): the lock is stale.
     const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
     writeFileSync(lockOf(out), JSON.stringify({ pid: dead, processStart: "1", started: new Date().toISOString() }));
-    const b = buildSite(root, out, NOW);
+    const b = await buildSiteInProcess(root, out, NOW);
     assert.equal(b.code, 0, b.stderr);
     assert.ok(!existsSync(lockOf(out)), "released when the build ends");
+    // This process's PID with another start time: to the build (a process of its own) a PID reused by another process.
     writeFileSync(lockOf(out), JSON.stringify({ pid: process.pid, processStart: "1", started: new Date().toISOString() }));
-    const reused = buildSite(root, out, NOW);
+    const reused = runBuildCli(root, out, NOW);
     assert.equal(reused.code, 0, `a PID reused by another process does not hold the lock: ${reused.stderr}`);
   });
 
@@ -177,7 +179,7 @@ describe("one build at a time per output folder", () => {
     assert.ok(existsSync(lockOf(out)), "the build took the lock");
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
-    const next = runTool("scripts/cli/build.ts", ["--root", root, "--out", out, "--wait", "0"], { env: NOW });
+    const next = await buildSiteInProcess(root, out, NOW, { waitMs: 0 });
     assert.equal(next.code, 0, next.stderr);
     assert.ok(!readdirSync(root).some((n) => n.includes(".tmp-") || n.includes(".old-")), "the killed build's leftovers are removed");
   });
@@ -185,7 +187,7 @@ describe("one build at a time per output folder", () => {
   it("overlapping builds with an edit in between: the second waits, and no stale page survives", async () => {
     const root = site();
     const out = join(root, "_site");
-    assert.equal(buildSite(root, out, NOW).code, 0);
+    assert.equal((await buildSiteInProcess(root, out, NOW)).code, 0);
     const run = () => {
       const c = spawn(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/cli/build.ts"), "--root", root, "--out", out], { cwd: PROJECT, env: { ...process.env, ...NOW } });
       const r: RunResult = { code: -1, stdout: "", stderr: "" };
@@ -213,10 +215,10 @@ describe("one build at a time per output folder", () => {
     assert.match(b.stderr, /^Another build is writing .*_site \(process \d+, started .*\); this one waits for it to finish\./m);
 
     // A warm build afterwards equals a cold build of the edited content, byte for byte.
-    const warm = buildSite(root, out, NOW);
+    const warm = await buildSiteInProcess(root, out, NOW);
     assert.equal(warm.code, 0, warm.stderr);
     const cold = join(mkdtempSync(join(tmpdir(), "newsroom-cold-")), "site");
-    assert.equal(buildSite(root, cold, NOW).code, 0);
+    assert.equal((await buildSiteInProcess(root, cold, NOW)).code, 0);
     const w = readTree(out);
     const c = readTree(cold);
     assert.deepEqual([...w.keys()].sort(), [...c.keys()].sort());

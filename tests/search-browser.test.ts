@@ -49,7 +49,7 @@ let server: Server;
 let browser: Browser;
 let origin: string;
 const problems: string[] = [];
-const { out, build } = buildSearchSite();
+const { out, build } = await buildSearchSite();
 
 before(async () => {
   assert.ok(

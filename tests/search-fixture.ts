@@ -2,7 +2,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { article, buildSite, makeSite, type RunResult } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, type RunResult } from "./helpers/site-fixture.ts";
 
 /** Paths of the articles inside a script's folder. */
 export const FIXTURE_ARTICLES = {
@@ -15,7 +15,7 @@ export const FIXTURE_ARTICLES = {
 
 const file = (path: string) => `content/${path.replace(/\/\d\d\//, "/")}.md`;
 
-export function buildSearchSite(): { out: string; build: RunResult } {
+export async function buildSearchSite(): Promise<{ out: string; build: RunResult }> {
   const root = makeSite({
     [file(FIXTURE_ARTICLES.forum)]: article(
       { title: "集團舉辦傳播論壇", date: "2025-03-02 10:00", editor: "譚鑫", lang: "zh-Hant" },
@@ -31,5 +31,5 @@ export function buildSearchSite(): { out: string; build: RunResult } {
     ),
   });
   const out = mkdtempSync(join(tmpdir(), "newsroom-search-site-"));
-  return { out, build: buildSite(root, out) };
+  return { out, build: await buildSiteInProcess(root, out) };
 }

@@ -8,7 +8,7 @@ import { readPage, text } from "./helpers/site-fixture.ts";
 import { localSearcher } from "../scripts/search/local.ts";
 import { buildSearchSite, FIXTURE_ARTICLES } from "./search-fixture.ts";
 
-const { out, build } = buildSearchSite();
+const { out, build } = await buildSearchSite();
 
 test("the site with search builds", () => {
   assert.equal(build.code, 0, build.stderr);

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { PROJECT, article, buildSite, makeSite, type RunResult } from "./helpers/site-fixture.ts";
+import { PROJECT, article, buildSiteInProcess, makeSite, type RunResult } from "./helpers/site-fixture.ts";
 import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
@@ -54,7 +54,7 @@ describe("verify: cloaking", () => {
   };
 
   before(async () => {
-    const b = buildSite(root, out, NOW);
+    const b = await buildSiteInProcess(root, out, NOW);
     assert.equal(b.code, 0, b.stderr);
     server = await serveStatic(out, { intercept });
   });
