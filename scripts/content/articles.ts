@@ -10,7 +10,8 @@ import type { SiteConfig } from "../site/site-config.ts";
 import type { Problem, Problems } from "./problems.ts";
 import { articleKind } from "./read/article-rules.ts";
 import { listMarkdownFiles } from "./read/markdown-files.ts";
-import { ReadCache, type ReadOptions } from "./read/read-cache.ts";
+import { ReadCache } from "./read/read-cache.ts";
+import type { Blocklist } from "./spam-guard.ts";
 
 export { listMarkdownFiles };
 
@@ -50,7 +51,11 @@ export interface ArticleSource {
   lines: { title: number; slug: number };
 }
 
-export type LoadOptions = ReadOptions;
+export interface LoadOptions {
+  /** Drafts among the articles to publish (the dev server); they are read and checked either way. */
+  includeDrafts: boolean;
+  blocklist: Blocklist;
+}
 
 /** One article's reading, as another thread hands it over (content/parallel-read.ts). */
 export interface ReadEntry {
@@ -69,7 +74,7 @@ export function loadArticle(site: SiteConfig, file: string, options: LoadOptions
 
 /** loadArticle, with what the read depended on (for another thread to prime its cache with). */
 export function loadArticleEntry(site: SiteConfig, file: string, options: LoadOptions): ReadEntry {
-  const { key, photos, source, problems } = cache.read(site, file, options);
+  const { key, photos, source, problems } = cache.read(site, file, options.blocklist);
   return { key, photos, result: { article: source, problems } };
 }
 

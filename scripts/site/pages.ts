@@ -42,7 +42,7 @@ export function loadPages(site: SiteConfig, problems: Problems, blocklist: Block
   const out: PageSource[] = [];
   const taken = new Map<string, string>();
   for (const file of listMarkdownFiles(site.root, PAGES_DIR, problems)) {
-    const { source: page, problems: found } = cache.read(site, file, { includeDrafts: false, blocklist });
+    const { source: page, problems: found } = cache.read(site, file, blocklist);
     problems.list.push(...found);
     if (!page) continue;
     const owner = Object.hasOwn(RESERVED, page.slug) ? RESERVED[page.slug] : taken.get(page.slug);

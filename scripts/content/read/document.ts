@@ -41,7 +41,7 @@ export interface DocumentKind<F, S> {
   /** The fields, each checked (problems at their lines); what is missing or wrong is undefined. */
   readFields(reading: Reading): F;
   /** Where it is published; null when its fields do not say (the problems do). */
-  place(fields: F, reading: Reading): Place | null;
+  place(fields: F): Place | null;
   /** What it becomes, from its fields and rendered body; null when a required field is missing. */
   make(fields: F, body: Body, place: Place, reading: Reading): S | null;
 }
@@ -60,7 +60,7 @@ export function readDocument<F, S>(site: SiteConfig, file: string, bytes: Uint8A
   const reading: Reading = { site, file, parsed, fields: new Fields(file, parsed, problems), problems };
   reading.fields.unknown(kind.knownFields);
   const fields = kind.readFields(reading);
-  const place = kind.place(fields, reading);
+  const place = kind.place(fields);
   if (!place) return null;
   // Drafts are rendered and checked like everything else: only publishing them is the caller's.
   const body = renderBody(site, file, parsed, place.mediaBase, kind.noun, problems);

@@ -19,12 +19,6 @@ export interface CachedRead<S> {
   problems: Problem[];
 }
 
-export interface ReadOptions {
-  /** Only part of the key: a dev server showing drafts reads the same. */
-  includeDrafts: boolean;
-  blocklist: Blocklist;
-}
-
 export class ReadCache<F, S extends { copies: Map<string, MediaCopy> }> {
   private readonly entries = new Map<string, CachedRead<S>>();
 
@@ -36,13 +30,13 @@ export class ReadCache<F, S extends { copies: Map<string, MediaCopy> }> {
   }
 
   /** The file read (or as read last time, if nothing it depends on changed). */
-  read(site: SiteConfig, file: string, options: ReadOptions): CachedRead<S> {
+  read(site: SiteConfig, file: string, blocklist: Blocklist): CachedRead<S> {
     const abs = join(site.root, file);
-    const key = readKey(site, abs, options);
+    const key = readKey(site, abs, blocklist);
     const hit = this.entries.get(abs);
     if (hit && hit.key === key && hit.source && !hit.problems.some((p) => p.severity === "error") && photosKey(hit.source) === hit.photos) return hit;
     const problems = new Problems();
-    const source = readDocument(site, file, readFileSync(abs), this.kind, options.blocklist, problems);
+    const source = readDocument(site, file, readFileSync(abs), this.kind, blocklist, problems);
     const entry = { key, photos: photosKey(source), source, problems: problems.list };
     this.entries.set(abs, entry);
     return entry;
@@ -67,9 +61,9 @@ function settingsKey(site: SiteConfig): string {
   return key;
 }
 
-function readKey(site: SiteConfig, abs: string, options: ReadOptions): string {
+function readKey(site: SiteConfig, abs: string, blocklist: Blocklist): string {
   const st = statSync(abs);
-  return `${st.mtimeMs}:${st.size}:${options.includeDrafts}:${options.blocklist.version}:${settingsKey(site)}`;
+  return `${st.mtimeMs}:${st.size}:${blocklist.version}:${settingsKey(site)}`;
 }
 
 function photosKey(source: { copies: Map<string, MediaCopy> } | null): string {
