@@ -164,7 +164,7 @@ export function startWorkers<H extends AnyHandler>(module: WorkerModule<H>, jobs
     }
     watch(i);
   };
-  jobs.forEach((job, i) => send(i, { kind: "job", job }));
+  jobs.forEach((job, i) => over || send(i, { kind: "job", job }));
   if (count === 0) resolveAll([]);
 
   return {
