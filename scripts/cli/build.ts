@@ -12,6 +12,7 @@ import { Build, BuildSession, PROJECT } from "../build/build.ts";
 import { eleventyFor } from "../build/eleventy.ts";
 import { RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
 import type { SiteModel } from "../site/model.ts";
+import { countPages } from "../model/page-kinds.ts";
 import { commitRenderIndex, dropPendingRenderIndex, indexFileFor } from "../render/render-plan.ts";
 import { readCommandLine, runCli, siteRoot, USAGE_EXIT, wholeNumber } from "./args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
@@ -20,9 +21,9 @@ import { cleanStaleOutputs, discardInBackground, emptyTrash } from "../integrity
 import { checkOutputPath, checkOwnership, checkReplaceable, OutputRefused, recordOwnership } from "../integrity/output-folder.ts";
 import { acquireBuildLock, heldMessage } from "../integrity/build-lock.ts";
 
-/** HTML pages a build writes: every page of the model, and the root chooser. */
+/** HTML pages a build writes: every page of every kind (model/page-kinds.ts), the root chooser and the search pages too. */
 function pageCount(m: SiteModel): number {
-  return m.articles.length + m.lists.length + m.hubs.length + m.homes.length + m.notFound.length + m.pages.length + 1;
+  return countPages(m);
 }
 
 export interface BuildOptions {
