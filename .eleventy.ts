@@ -18,7 +18,7 @@ export default function (eleventyConfig: EleventyConfig) {
   // Articles, pages and site data in content/ become the site model (global data `news`).
   eleventyConfig.addPlugin(newsSite, { session });
   // CSS, scripts and images in assets/, with content-hashed copies for long caching.
-  eleventyConfig.addPlugin(assets, { root: project });
+  eleventyConfig.addPlugin(assets, { root: project, pagesOnly: session.current.mode === "render-helper" });
   // Filters the layouts use.
   eleventyConfig.addPlugin(filters);
   // Search page of each script, and its static index under /search/ (built while pages render).

@@ -11,6 +11,7 @@ import type { SiteModel } from "../model/types.ts";
 import type { RenderPlan } from "../render/render-plan.ts";
 import type { RenderHelpers } from "../render/render-threads.ts";
 import { WrittenFiles } from "../integrity/written-files.ts";
+import type { ShareModel } from "../render/render-share.ts";
 
 /** The project: layouts/, content/_generate/, assets/ and this code. */
 export const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -56,6 +57,8 @@ export class Build {
   helpers: RenderHelpers | null = null;
   /** Threads that rendered this build, the main one included. */
   threadsUsed = 1;
+  /** A render helper's build: the pages it was dealt (they arrive while its Eleventy starts). */
+  share: Promise<ShareModel> | null = null;
   /** Hashes of files the build wrote itself, for the manifest. */
   readonly written = new WrittenFiles();
   private readonly listeners: ModelListener[] = [];

@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative, sep } from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
-import { isRenderHelper } from "../render/render-share.ts";
 import { fingerprintAll, moduleGraph, type Fingerprinted } from "./js-modules.ts";
 
 export interface Options {
@@ -13,9 +12,11 @@ export interface Options {
   root: string;
   /** Extensions that get a hashed copy. */
   fingerprint: string[];
+  /** A render helper thread only renders pages (the asset filter): the main thread writes the assets. */
+  pagesOnly: boolean;
 }
 
-export const defaults: Options = { dir: "assets", root: process.cwd(), fingerprint: [".css", ".js"] };
+export const defaults: Options = { dir: "assets", root: process.cwd(), fingerprint: [".css", ".js"], pagesOnly: false };
 
 function walk(abs: string): string[] {
   return readdirSync(abs, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(abs, e.name)) : [join(abs, e.name)]));
@@ -50,8 +51,7 @@ export default function assets(eleventyConfig: EleventyConfig, userOptions: Part
   });
   // A module and all it imports, each for its own <script type="module">: fetched at once, not one level of imports after another.
   eleventyConfig.addFilter("moduleScripts", (url: string) => moduleGraph(hashed, url));
-  // A render helper thread only renders pages: the main thread writes the assets.
-  if (isRenderHelper()) return;
+  if (options.pagesOnly) return;
   // Type declarations beside browser code are for the build, not for readers.
   eleventyConfig.addPassthroughCopy({ [options.dir]: options.dir }, { filter: ["**/*", "!**/*.d.ts"] });
   eleventyConfig.addWatchTarget(base);

@@ -7,7 +7,7 @@ import { defaultCacheFile, loadSite } from "../site/load-site.ts";
 import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDirectory, keyPages, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
-import { helperShare, isRenderHelper, reportWritten, templatesWrittenOnce } from "../render/render-share.ts";
+import { templatesWrittenOnce } from "../render/render-share.ts";
 import { hashResults } from "../integrity/written-files.ts";
 import type { Build, BuildSession } from "../build/build.ts";
 import { checkEveryPageWrittenOnce, pageCount } from "../render/render-threads.ts";
@@ -37,11 +37,15 @@ function copyIfChanged(from: string, to: string): void {
 
 export default function newsSite(eleventyConfig: EleventyConfig, options: Options): void {
   const { session } = options;
-  if (isRenderHelper()) {
+  if (session.current.mode === "render-helper") {
     // A render helper renders only the pages it is dealt; what is written once is the main thread's.
-    for (const file of templatesWrittenOnce(join(session.current.settings.project, "content", "_generate"))) eleventyConfig.ignores.add(relative(process.cwd(), file));
-    eleventyConfig.addGlobalData("news", async () => asTemplateData(await helperShare()));
-    eleventyConfig.on("eleventy.after", ({ results, directories }) => reportWritten(hashResults(results ?? [], directories.output)));
+    const build = session.current;
+    for (const file of templatesWrittenOnce(join(build.settings.project, "content", "_generate"))) eleventyConfig.ignores.add(relative(process.cwd(), file));
+    eleventyConfig.addGlobalData("news", async () => {
+      if (!build.share) throw new Error("A render helper's build was started without its share of pages.");
+      return asTemplateData(await build.share);
+    });
+    eleventyConfig.on("eleventy.after", ({ results, directories }) => build.written.vouchFor(hashResults(results ?? [], directories.output)));
     return;
   }
   // What this thread renders of the current build's plan (the rest is dealt to helpers).

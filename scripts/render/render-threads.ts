@@ -10,7 +10,6 @@ import type { SiteModel } from "../site/model.ts";
 import type { RenderSubset } from "./render-plan.ts";
 import { renderedKinds, renderedLists } from "../model/page-kinds.ts";
 import { outputFile } from "../site/urls.ts";
-import type { HelperData } from "./render-share.ts";
 import type { HelperJob, HelperResult } from "./render-worker.ts";
 import type renderShare from "./render-worker.ts";
 import type { WrittenRow } from "../integrity/written-files.ts";
@@ -92,7 +91,7 @@ export class RenderHelpers {
     this.count = count;
     this.minPages = minPages;
     // A helper's Eleventy prints its own "Wrote n files": the build's summary says it once.
-    this.helpers = startWorkers(RENDER, Array.from({ length: count }, () => job), { workerData: { renderHelper: true } satisfies HelperData, quiet: true });
+    this.helpers = startWorkers(RENDER, Array.from({ length: count }, () => job), { quiet: true });
   }
 
   /** Sends each helper its share of `render` and returns the main thread's. `keyWith`: the

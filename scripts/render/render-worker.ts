@@ -4,7 +4,7 @@
 import type { Handler } from "../workers/pool.ts";
 import { Build, BuildSession, type BuildSettings } from "../build/build.ts";
 import { eleventyFor } from "../build/eleventy.ts";
-import { provideShare, writtenByHelper, type ShareModel } from "./render-share.ts";
+import type { ShareModel } from "./render-share.ts";
 import { keyPages } from "./render-plan.ts";
 import type { WrittenRow } from "../integrity/written-files.ts";
 
@@ -14,10 +14,6 @@ export interface HelperJob {
   output: string;
 }
 
-/** The helper's own Eleventy, working for a build of its own that renders only what it is dealt. */
-function helperEleventy(job: HelperJob) {
-  return eleventyFor(new BuildSession(new Build({ ...job.settings, mode: "render-helper" })), job.output);
-}
 
 /** What a helper wrote ([path, size, sha256]) and, in a first build, its pages' render keys. */
 export interface HelperResult {
@@ -28,12 +24,15 @@ export interface HelperResult {
 /** The render helper's job: its Eleventy starts at once; the share it renders comes in its
  * inbox once the main thread has planned. */
 const renderShare: Handler<HelperJob, HelperResult, ShareModel> = async (job, inbox) => {
+  // The helper's own build renders only what it is dealt, with its own Eleventy.
+  const build = new Build({ ...job.settings, mode: "render-helper" });
   // Set in a callback: declared so that the type checker does not take it for always null.
   let share = null as ShareModel | null;
-  provideShare(inbox.next().then((model) => (share = model)));
-  await helperEleventy(job).write();
+  build.share = inbox.next().then((model) => (share = model));
+  await eleventyFor(new BuildSession(build), job.output).write();
   const keys = share?.keyWith ? keyPages(share.render, share.keyWith) : [];
-  return { written: writtenByHelper(), keys };
+  const written = [...build.written.files].map(([path, f]): WrittenRow => [path, f.size, f.sha256]);
+  return { written, keys };
 };
 
 export default renderShare;

@@ -10,6 +10,7 @@ import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
 import { indexJob, type IndexJob } from "./documents.ts";
 import { MANIFEST, writeIndexJob, type WriteStats } from "./write-index.ts";
 import type { Build, BuildSession } from "../build/build.ts";
+import { inner } from "../site/urls.ts";
 import { indexInWorker } from "./index-in-worker.ts";
 import { linkOrCopy, unchangedSinceLastBuild, type RenderPlan } from "../render/render-plan.ts";
 
@@ -72,12 +73,12 @@ export function searchPage(home: HomePage): SearchPage {
   return {
     kind: "search",
     url: ctx.search,
-    inner: "search/",
+    inner: inner.search(),
     ctx,
     title,
     description: title,
-    alternates: home.alternates.map((a) => ({ ...a, url: `${a.url}search/`, href: `${a.href}search/` })),
-    canonical: `${home.canonical}search/`,
+    alternates: home.alternates.map((a) => ({ ...a, url: a.url + inner.search(), href: a.href + inner.search() })),
+    canonical: home.canonical + inner.search(),
     breadcrumb,
   };
 }
