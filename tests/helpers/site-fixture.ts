@@ -141,9 +141,6 @@ export function runBuildCli(root: string, out = join(root, "_site"), env: Record
   return runTool("scripts/cli/build.ts", ["--root", root, "--out", out, ...args], { env });
 }
 
-/** @deprecated The build as its own process under its old name: use buildSiteInProcess, or runBuildCli where the process is the point. */
-export const buildSite = runBuildCli;
-
 /** Every file under `dir` (paths relative to it) with its bytes: to compare two outputs. */
 export function readTree(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
