@@ -6,167 +6,167 @@ import type { SecurityPolicy } from "../security/policy.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 
 export interface Link {
-  text: string;
-  url: string;
+  readonly text: string;
+  readonly url: string;
 }
 
 export interface NavView extends Link {
-  external: boolean;
-  children: NavView[];
+  readonly external: boolean;
+  readonly children: readonly NavView[];
 }
 
 /** What every page of one variant shares. */
 export interface VariantContext {
-  lang: string;
-  path: string;
-  label: string;
-  short: string;
-  newsLanguage: string;
-  home: string;
-  newsHub: string;
-  search: string;
-  siteName: string;
-  tagline: string;
-  phone: string;
-  ui: Record<string, string>;
-  nav: NavView[];
-  sections: SectionView[];
+  readonly lang: string;
+  readonly path: string;
+  readonly label: string;
+  readonly short: string;
+  readonly newsLanguage: string;
+  readonly home: string;
+  readonly newsHub: string;
+  readonly search: string;
+  readonly siteName: string;
+  readonly tagline: string;
+  readonly phone: string;
+  readonly ui: Readonly<Record<string, string>>;
+  readonly nav: readonly NavView[];
+  readonly sections: readonly SectionView[];
 }
 
 export interface SectionView {
-  id: string;
-  name: string;
-  url: string;
-  description: string;
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  readonly description: string;
 }
 
 export interface Alternate {
-  lang: string;
-  label: string;
-  short: string;
+  readonly lang: string;
+  readonly label: string;
+  readonly short: string;
   /** Site-relative URL. */
-  url: string;
+  readonly url: string;
   /** Absolute URL. */
-  href: string;
-  current: boolean;
+  readonly href: string;
+  readonly current: boolean;
 }
 
 export interface PageBase {
-  kind: string;
+  readonly kind: string;
   /** Site-relative URL, ending in / or .html. */
-  url: string;
+  readonly url: string;
   /** Path inside the variant: shared by all twins. */
-  inner: string;
-  ctx: VariantContext;
+  readonly inner: string;
+  readonly ctx: VariantContext;
   /** For <title>: already in this page's script. */
-  title: string;
-  description: string;
-  alternates: Alternate[];
-  canonical: string;
-  breadcrumb: Link[];
+  readonly title: string;
+  readonly description: string;
+  readonly alternates: readonly Alternate[];
+  readonly canonical: string;
+  readonly breadcrumb: readonly Link[];
 }
 
 export interface Teaser {
-  id: string;
-  title: string;
-  url: string;
-  dateIso: string;
-  dateText: string;
-  dayText: string;
-  source?: string;
-  summary: string;
-  views: number;
-  viewsText: string;
-  section: SectionView;
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly dateIso: string;
+  readonly dateText: string;
+  readonly dayText: string;
+  readonly source?: string;
+  readonly summary: string;
+  readonly views: number;
+  readonly viewsText: string;
+  readonly section: SectionView;
   /** The article's cover or first photo, for list thumbnails. */
-  cover?: { url: string; width?: number; height?: number };
+  readonly cover?: { readonly url: string; readonly width?: number; readonly height?: number };
 }
 
 export interface ArticlePage extends PageBase {
-  kind: "article";
-  id: string;
+  readonly kind: "article";
+  readonly id: string;
   /** The script the editor wrote in: this page shows exactly that, or a conversion of it. */
-  sourceLang: string;
-  converted: boolean;
-  file: string;
-  section: SectionView;
-  headline: string;
-  dateIso: string;
-  dateText: string;
-  updatedIso: string;
-  source?: string;
-  editor: string;
-  views: number;
-  viewsText: string;
-  tags: string[];
-  html: string;
-  cover?: { url: string; width?: number; height?: number };
-  images: string[];
-  prev?: Link;
-  next?: Link;
-  related: Teaser[];
+  readonly sourceLang: string;
+  readonly converted: boolean;
+  readonly file: string;
+  readonly section: SectionView;
+  readonly headline: string;
+  readonly dateIso: string;
+  readonly dateText: string;
+  readonly updatedIso: string;
+  readonly source?: string;
+  readonly editor: string;
+  readonly views: number;
+  readonly viewsText: string;
+  readonly tags: readonly string[];
+  readonly html: string;
+  readonly cover?: { readonly url: string; readonly width?: number; readonly height?: number };
+  readonly images: readonly string[];
+  readonly prev?: Link;
+  readonly next?: Link;
+  readonly related: readonly Teaser[];
   /** 閱讀排行: the section's most read articles. */
-  mostRead: Teaser[];
-  date: DateTime;
-  updated?: DateTime;
+  readonly mostRead: readonly Teaser[];
+  readonly date: DateTime;
+  readonly updated?: DateTime;
 }
 
 export interface ListPage extends PageBase {
-  kind: "list";
-  section: SectionView;
-  items: Teaser[];
-  mostRead: Teaser[];
-  pageNumber: number;
-  pageCount: number;
-  pages: { number: number; url: string; current: boolean }[];
-  prevUrl?: string;
-  nextUrl?: string;
+  readonly kind: "list";
+  readonly section: SectionView;
+  readonly items: readonly Teaser[];
+  readonly mostRead: readonly Teaser[];
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly pages: ReadonlyArray<{ readonly number: number; readonly url: string; readonly current: boolean }>;
+  readonly prevUrl?: string;
+  readonly nextUrl?: string;
 }
 
 export interface HubPage extends PageBase {
-  kind: "hub";
-  blocks: { section: SectionView; items: Teaser[] }[];
+  readonly kind: "hub";
+  readonly blocks: ReadonlyArray<{ readonly section: SectionView; readonly items: readonly Teaser[] }>;
 }
 
 export interface HomePage extends PageBase {
-  kind: "home";
-  latest: Teaser[];
-  blocks: { section: SectionView; items: Teaser[] }[];
+  readonly kind: "home";
+  readonly latest: readonly Teaser[];
+  readonly blocks: ReadonlyArray<{ readonly section: SectionView; readonly items: readonly Teaser[] }>;
 }
 
 export interface NotFoundPage extends PageBase {
-  kind: "404";
+  readonly kind: "404";
 }
 
 export interface StaticPage extends PageBase {
-  kind: "page";
-  html: string;
+  readonly kind: "page";
+  readonly html: string;
 }
 
 export interface RootPage {
-  url: "/";
-  siteName: string;
-  choices: Alternate[];
-  defaultLang: string;
-  variants: { lang: string; path: string; browserLanguages: string[] }[];
+  readonly url: string;
+  readonly siteName: string;
+  readonly choices: readonly Alternate[];
+  readonly defaultLang: string;
+  readonly variants: ReadonlyArray<{ readonly lang: string; readonly path: string; readonly browserLanguages: readonly string[] }>;
 }
 
 export interface SiteModel {
-  site: SiteConfig;
-  variants: VariantContext[];
-  articles: ArticlePage[];
-  lists: ListPage[];
-  hubs: HubPage[];
-  homes: HomePage[];
-  notFound: NotFoundPage[];
-  pages: StaticPage[];
-  root: RootPage;
+  readonly site: SiteConfig;
+  readonly variants: readonly VariantContext[];
+  readonly articles: readonly ArticlePage[];
+  readonly lists: readonly ListPage[];
+  readonly hubs: readonly HubPage[];
+  readonly homes: readonly HomePage[];
+  readonly notFound: readonly NotFoundPage[];
+  readonly pages: readonly StaticPage[];
+  readonly root: RootPage;
   /** The root /404.html: the default variant's page, for hosts that look for it there. */
-  rootNotFound: NotFoundPage;
+  readonly rootNotFound: NotFoundPage;
   /** Files to copy into the output: public path → the file published there (a re-encoded photo: media/prepare.ts). */
-  copies: Map<string, string>;
+  readonly copies: ReadonlyMap<string, string>;
   /** Sources in date order, newest first: for feeds, search and tools. */
-  sources: ArticleSource[];
+  readonly sources: readonly ArticleSource[];
   /** Content-Security-Policy and other headers. */
-  security: SecurityPolicy;
+  readonly security: SecurityPolicy;
 }

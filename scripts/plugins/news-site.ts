@@ -68,6 +68,8 @@ export default function newsSite(eleventyConfig: EleventyConfig, options: Option
         includeDrafts: build.includeDrafts,
         cacheFile: defaultCacheFile(build.root),
         saveLater: build.mode === "serve",
+        // The last rebuild's pages, handed on where their inputs did not change (model/memo.ts).
+        previous: build.previous?.site?.memory ?? null,
       });
       // Warnings of a site loaded here (the dev server); the build command prints its own.
       if (build.site.model && !build.site.problems.some((p) => p.severity === "error")) for (const w of build.site.problems) console.warn(formatProblem(w));

@@ -6,7 +6,8 @@ import { Converters } from "../convert/converters.ts";
 import { Problems, sortProblems, type Problem } from "../content/problems.ts";
 import { loadBlocklist, spamJudgeFor } from "../content/spam-guard.ts";
 import { readArticlesInParallel } from "../content/parallel-read.ts";
-import { buildModel, conversionRequests, loadSources, type SiteModel } from "./model.ts";
+import { buildModel, conversionRequests, loadSources, type ModelMemory } from "../model/build-model.ts";
+import type { SiteModel } from "../model/types.ts";
 import { loadSiteConfig } from "./site-config.ts";
 import { checkSiteData } from "./site-data-guard.ts";
 import { prepareMedia } from "../media/prepare.ts";
@@ -20,10 +21,14 @@ export interface LoadSiteOptions {
   saveLater?: boolean;
   /** Read articles on two threads: where it gains (default), always, or never. */
   parallelRead?: "auto" | "always" | "never";
+  /** The last build's memory (LoadedSite.memory): its pages are taken over where unchanged (the dev server). */
+  previous?: ModelMemory | null;
 }
 
 export interface LoadedSite {
   model: SiteModel | null;
+  /** For the next build of the same site (LoadSiteOptions.previous): this build's, or when it made no model the one it was given. */
+  memory: ModelMemory | null;
   problems: Problem[];
   cache: { hits: number; misses: number };
   /** Milliseconds: reading and checking content, converting (within loading), all of loading. */
@@ -37,7 +42,7 @@ export function defaultCacheFile(root: string): string {
 export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const problems = new Problems();
   const site = loadSiteConfig(options.root, problems);
-  if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
+  if (problems.errors.length > 0) return { model: null, memory: options.previous ?? null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
   const cache = ConversionCache.open(options.cacheFile);
   const converters = new Converters(site.variants, site.glossary, cache);
   const started = performance.now();
@@ -50,13 +55,15 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const read = performance.now() - started;
   // Every photo decoded and re-encoded (media/prepare.ts), before the problems are final: one that does not decode is one of them.
   await prepareMedia(sources, problems, { root: options.root });
-  if (problems.errors.length > 0) return { model: null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
-  await converters.prefetch(conversionRequests(site, sources, converters));
-  const model = buildModel(site, converters, sources);
+  if (problems.errors.length > 0) return { model: null, memory: options.previous ?? null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
+  const previous = options.previous ?? null;
+  await converters.prefetch(conversionRequests(site, sources, converters, previous));
+  const { model, memory } = buildModel(site, converters, sources, previous);
   if (options.saveLater) cache.saveSoon();
   else cache.save();
   return {
     model,
+    memory,
     problems: sortProblems(problems.list),
     cache: { hits: cache.hits, misses: cache.misses },
     timings: { read, convert: converters.elapsedMs, total: performance.now() - started },

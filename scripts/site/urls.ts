@@ -10,6 +10,11 @@ export function variantUrl(variantPath: string, inner: string): string {
   return `/${variantPath}/${inner}`;
 }
 
+/** A site-relative URL (/zh-hans/news/) as an absolute one, on the site's origin. */
+export function absoluteUrl(siteUrl: string, url: string): string {
+  return siteUrl + url;
+}
+
 /** The file a page URL is written to: /a/ → /a/index.html. */
 export function outputFile(url: string): string {
   return url.endsWith("/") ? `${url}index.html` : url;

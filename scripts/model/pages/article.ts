@@ -1,0 +1,59 @@
+// An article's page in one script.
+import type { ArticleSource } from "../../content/articles.ts";
+import { groupThousands } from "../../site/format.ts";
+import type { SiteConfig } from "../../site/site-config.ts";
+import { absoluteUrl, variantUrl } from "../../site/urls.ts";
+import type { ArticleDates } from "../dates.ts";
+import { newsCrumbs, pageBase } from "../page-base.ts";
+import type { ArticleTexts } from "../texts.ts";
+import type { ArticlePage, Link, Teaser, VariantContext } from "../types.ts";
+
+export interface ArticleInputs {
+  readonly site: SiteConfig;
+  readonly ctx: VariantContext;
+  readonly source: ArticleSource;
+  readonly texts: ArticleTexts;
+  readonly dates: ArticleDates;
+  readonly views: number;
+  /** 上一篇: the older article of the section; 下一篇: the newer one (articleLink). */
+  readonly prev: Link | undefined;
+  readonly next: Link | undefined;
+  readonly related: readonly Teaser[];
+  readonly mostRead: readonly Teaser[];
+}
+
+export function buildArticlePage({ site, ctx, source: a, texts: t, dates: d, views, prev, next, related, mostRead }: ArticleInputs): ArticlePage {
+  const section = ctx.sections.find((s) => s.id === a.section)!;
+  return {
+    ...pageBase(site, ctx, "article", a.path, t.title, t.summary, [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.body, url: "" }]),
+    kind: "article",
+    id: a.path,
+    sourceLang: a.lang,
+    converted: t.converted,
+    file: a.file,
+    section,
+    headline: t.title,
+    dateIso: d.iso,
+    dateText: d.text,
+    updatedIso: d.updatedIso,
+    source: t.source,
+    editor: t.editor,
+    views,
+    viewsText: groupThousands(views),
+    tags: t.tags,
+    html: t.html,
+    cover: a.cover,
+    images: a.photos.map((p) => absoluteUrl(site.url, p.url)),
+    prev,
+    next,
+    related,
+    mostRead,
+    date: a.date,
+    updated: a.updated,
+  };
+}
+
+/** A link to an article (上一篇/下一篇): its title in this script, and its page. */
+export function articleLink({ variantPath, path, title }: { readonly variantPath: string; readonly path: string; readonly title: string }): Link {
+  return { text: title, url: variantUrl(variantPath, path) };
+}
