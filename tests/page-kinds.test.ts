@@ -11,7 +11,7 @@ import { htmlPages, readXml } from "./helpers/syndication.ts";
 import { countPages, FILE_KINDS, PAGE_KINDS, renderedKinds, sitemapKinds, type UrlSources } from "../scripts/model/page-kinds.ts";
 import type { SiteModel } from "../scripts/model/types.ts";
 import { checkSite, loadSite } from "../scripts/site/load-site.ts";
-import { loadSources } from "../scripts/site/model.ts";
+import { loadSources } from "../scripts/model/build-model.ts";
 import { Problems } from "../scripts/content/problems.ts";
 import { loadBlocklist } from "../scripts/content/spam-guard.ts";
 import { loadSiteConfig } from "../scripts/site/site-config.ts";

@@ -11,7 +11,7 @@ import { helperJob } from "../plugins/news-site.ts";
 import { Build, BuildSession, PROJECT } from "../build/build.ts";
 import { eleventyFor } from "../build/eleventy.ts";
 import { RenderHelpers, defaults as threadDefaults } from "../render/render-threads.ts";
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../model/types.ts";
 import { countPages } from "../model/page-kinds.ts";
 import { commitRenderIndex, dropPendingRenderIndex, indexFileFor } from "../render/render-plan.ts";
 import { readCommandLine, runCli, siteRoot, USAGE_EXIT, wholeNumber } from "./args.ts";

@@ -1,7 +1,7 @@
 // Atom and JSON Feed channels: one for the news hub and one for each section, in every
 // script variant. Entries carry the full body in the channel's script, every URL absolute.
 // The model has already converted every text: nothing here converts.
-import type { ArticlePage, PageBase, SectionView, SiteModel, VariantContext } from "../site/model.ts";
+import type { ArticlePage, PageBase, SectionView, SiteModel, VariantContext } from "../model/types.ts";
 import { absoluteOnSite, FAVICON, logoUrl } from "../structured-data/publisher.ts";
 import { inner } from "../site/urls.ts";
 import { absolutizeHtml } from "./absolute-urls.ts";

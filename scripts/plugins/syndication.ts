@@ -6,7 +6,7 @@ import { feedChannels, feedLinks, jsonFeed, type FeedChannel } from "../feeds/fe
 import { buildNow, newsSitemaps } from "../sitemaps/news-sitemap.ts";
 import { robotsTxt, sitemapIndex, variantSitemaps } from "../sitemaps/sitemaps.ts";
 import { articleJsonLd, socialMeta } from "../structured-data/social.ts";
-import type { ArticlePage, PageBase, SiteModel } from "../site/model.ts";
+import type { ArticlePage, PageBase, SiteModel } from "../model/types.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import type { BuildSession } from "../build/build.ts";
 

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../model/types.ts";
 import { sha256, type ManifestEntry } from "../integrity/manifest.ts";
 import { digest, pageDigest } from "./page-digest.ts";
 import { renderedKinds, renderedLists, type RenderedList } from "../model/page-kinds.ts";
@@ -101,7 +101,7 @@ export function indexFileFor(root: string, out: string): string {
 }
 
 // Keys are kept by page object: the model hands back last build's object for a page whose
-// inputs did not change (site/reuse.ts: the dev server), which then costs no hashing at all.
+// inputs did not change (model/memo.ts: the dev server), which then costs no hashing at all.
 const keys = new WeakMap<object, { shared: string; key: string }>();
 
 export function renderKey(page: object, shared: string): string {

@@ -4,7 +4,7 @@
 // A helper's build (build/build.ts, mode "render-helper") holds the share it was dealt.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../model/types.ts";
 import type { RenderSubset } from "./render-plan.ts";
 
 /** What a helper's page templates see as `news`: the pages it renders and what every page shows. */

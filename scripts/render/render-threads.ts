@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import { startWorkers, workerModule, type WorkerGroup } from "../workers/pool.ts";
 import type { DateTime } from "luxon";
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../model/types.ts";
 import type { RenderSubset } from "./render-plan.ts";
 import { renderedKinds, renderedLists } from "../model/page-kinds.ts";
 import { outputFile } from "../site/urls.ts";

@@ -4,7 +4,7 @@
 // records (searchDocuments). Both paths write the same bytes.
 import { Parser } from "htmlparser2";
 import type { SearchDocFile } from "../../assets/js/search-format.js";
-import type { ArticlePage, SiteModel } from "../site/model.ts";
+import type { ArticlePage, SiteModel } from "../model/types.ts";
 
 /** One article: its text in each script variant, keyed by variant path (zh-hans). */
 export interface SearchDocument {

@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EleventyConfig } from "../plugins/eleventy-config.ts";
-import type { HomePage, Link, PageBase, SiteModel } from "../site/model.ts";
+import type { HomePage, Link, PageBase, SiteModel } from "../model/types.ts";
 import { indexJob, type IndexJob } from "./documents.ts";
 import { MANIFEST, writeIndexJob, type WriteStats } from "./write-index.ts";
 import type { Build, BuildSession } from "../build/build.ts";

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import type { ArticlePage, SiteModel } from "../site/model.ts";
+import type { ArticlePage, SiteModel } from "../model/types.ts";
 import { SITE_FILE, type SiteConfig } from "../site/site-config.ts";
 import { sitePaths } from "../site/urls.ts";
 import { absoluteOnSite } from "../structured-data/publisher.ts";

@@ -45,7 +45,7 @@ function latest(dates: (string | undefined)[]): string | undefined {
 
 const cache = new WeakMap<SiteModel, SitemapFile[]>();
 // One row a page object: the model hands back the same object for a page that did not
-// change (site/reuse.ts), so a dev-server rebuild makes rows only for the pages an edit made.
+// change (model/memo.ts), so a dev-server rebuild makes rows only for the pages an edit made.
 const rows = new WeakMap<PageBase, SitemapUrl>();
 
 /** One sitemap per script variant. */

@@ -1,7 +1,7 @@
 // What a page tells search engines and social networks about itself: NewsArticle JSON-LD on
 // article pages; Open Graph and Twitter card tags on every page but the 404 page. Every text
 // comes from the page itself, so it is in the page's script.
-import type { ArticlePage, PageBase, SiteModel } from "../site/model.ts";
+import type { ArticlePage, PageBase, SiteModel } from "../model/types.ts";
 import { absoluteOnSite, logoUrl } from "./publisher.ts";
 
 /** zh-Hans (news language zh-cn) → zh_CN; zh-Hant (zh-tw) → zh_TW; zh-HK → zh_HK. */
