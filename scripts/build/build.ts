@@ -46,8 +46,10 @@ export interface RenderThreads {
 
 export class Build {
   readonly settings: BuildSettings;
-  /** The build before this one in the same process (the dev server), for what it can hand on. */
-  readonly previous: Build | null;
+  /** The build before this one in the same process (the dev server), for what it can hand on.
+   * Only one step back: a build forgets its own previous one when the next starts, so the
+   * dev server holds two models at most, however long it runs. */
+  previous: Build | null;
   /** The site as read and checked: by the build command before Eleventy starts, else by the news-site plugin. */
   site: LoadedSite | null = null;
   plan: RenderPlan | null = null;
@@ -84,6 +86,7 @@ export class Build {
 
   /** The next build of the same site and output (the dev server, after a save). */
   next(): Build {
+    this.previous = null;
     return new Build(this.settings, this);
   }
 
