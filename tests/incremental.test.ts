@@ -19,15 +19,15 @@ test("unchanged pages are reused; an edit re-renders what shows it; output equal
   assert.match(first.stdout, /pages: 0 unchanged/);
 
   const again = await buildSiteInProcess(root, out, NOW);
-  // Only the root chooser, which is not a page of the model, is always rendered.
-  assert.match(again.stdout, /pages: (\d+) unchanged, 1 rendered/);
+  // Only the pages outside the render plan are always rendered: the root chooser and the search page of each script.
+  assert.match(again.stdout, /pages: (\d+) unchanged, 3 rendered/);
 
   // A page tampered with in the old output is rendered again, not carried into the new one.
   const page = join(out, "zh-hant/news/company/index.html");
   const good = readFileSync(page);
   writeFileSync(page, good.toString("utf8").replace("<title>", "<title>澳門線上娛樂 "));
   const healed = await buildSiteInProcess(root, out, NOW);
-  assert.match(healed.stdout, /pages: \d+ unchanged, 2 rendered/);
+  assert.match(healed.stdout, /pages: \d+ unchanged, 4 rendered/);
   assert.ok(readFileSync(page).equals(good), "the tampered page is rebuilt from its source");
 
   // Edit one title: its own pages, its neighbours (上一篇/下一篇), lists, hub and home change.
@@ -77,7 +77,7 @@ test("a page edited in the output together with its manifest.json is rendered ag
 
   const warm = await buildSiteInProcess(root, out, NOW);
   assert.equal(warm.code, 0, warm.stderr);
-  assert.match(warm.stdout, /pages: \d+ unchanged, 2 rendered/, "the tampered page and the root chooser are rendered");
+  assert.match(warm.stdout, /pages: \d+ unchanged, 4 rendered/, "the tampered page, the root chooser and the two search pages are rendered");
   const cold = join(root, "_cold");
   rmSync(join(root, ".cache"), { recursive: true, force: true });
   assert.equal(runBuildCli(root, cold, NOW).code, 0); // a new process: cold
