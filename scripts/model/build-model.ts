@@ -25,9 +25,10 @@ import { buildListPage } from "./pages/list.ts";
 import { buildNotFoundPage, buildRootNotFoundPage } from "./pages/not-found.ts";
 import { buildStaticPage } from "./pages/page.ts";
 import { buildRootPage } from "./pages/root.ts";
+import { buildSearchPage } from "./pages/search.ts";
 import { buildTeaser, teaserList } from "./teasers.ts";
 import { convertTexts } from "./texts.ts";
-import type { ArticlePage, HomePage, HubPage, Link, ListPage, NotFoundPage, SiteModel, StaticPage, Teaser } from "./types.ts";
+import type { ArticlePage, HomePage, HubPage, Link, ListPage, NotFoundPage, SearchPage, SiteModel, StaticPage, Teaser } from "./types.ts";
 import { variantContext } from "./variants.ts";
 
 export { conversionRequests } from "./texts.ts";
@@ -81,6 +82,7 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
   const hubs: HubPage[] = [];
   const homes: HomePage[] = [];
   const notFound: NotFoundPage[] = [];
+  const searches: SearchPage[] = [];
   const pages: StaticPage[] = [];
 
   for (const ctx of variants) {
@@ -133,6 +135,7 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
     const latest = sources.articles.slice(0, site.homeCount).map(teaser);
     homes.push(memo.make(`home\0${ctx.lang}`, { site, ctx, latest, blocks: blocks() }, buildHomePage));
     notFound.push(memo.make(`404\0${ctx.lang}`, { site, ctx }, buildNotFoundPage));
+    searches.push(memo.make(`search\0${ctx.lang}`, { site, ctx }, buildSearchPage));
     for (const p of sources.pages) pages.push(memo.make(`page\0${ctx.lang}\0${p.path}`, { site, ctx, source: p, texts: texts.page(p, ctx.lang) }, buildStaticPage));
   }
 
@@ -153,6 +156,7 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
     hubs,
     homes,
     notFound,
+    searches,
     pages,
     root: memo.make("root", { site, defaultCtx }, buildRootPage),
     rootNotFound,

@@ -11,7 +11,7 @@ import type { ArticleSource } from "../content/articles.ts";
 import type { PageSource } from "../site/pages.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 import { inner, sitePaths, variantUrl } from "../site/urls.ts";
-import type { ArticlePage, HomePage, HubPage, ListPage, NotFoundPage, PageBase, RootPage, SiteModel, StaticPage, Teaser } from "./types.ts";
+import type { ArticlePage, HomePage, HubPage, ListPage, NotFoundPage, PageBase, RootPage, SearchPage, SiteModel, StaticPage, Teaser } from "./types.ts";
 
 /** What the site's URLs follow from before anything is converted: site data and the sources' paths. */
 export interface UrlSources {
@@ -165,12 +165,12 @@ const notFound = pageKind<NotFoundPage, "notFound">({
   sitemap: null,
 });
 
-const search = pageKind<{ url: string }, null>({
+const search = pageKind<SearchPage, null>({
   kind: "search",
   list: null,
-  // One a variant, made from its home page (scripts/search/plugin.ts: searchPage).
+  // One a variant (model/pages/search.ts); the index it searches is written by scripts/search/.
   template: "search.njk",
-  pages: (model) => model.homes.map((h) => ({ url: h.ctx.search })),
+  pages: (model) => model.searches,
   urls: inEachVariant(() => [inner.search()]),
   inLinkCheck: true,
   sitemap: null, // noindex

@@ -138,6 +138,10 @@ export interface NotFoundPage extends PageBase {
   readonly kind: "404";
 }
 
+export interface SearchPage extends PageBase {
+  readonly kind: "search";
+}
+
 export interface StaticPage extends PageBase {
   readonly kind: "page";
   readonly html: string;
@@ -159,6 +163,8 @@ export interface SiteModel {
   readonly hubs: readonly HubPage[];
   readonly homes: readonly HomePage[];
   readonly notFound: readonly NotFoundPage[];
+  /** The search page of each script (rendered every build: it is not in the render plan). */
+  readonly searches: readonly SearchPage[];
   readonly pages: readonly StaticPage[];
   readonly root: RootPage;
   /** The root /404.html: the default variant's page, for hosts that look for it there. */

@@ -6,11 +6,10 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { EleventyConfig } from "../plugins/eleventy-config.ts";
-import type { HomePage, Link, PageBase, SiteModel } from "../model/types.ts";
+import type { SiteModel } from "../model/types.ts";
 import { indexJob, type IndexJob } from "./documents.ts";
 import { MANIFEST, writeIndexJob, type WriteStats } from "./write-index.ts";
 import type { Build, BuildSession } from "../build/build.ts";
-import { inner } from "../site/urls.ts";
 import { indexInWorker } from "./index-in-worker.ts";
 import { linkOrCopy, unchangedSinceLastBuild, type RenderPlan } from "../render/render-plan.ts";
 
@@ -58,37 +57,11 @@ export interface Options {
 
 export const defaults = { dir: "search" } satisfies Partial<Options>;
 
-export interface SearchPage extends PageBase {
-  kind: "search";
-}
-
-/** The search page of one script, made from that script's home page. */
-export function searchPage(home: HomePage): SearchPage {
-  const ctx = home.ctx;
-  const title = ctx.ui.search;
-  const breadcrumb: Link[] = [
-    { text: ctx.ui.home, url: ctx.home },
-    { text: title, url: "" },
-  ];
-  return {
-    kind: "search",
-    url: ctx.search,
-    inner: inner.search(),
-    ctx,
-    title,
-    description: title,
-    alternates: home.alternates.map((a) => ({ ...a, url: a.url + inner.search(), href: a.href + inner.search() })),
-    canonical: home.canonical + inner.search(),
-    breadcrumb,
-  };
-}
-
 export default function search(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "session"> & Partial<Options>): void {
   const options: Options = { ...defaults, ...userOptions };
   const { session } = options;
   let model: SiteModel | null = null;
 
-  eleventyConfig.addFilter("searchPage", (home: HomePage) => searchPage(home));
   eleventyConfig.addFilter("searchIndexUrl", () => `/${options.dir}/${MANIFEST}`);
   // A large site's index is built in a worker thread while Eleventy renders the pages.
   let started = 0;
