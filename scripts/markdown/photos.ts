@@ -11,6 +11,7 @@ import { imageSize } from "image-size";
 import type { Problems } from "../content/problems.ts";
 import { avType, describe, EXTENSION, imageType, looksLikeSvg, vttProblem, type MediaKind, type MediaType } from "../media/sniff.ts";
 import { MAX_AV_BYTES, MAX_IMAGE_BYTES, MAX_PIXELS, MAX_TRACK_BYTES, megabytes, megapixels } from "../media/limits.ts";
+import { sitePaths } from "../site/urls.ts";
 
 export type { MediaKind, MediaType } from "../media/sniff.ts";
 
@@ -50,7 +51,7 @@ export interface MediaCopy {
 }
 
 /** Photos under assets/ are re-encoded too and published here, not at their /assets/ address. */
-export const ASSET_MEDIA_BASE = "/media/assets";
+export const ASSET_MEDIA_BASE = sitePaths.assetMedia;
 
 /** What an editor calls a file of each kind, in messages. */
 export const NOUN: Record<MediaKind, string> = { image: "photo", video: "video", audio: "audio file", track: "subtitles file" };

@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Searcher } from "../../assets/js/search-query.js";
+import { sitePaths } from "../site/urls.ts";
+import { MANIFEST } from "./write-index.ts";
 
 export interface CountingFetch {
   (url: string): Promise<Uint8Array>;
@@ -30,7 +32,7 @@ export function siteFetch(out: string): CountingFetch {
   return f;
 }
 
-export function localSearcher(out: string, variant: string, manifestUrl = "/search/manifest.json"): { searcher: Searcher; fetch: CountingFetch } {
+export function localSearcher(out: string, variant: string, manifestUrl = `/${sitePaths.searchIndex}/${MANIFEST}`): { searcher: Searcher; fetch: CountingFetch } {
   const fetch = siteFetch(out);
   return { searcher: new Searcher(manifestUrl, variant, fetch), fetch };
 }

@@ -12,6 +12,7 @@ import { MANIFEST, writeIndexJob, type WriteStats } from "./write-index.ts";
 import type { Build, BuildSession } from "../build/build.ts";
 import { indexInWorker } from "./index-in-worker.ts";
 import { linkOrCopy, unchangedSinceLastBuild, type RenderPlan } from "../render/render-plan.ts";
+import { sitePaths } from "../site/urls.ts";
 
 /** Whether every file of the last index is still what the last build wrote. */
 function untampered(plan: RenderPlan, dir: string): boolean {
@@ -55,7 +56,7 @@ export interface Options {
   dir: string;
 }
 
-export const defaults = { dir: "search" } satisfies Partial<Options>;
+export const defaults = { dir: sitePaths.searchIndex } satisfies Partial<Options>;
 
 export default function search(eleventyConfig: EleventyConfig, userOptions: Pick<Options, "session"> & Partial<Options>): void {
   const options: Options = { ...defaults, ...userOptions };

@@ -63,4 +63,14 @@ export const sitePaths = {
   media: (contentInner: string): string => `/media/${contentInner.replace(/\/$/, "")}`,
   /** Where a standalone page's photos are published. */
   pageMedia: (slug: string): string => `/media/pages/${slug}`,
+  /** Where photos under the site's assets/ are published (every article that shows one shares it). */
+  assetMedia: "/media/assets",
+  /** The folder of the search index, outside every variant (both scripts search one index). */
+  searchIndex: "search",
 };
+
+/** An article's key in views.json: its path inside a variant without news/ and the final slash. */
+export function viewKeyOf(articleInner: string): string {
+  const hub = inner.newsHub();
+  return (articleInner.startsWith(hub) ? articleInner.slice(hub.length) : articleInner).replace(/\/$/, "");
+}

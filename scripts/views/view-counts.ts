@@ -4,6 +4,7 @@ import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Problems } from "../content/problems.ts";
 import { readDataFile } from "../content/read/editor-json.ts";
+import { viewKeyOf } from "../site/urls.ts";
 
 export const VIEWS_FILE = "content/_data/views.json";
 
@@ -11,7 +12,7 @@ export type ViewCounts = Record<string, number>;
 
 /** The key of an article in views.json: its path without news/ and the final slash. */
 export function viewKey(articlePath: string): string {
-  return articlePath.replace(/^news\//, "").replace(/\/$/, "");
+  return viewKeyOf(articlePath);
 }
 
 export function loadViewCounts(root: string, problems: Problems): ViewCounts {
