@@ -39,8 +39,9 @@ interface SearchFigures {
   files: number;
 }
 
-function build(root: string): Stats & { wallMs: number; search: SearchFigures | null } {
-  const r = timed(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/cli/build.ts"), "--root", root, "--stats"], PROJECT, { NEWSROOM_SEARCH_STATS: "1" });
+function build(root: string, project = PROJECT): Stats & { wallMs: number; search: SearchFigures | null } {
+  // NEWSROOM_SEARCH_STATS: how builds before the Build object (a --baseline checkout) were asked for the search figures.
+  const r = timed(process.execPath, ["--import", "tsx", join(project, "scripts/cli/build.ts"), "--root", root, "--stats"], project, { NEWSROOM_SEARCH_STATS: "1" });
   if (r.code !== 0) throw new Error(`build failed:\n${r.stderr.slice(-3000)}`);
   const line = r.stdout.split("\n").find((l) => l.startsWith("{"));
   // "Search index: n articles, s shards, f files, b bytes in t ms." (absent when the last index was reused)
@@ -101,13 +102,19 @@ function plainEleventy(pages: number, sampleBody: string): number {
   return r.ms;
 }
 
-const USAGE = "Usage: npm run bench -- [--articles 10000] [--keep]";
+const USAGE = "Usage: npm run bench -- [--articles 10000] [--keep] [--baseline <checkout of an earlier commit>]";
 let articles = 2000;
 let keep = false;
+let baseline: string | null = null;
 await runCli(() => {
-  const { values } = readCommandLine(process.argv.slice(2), { command: "npm run bench", usage: USAGE, flags: { articles: { type: "string", value: "count" }, keep: { type: "boolean" } } });
+  const { values } = readCommandLine(process.argv.slice(2), {
+    command: "npm run bench",
+    usage: USAGE,
+    flags: { articles: { type: "string", value: "count" }, keep: { type: "boolean" }, baseline: { type: "string", value: "folder" } },
+  });
   articles = wholeNumber(values.articles ?? "2000", "articles", 1, 1_000_000, "a number of articles");
   keep = values.keep === true;
+  baseline = values.baseline ? resolve(values.baseline) : null;
   return 0;
 });
 if (process.exitCode) process.exit();
@@ -115,10 +122,16 @@ const root = mkdtempSync(join(tmpdir(), "bench-site-"));
 console.log(`Generating ${articles} articles in ${root} …`);
 writeCorpus(root, { articles, projectRoot: PROJECT });
 
+// With --baseline, the same corpus is also built by an earlier checkout (its own copy, so
+// that each has its own caches), each step right after this one's: ratios of one run.
+const baseRoot = baseline ? mkdtempSync(join(tmpdir(), "bench-base-")) : null;
+if (baseRoot) writeCorpus(baseRoot, { articles, projectRoot: PROJECT });
 const cold = build(root);
+const baseCold = baseRoot ? build(baseRoot, baseline!) : null;
 const out = countFiles(join(root, "_site"));
 const check = outputCheckMs(root, join(root, "_site"));
 const warm = build(root);
+const baseWarm = baseRoot ? build(baseRoot, baseline!) : null;
 // An edited article: one file changed, the rest cached.
 const plainMs = plainEleventy(cold.pages, "重庆两江新区数据中心发布会现场，企业负责人表示，算力调度平台累计服务中小企业。".repeat(20));
 
@@ -146,5 +159,12 @@ const rows = [
   ["ratio cold / plain Eleventy", `${(cold.wallMs / plainMs).toFixed(2)} (goal ≤ 1.5)`],
   ["ratio warm / cold", `${(warm.wallMs / cold.wallMs).toFixed(2)} (goal ≤ 0.5)`],
 ];
+if (baseCold && baseWarm) {
+  rows.push(
+    [`baseline (${baseline})`, ""],
+    ["  cold build", `${s(baseCold.wallMs)}, peak RSS ${baseCold.maxRssMB} MB; this / baseline ${(cold.wallMs / baseCold.wallMs).toFixed(3)}`],
+    ["  warm build", `${s(baseWarm.wallMs)}; this / baseline ${(warm.wallMs / baseWarm.wallMs).toFixed(3)}`],
+  );
+}
 for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
-if (!keep) rmSync(root, { recursive: true, force: true });
+if (!keep) for (const r of [root, baseRoot]) if (r) rmSync(r, { recursive: true, force: true });
