@@ -47,8 +47,8 @@ export interface ArticleSource {
   /** Links in the body, and the ids anchors may point at: for the link checks. */
   links: LinkRef[];
   ids: Set<string>;
-  /** Lines of the fields problems found later point at (same URL, same title). */
-  lines: { title: number; slug: number };
+  /** Lines of the fields problems found later point at (same URL, same title, two topics at one URL). */
+  lines: { title: number; slug: number; tags: number };
 }
 
 export interface LoadOptions {

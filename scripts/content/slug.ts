@@ -1,6 +1,17 @@
 // URL slugs from Chinese titles: Hanyu Pinyin of the Simplified form, a hyphen between
 // words, lower-case ASCII: 重庆构建算力网络 → chongqing-goujian-suanli-wangluo
-import { pinyin } from "pinyin-pro";
+import { createRequire } from "node:module";
+import type * as PinyinPro from "pinyin-pro";
+
+// Loaded on first use: its dictionary takes ~0.3 s to load, and every thread of a build
+// imports this module (topic slugs, content/topics.ts) though few ever make a slug.
+let pinyinPro: typeof PinyinPro | null = null;
+
+/** A word's syllables, without tones; letters and digits kept as they are. */
+function syllables(word: string): string[] {
+  pinyinPro ??= createRequire(import.meta.url)("pinyin-pro") as typeof PinyinPro;
+  return pinyinPro.pinyin(word, { toneType: "none", type: "array", nonZh: "consecutive", v: true });
+}
 
 const segmenter = new Intl.Segmenter("zh-Hans", { granularity: "word" });
 
@@ -22,7 +33,7 @@ function words(title: string): string[] {
 
 export function slugFromTitle(simplifiedTitle: string, maxWords = 6): string {
   return words(simplifiedTitle)
-    .map((w) => pinyin(w, { toneType: "none", type: "array", nonZh: "consecutive", v: true }).join("").toLowerCase().replace(/[^a-z0-9]+/g, ""))
+    .map((w) => syllables(w).join("").toLowerCase().replace(/[^a-z0-9]+/g, ""))
     .filter(Boolean)
     .slice(0, maxWords)
     .join("-");

@@ -5,6 +5,8 @@ import type { OpenccLocale } from "../convert/opencc-engine.ts";
 import type { GlossaryEntry } from "../convert/script-converter.ts";
 import { Problems } from "../content/problems.ts";
 import { readDataFile, type DataFile } from "../content/read/editor-json.ts";
+import { readTopics, type TopicEntry } from "./topics-data.ts";
+import { inner, reservedSectionIds } from "./urls.ts";
 
 export interface Variant {
   /** BCP 47 tag: zh-Hans, zh-Hant, zh-HK … */
@@ -69,6 +71,8 @@ export interface SiteConfig {
   maxTitleLength: number;
   /** Whether glossary terms may change the site's name, navigation and section names (site-data-guard.ts). */
   glossaryChangesNames: boolean;
+  /** What content/_data/topics.json says of some topics, in its order (topics-data.ts). */
+  topics: TopicEntry[];
 }
 
 export const SITE_FILE = "content/_data/site.json";
@@ -204,6 +208,7 @@ function siteConfigOf(root: string, file: DataFile | undefined, problems: Proble
   for (const [i, s] of (Array.isArray(data.sections) ? (data.sections as Record<string, unknown>[]) : []).entries()) {
     const id = typeof s.id === "string" ? s.id : "";
     if (!/^[a-z0-9-]+$/.test(id)) problems.error(SITE_FILE, `section id ${JSON.stringify(s.id)} must be lower-case ASCII, the name of its folder under content/news/.`, { field: `sections[${i}]` });
+    else if (reservedSectionIds.includes(id)) problems.error(SITE_FILE, `section id ${JSON.stringify(id)} is the address of other pages of the site (${inner.section(id)}).`, { field: `sections[${i}]`, hint: "Give the section another id, and its folder that name." });
     sections.push({
       id,
       name: typeof s.name === "string" ? s.name : id,
@@ -247,5 +252,6 @@ function siteConfigOf(root: string, file: DataFile | undefined, problems: Proble
     externalLinks: data.externalLinks === "error" || data.externalLinks === "off" ? data.externalLinks : "warning",
     maxTitleLength: int(data, "maxTitleLength", 60, problems),
     glossaryChangesNames: data.glossaryChangesNames === true,
+    topics: readTopics(root, problems),
   };
 }

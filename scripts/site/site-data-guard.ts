@@ -8,6 +8,7 @@ import { readDataFile } from "../content/read/editor-json.ts";
 import { scriptConverter } from "../convert/script-converter.ts";
 import type { SpamJudge, TextKind } from "../spam/judge.ts";
 import { GLOSSARY_FILE, SITE_FILE, type NavItem, type SiteConfig } from "./site-config.ts";
+import { TOPICS_FILE } from "./topics-data.ts";
 
 function navLabels(items: readonly NavItem[]): string[] {
   // children may be "sections": the section names, judged on their own.
@@ -35,6 +36,13 @@ export function checkSiteData(site: SiteConfig, judge: SpamJudge, problems: Prob
   for (const [text, kind] of siteTexts(site)) {
     const hit = judge.judge(text, kind);
     if (hit) problems.error(SITE_FILE, `${JSON.stringify(text)} reads as gambling/porn spam: ${hit.why}.`, { line: lineOf(site.root, SITE_FILE, text), hint: "Site data is shown on every page: correct it." });
+  }
+  // Topics' names and descriptions head and introduce their pages.
+  for (const e of site.topics) {
+    for (const [text, kind] of [[e.name, "name"], [e.description, "text"]] as const) {
+      const hit = text === undefined ? null : judge.judge(text, kind);
+      if (hit) problems.error(TOPICS_FILE, `${JSON.stringify(text)} reads as gambling/porn spam: ${hit.why}.`, { line: lineOf(site.root, TOPICS_FILE, text!), hint: "Topics are shown on their pages and in feeds: correct it." });
+    }
   }
   for (const entry of site.glossary) {
     for (const term of new Set(Object.values(entry))) {

@@ -28,6 +28,15 @@ export function innerOf(url: string, variantPaths: readonly string[]): string {
   return variantPaths.includes(first) ? path.slice(first.length + 1) : path;
 }
 
+/** Page n of a paginated list whose first page is `first`: first/page/n/. */
+const paged = (first: string, pageNumber: number): string => (pageNumber === 1 ? first : `${first}page/${pageNumber}/`);
+
+/** The folder of the topic pages inside news/: no section may have it as its id (site-config.ts). */
+const TOPICS = "topics";
+
+/** Section ids that would put a section's list where other pages are. */
+export const reservedSectionIds: readonly string[] = [TOPICS];
+
 /** Paths inside a variant, by kind of page. */
 export const inner = {
   home: (): string => "",
@@ -35,9 +44,17 @@ export const inner = {
   search: (): string => "search/",
   notFound: (): string => "404.html",
   /** A section's list: page 1 is the section's own URL. */
-  section: (section: string, pageNumber = 1): string => (pageNumber === 1 ? `news/${section}/` : `news/${section}/page/${pageNumber}/`),
+  section: (section: string, pageNumber = 1): string => paged(`news/${section}/`, pageNumber),
   /** An article, from its section, date and slug. */
   article: (section: string, year: string, month: string, slug: string): string => `news/${section}/${year}/${month}/${slug}/`,
+  /** A section's archive: its years and months. Not a year (four digits), so never an article's folder. */
+  archive: (section: string): string => `news/${section}/archive/`,
+  /** A month of a section's archive (year and month as in its articles' paths): page 1 is the folder of the month's articles. */
+  archiveMonth: (section: string, year: string, month: string, pageNumber = 1): string => paged(`news/${section}/${year}/${month}/`, pageNumber),
+  /** Every topic (tags of all sections). */
+  topics: (): string => `news/${TOPICS}/`,
+  /** A topic's articles, by the topic's slug (content/topics.ts). */
+  topic: (slug: string, pageNumber = 1): string => paged(`news/${TOPICS}/${slug}/`, pageNumber),
   /** A standalone page (content/pages/<slug>.md). */
   page: (slug: string): string => `${slug}/`,
   /** The feeds of a list page (hub or section): Atom and JSON Feed beside it. */

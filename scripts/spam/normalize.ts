@@ -48,6 +48,15 @@ function traditionalToSimplified(): Map<string, string> {
   return ts;
 }
 
+/** Traditional characters folded to Simplified one by one, nothing else changed: for matching
+ * texts across scripts (topics: content/topics.ts), never for what readers read. */
+export function foldToSimplified(text: string): string {
+  const ts = traditionalToSimplified();
+  let out = "";
+  for (const ch of text) out += ts.get(ch) ?? ch;
+  return out;
+}
+
 /** Letters that look Latin in most fonts (Cyrillic, Greek, small capitals): саsino reads casino. */
 const LOOK_ALIKES: Record<string, string> = {
   а: "a", в: "b", с: "c", ԁ: "d", е: "e", ё: "e", һ: "h", і: "i", ї: "i", ј: "j", к: "k", м: "m", н: "h", о: "o",

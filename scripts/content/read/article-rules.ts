@@ -95,7 +95,7 @@ function makeArticle(f: ArticleFields, body: Body, place: Place, reading: Readin
     path: place.path,
     links: body.links,
     ids: body.ids,
-    lines: { title: fields.at("title").line, slug: fields.at("slug").line },
+    lines: { title: fields.at("title").line, slug: fields.at("slug").line, tags: fields.at("tags").line },
   };
 }
 

@@ -1,0 +1,23 @@
+// A topic is a tag: what articles tagged 數字經濟 and 数字经济 (or 5G and 5g) share. Its key
+// and its slug follow from the tag alone, without converting anything, so that the link check
+// and `npm run check` know every topic's address before the model is built.
+import { createHash } from "node:crypto";
+import { foldToSimplified } from "../spam/normalize.ts";
+import { slugFromTitle } from "./slug.ts";
+
+/** What tags are matched by: compatibility forms, case and spacing evened out, Traditional characters folded to Simplified. */
+export function topicKey(tag: string): string {
+  return foldToSimplified(tag.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase());
+}
+
+const slugs = new Map<string, string>();
+
+/** A topic's URL segment when topics.json gives none: the Pinyin of its key (数字经济 → shuzi-jingji), or for a tag with nothing to spell (—, emoji) a short hash of it. */
+export function defaultTopicSlug(key: string): string {
+  let slug = slugs.get(key);
+  if (slug === undefined) {
+    slug = slugFromTitle(key, 10) || `topic-${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
+    slugs.set(key, slug);
+  }
+  return slug;
+}
