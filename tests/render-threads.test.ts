@@ -116,7 +116,7 @@ test("--threads must be a whole number of at least 1", () => {
 });
 
 test("after a threaded render, a page no thread wrote or a file two threads wrote stops the build", () => {
-  const render = { articles: [{ url: "/zh-hans/a/" }, { url: "/zh-hant/a/" }], lists: [], hubs: [], homes: [], notFound: [{ url: "/404.html" }], pages: [] };
+  const render = { articles: [{ url: "/zh-hans/a/" }, { url: "/zh-hant/a/" }], lists: [], hubs: [], homes: [], notFound: [{ url: "/404.html" }], pages: [], archives: [], archiveMonths: [], topicIndexes: [], topics: [] };
   const row = (path: string): WrittenRow => [path, 1, "0"];
   assert.doesNotThrow(() => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html"), row("/zh-hans/feed.xml")], [row("/zh-hant/a/index.html"), row("/404.html")]));
   assert.throws(() => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html")], [row("/zh-hant/a/index.html")]), /\/404\.html was not rendered by any thread/);

@@ -1,7 +1,12 @@
-// Atom and JSON Feed channels: one for the news hub and one for each section, in every
-// script variant. Entries carry the full body in the channel's script, every URL absolute.
-// The model has already converted every text: nothing here converts.
-import type { ArticlePage, PageBase, SectionView, SiteModel, VariantContext } from "../model/types.ts";
+// Atom and JSON Feed channels: one for the news hub, one for each section and one for each
+// topic topics.json names, in every script variant. Entries carry the full body in the
+// channel's script, every URL absolute. The model has already converted every text: nothing
+// here converts.
+//
+// Topics that only a tag names get no feed: a site may have thousands of tags, and each feed
+// holds the full text of 50 articles, most of them in the hub's and their section's feeds already.
+import { topicsOf } from "../content/topics.ts";
+import type { ArticlePage, PageBase, SectionView, SiteModel, TopicView, VariantContext } from "../model/types.ts";
 import { absoluteOnSite, FAVICON, logoUrl } from "../structured-data/publisher.ts";
 import { inner } from "../site/urls.ts";
 import { absolutizeHtml } from "./absolute-urls.ts";
@@ -23,20 +28,26 @@ export function feedTitle(ctx: VariantContext, section?: SectionView): string {
   return `${section ? section.name : ctx.ui.news} - ${ctx.siteName}`;
 }
 
+/** A topic's feed is named as its page is: 算力 · 話題. */
+export function topicFeedTitle(ctx: VariantContext, topic: TopicView): string {
+  return `${topic.name} · ${ctx.ui.topics} - ${ctx.siteName}`;
+}
+
 export interface FeedLink {
   type: string;
   href: string;
   title: string;
 }
 
-/** Autodiscovery links for a page: its section's feeds first (lists, articles), then the news hub's. */
-export function feedLinks(page: Pick<PageBase, "ctx"> & { section?: SectionView }): FeedLink[] {
+/** Autodiscovery links for a page: its topic's or its section's feeds first (topics, lists, archives, articles), then the news hub's. */
+export function feedLinks(page: Pick<PageBase, "ctx"> & { section?: SectionView; topic?: TopicView }): FeedLink[] {
   const ctx = page.ctx;
   const links: FeedLink[] = [];
   const add = (pageUrl: string, title: string) => {
     const paths = feedPaths(pageUrl);
     links.push({ type: ATOM_TYPE, href: paths.atom, title }, { type: JSON_FEED_TYPE, href: paths.json, title });
   };
+  if (page.topic?.feed) add(page.topic.url, topicFeedTitle(ctx, page.topic));
   if (page.section) add(page.section.url, feedTitle(ctx, page.section));
   add(ctx.newsHub, feedTitle(ctx));
   return links;
@@ -62,7 +73,7 @@ export interface FeedEntry {
 }
 
 export interface FeedChannel {
-  kind: "hub" | "section";
+  kind: "hub" | "section" | "topic";
   lang: string;
   title: string;
   description: string;
@@ -81,6 +92,7 @@ export interface FeedChannel {
   iconUrl: string;
   logoUrl: string;
   section?: SectionView;
+  topic?: TopicView;
   entries: FeedEntry[];
 }
 
@@ -122,25 +134,26 @@ const lastChange = (a: ArticlePage): number => (a.updated ?? a.date).toMillis();
 
 const channelCache = new WeakMap<SiteModel, FeedChannel[]>();
 
-/** Every feed of the site: per variant, the news hub's and each section's. */
+/** Every feed of the site: per variant, the news hub's, each section's, and each named topic's. */
 export function feedChannels(model: SiteModel): FeedChannel[] {
   const hit = channelCache.get(model);
   if (hit) return hit;
   const site = model.site;
   const channels: FeedChannel[] = [];
+  const topics = new Map(topicsOf(site.topics, model.sources).map((t) => [t.key, t]));
   for (const ctx of model.variants) {
     // Newest first, as the model's sources are.
     const byPath = new Map(model.articles.filter((a) => a.ctx.lang === ctx.lang).map((a) => [a.id, a]));
     const ordered = model.sources.map((s) => byPath.get(s.path)).filter((a): a is ArticlePage => a !== undefined);
-    const channel = (kind: FeedChannel["kind"], pageUrl: string, articles: ArticlePage[], section?: SectionView): FeedChannel => {
+    const channel = (kind: FeedChannel["kind"], pageUrl: string, articles: ArticlePage[], section?: SectionView, topic?: TopicView): FeedChannel => {
       const newest = articles.slice(0, FEED_LIMIT);
       const paths = feedPaths(pageUrl);
       const latest = newest.reduce<ArticlePage | undefined>((m, a) => (!m || lastChange(a) > lastChange(m) ? a : m), undefined);
       return {
         kind,
         lang: ctx.lang,
-        title: xmlSafe(feedTitle(ctx, section)),
-        description: xmlSafe(section ? section.description || section.name : ctx.tagline || ctx.ui.news),
+        title: xmlSafe(topic ? topicFeedTitle(ctx, topic) : feedTitle(ctx, section)),
+        description: xmlSafe(topic ? topic.description || topic.name : section ? section.description || section.name : ctx.tagline || ctx.ui.news),
         siteName: xmlSafe(ctx.siteName),
         pageUrl: absoluteOnSite(site, pageUrl),
         homeUrl: absoluteOnSite(site, ctx.home),
@@ -153,12 +166,19 @@ export function feedChannels(model: SiteModel): FeedChannel[] {
         iconUrl: absoluteOnSite(site, FAVICON),
         logoUrl: logoUrl(site),
         section,
+        topic,
         entries: newest.map((a) => entry(model, a)),
       };
     };
     channels.push(channel("hub", ctx.newsHub, ordered));
     for (const section of ctx.sections) {
       channels.push(channel("section", section.url, ordered.filter((a) => a.section.id === section.id), section));
+    }
+    for (const page of model.topics) {
+      if (page.ctx !== ctx || page.pageNumber !== 1 || !page.topic.feed) continue;
+      // The topic's articles, newest first as the sources are.
+      const articles = topics.get(page.topic.key)!.articles.map((a) => byPath.get(a.path)!);
+      channels.push(channel("topic", page.topic.url, articles, undefined, page.topic));
     }
   }
   channelCache.set(model, channels);

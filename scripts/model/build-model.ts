@@ -11,6 +11,9 @@ import { loadAllArticles, type ArticleSource } from "../content/articles.ts";
 import type { Problems } from "../content/problems.ts";
 import type { Blocklist } from "../content/spam-guard.ts";
 import { checkDuplicateTitles, checkLinks } from "../content/link-check.ts";
+import type { ArchiveMonth } from "../content/archive-months.ts";
+import { topicKey } from "../content/topic-key.ts";
+import { checkTopics } from "../content/topics.ts";
 import type { Converters } from "../convert/converters.ts";
 import { securityPolicy } from "../security/policy.ts";
 import { loadPages, type PageSource } from "../site/pages.ts";
@@ -18,6 +21,9 @@ import type { SiteConfig } from "../site/site-config.ts";
 import { loadViewCounts, type ViewCounts } from "../views/view-counts.ts";
 import { buildIndexes, byDateDesc } from "./indexes.ts";
 import { Memo, type ModelMemory } from "./memo.ts";
+import { listPageCount } from "./page-kinds.ts";
+import { buildArchivePage } from "./pages/archive.ts";
+import { archiveMonthLink, buildArchiveMonthPage } from "./pages/archive-month.ts";
 import { articleLink, buildArticlePage } from "./pages/article.ts";
 import { buildHomePage } from "./pages/home.ts";
 import { buildHubPage } from "./pages/hub.ts";
@@ -26,9 +32,26 @@ import { buildNotFoundPage, buildRootNotFoundPage } from "./pages/not-found.ts";
 import { buildStaticPage } from "./pages/page.ts";
 import { buildRootPage } from "./pages/root.ts";
 import { buildSearchPage } from "./pages/search.ts";
+import { buildTopicPage, tagLinks, topicList, topicView } from "./pages/topic.ts";
+import { buildTopicsPage } from "./pages/topics.ts";
 import { buildTeaser, teaserList } from "./teasers.ts";
 import { convertTexts } from "./texts.ts";
-import type { ArticlePage, HomePage, HubPage, Link, ListPage, NotFoundPage, SearchPage, SiteModel, StaticPage, Teaser } from "./types.ts";
+import type {
+  ArchiveMonthPage,
+  ArchivePage,
+  ArticlePage,
+  HomePage,
+  HubPage,
+  Link,
+  ListPage,
+  NotFoundPage,
+  SearchPage,
+  SiteModel,
+  StaticPage,
+  Teaser,
+  TopicPage,
+  TopicsPage,
+} from "./types.ts";
 import { variantContext } from "./variants.ts";
 
 export { conversionRequests } from "./texts.ts";
@@ -54,7 +77,16 @@ export function loadSources(site: SiteConfig, problems: Problems, options: Model
   const pages = loadPages(site, problems, options.blocklist);
   checkLinks(site, articles, pages, problems, drafts);
   checkDuplicateTitles(articles, problems);
+  checkTopics(site.topics, articles, problems);
   return { articles, pages, views: loadViewCounts(site.root, problems) };
+}
+
+/** How many topics a topic's page shows beside its list. */
+const MORE_TOPICS = 12;
+
+/** A list cut into pages of `size`: one page, empty, for an empty list. */
+function pagesOf<T>(list: readonly T[], size: number): T[][] {
+  return Array.from({ length: listPageCount(list.length, size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 }
 
 /** A built model, and what the next build of it may take over (pass it as `previous`). */
@@ -84,6 +116,13 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
   const notFound: NotFoundPage[] = [];
   const searches: SearchPage[] = [];
   const pages: StaticPage[] = [];
+  const archives: ArchivePage[] = [];
+  const archiveMonths: ArchiveMonthPage[] = [];
+  const topicIndexes: TopicsPage[] = [];
+  const topics: TopicPage[] = [];
+  // Each article's tags as topic slugs, the same in every script.
+  const slugOfKey = new Map(index.topics.map((t) => [t.key, t.slug]));
+  const tagSlugs = new Map(sources.articles.map((a) => [a, a.tags.map((tag) => slugOfKey.get(topicKey(tag)) ?? "")]));
 
   for (const ctx of variants) {
     // An article's teaser and link are asked for by several pages: the memo is asked once.
@@ -120,15 +159,47 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
           next: link(newer),
           related: index.related.get(a)!.map(teaser),
           mostRead,
+          topics: memo.make(`tags\0${ctx.lang}\0${a.path}`, { ctx, tags: texts.article(a, ctx.lang).tags, slugs: tagSlugs.get(a)! }, tagLinks),
         };
         articles.push(memo.make(`article\0${ctx.lang}\0${a.path}`, inputs, buildArticlePage));
       }
-      const pageCount = Math.max(1, Math.ceil(list.length / site.pageSize));
-      for (let n = 1; n <= pageCount; n++) {
-        const items = list.slice((n - 1) * site.pageSize, n * site.pageSize).map(teaser);
-        lists.push(memo.make(`list\0${ctx.lang}\0${section.id}\0${n}`, { site, ctx, section, items, mostRead, pageNumber: n, pageCount }, buildListPage));
-      }
+      pagesOf(list, site.pageSize).forEach((page, i, all) => {
+        const inputs = { site, ctx, section, items: page.map(teaser), mostRead, pageNumber: i + 1, pageCount: all.length };
+        lists.push(memo.make(`list\0${ctx.lang}\0${section.id}\0${i + 1}`, inputs, buildListPage));
+      });
+
+      // The section's archive: its months, and a list of each month's articles.
+      const months = index.months.get(section.id) ?? [];
+      const ym = (m: ArchiveMonth) => `${m.year}/${m.month}`;
+      const monthLink = (m: ArchiveMonth | undefined) =>
+        m && memo.make(`month-link\0${ctx.lang}\0${section.id}\0${ym(m)}`, { ctx, section: section.id, year: m.year, month: m.month }, archiveMonthLink);
+      months.forEach((m, i) => {
+        const [older, newer] = [monthLink(months[i + 1]), monthLink(months[i - 1])];
+        pagesOf(m.articles, site.pageSize).forEach((page, p, all) => {
+          const inputs = { site, ctx, section, year: m.year, month: m.month, items: page.map(teaser), mostRead, pageNumber: p + 1, pageCount: all.length, older, newer };
+          archiveMonths.push(memo.make(`archive-month\0${ctx.lang}\0${section.id}\0${ym(m)}\0${p + 1}`, inputs, buildArchiveMonthPage));
+        });
+      });
+      const archiveInputs = { site, ctx, section, months: months.map(ym), counts: months.map((m) => m.articles.length), mostRead };
+      archives.push(memo.make(`archive\0${ctx.lang}\0${section.id}`, archiveInputs, buildArchivePage));
     }
+
+    // Topics: named by topics.json, or by a tag as written (converted like the article's other texts).
+    const siteTexts = texts.site.get(ctx.lang)!;
+    const views = index.topics.map((t) => {
+      const own = siteTexts.topics.get(t.key);
+      const name = own?.name ?? texts.article(t.namedBy.article, ctx.lang).tags[t.namedBy.tag];
+      const inputs = { ctx, key: t.key, slug: t.slug, name, description: own?.description ?? "", feed: t.entry !== undefined };
+      return memo.make(`topic-view\0${ctx.lang}\0${t.key}`, inputs, topicView);
+    });
+    const moreTopics = memo.make(`more-topics\0${ctx.lang}`, { items: views.slice(0, MORE_TOPICS) }, topicList);
+    index.topics.forEach((t, i) => {
+      pagesOf(t.articles, site.pageSize).forEach((page, p, all) => {
+        const inputs = { site, ctx, topic: views[i], slug: t.slug, items: page.map(teaser), moreTopics, pageNumber: p + 1, pageCount: all.length };
+        topics.push(memo.make(`topic\0${ctx.lang}\0${t.key}\0${p + 1}`, inputs, buildTopicPage));
+      });
+    });
+    topicIndexes.push(memo.make(`topics\0${ctx.lang}`, { site, ctx, topics: views, counts: index.topics.map((t) => t.articles.length) }, buildTopicsPage));
 
     const blocks = () => ctx.sections.map((s) => index.sections.get(s.id)!.slice(0, site.hubCount).map(teaser));
     hubs.push(memo.make(`hub\0${ctx.lang}`, { site, ctx, blocks: blocks() }, buildHubPage));
@@ -153,6 +224,10 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
     variants,
     articles,
     lists,
+    archives,
+    archiveMonths,
+    topicIndexes,
+    topics,
     hubs,
     homes,
     notFound,

@@ -1,7 +1,9 @@
-// What is the same in every script: each section's articles, each article's neighbours,
-// related articles and dates, each section's most read, and the view counts. Pages of every
-// script are made from these.
+// What is the same in every script: each section's articles and archive months, each
+// article's neighbours, related articles and dates, each section's most read, the topics and
+// the view counts. Pages of every script are made from these.
+import { archiveMonths, type ArchiveMonth } from "../content/archive-months.ts";
 import type { ArticleSource } from "../content/articles.ts";
+import { topicsOf, type Topic } from "../content/topics.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 import { viewKey, type ViewCounts } from "../views/view-counts.ts";
 import { articleDates, type ArticleDates } from "./dates.ts";
@@ -29,6 +31,10 @@ export interface Indexes {
   /** Imported view counts (npm run views) over the front matter's. */
   readonly views: ReadonlyMap<ArticleSource, number>;
   readonly dates: ReadonlyMap<ArticleSource, ArticleDates>;
+  /** Each section's months that have articles, newest first (absent: none). */
+  readonly months: ReadonlyMap<string, readonly ArchiveMonth[]>;
+  /** Every topic, in the site's order. */
+  readonly topics: readonly Topic[];
 }
 
 /** `articles` newest first (loadSources). */
@@ -42,7 +48,7 @@ export function buildIndexes(memo: Memo, site: SiteConfig, articles: readonly Ar
     [...sections].map(([id, list]) => [id, [...list].sort((x, y) => views.get(y)! - views.get(x)! || byDateDesc(x, y)).slice(0, site.mostReadCount)]),
   );
   const dates = new Map(articles.map((a) => [a, memo.make(`dates\0${a.path}`, { source: a }, articleDates)]));
-  return { sections, neighbours, related: relatedArticles(memo, articles, site.relatedCount), mostRead, views, dates };
+  return { sections, neighbours, related: relatedArticles(memo, articles, site.relatedCount), mostRead, views, dates, months: archiveMonths(articles), topics: topicsOf(site.topics, articles) };
 }
 
 /** What related articles are chosen by: an article's path, section, date and tags. */

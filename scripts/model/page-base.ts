@@ -1,7 +1,7 @@
 // What every page of the model has: its addresses in each script, its title and breadcrumb.
 import type { SiteConfig } from "../site/site-config.ts";
 import { absoluteUrl, variantUrl } from "../site/urls.ts";
-import type { Alternate, Link, PageBase, VariantContext } from "./types.ts";
+import type { Alternate, Link, PageBase, Paging, VariantContext } from "./types.ts";
 
 /** A page's twins in every script (`current`: the one of this script, none for ""). */
 export function alternates(site: SiteConfig, innerPath: string, current: string): Alternate[] {
@@ -22,4 +22,20 @@ export function newsCrumbs(ctx: VariantContext): Link[] {
     { text: ctx.ui.home, url: ctx.home },
     { text: ctx.ui.news, url: ctx.newsHub },
   ];
+}
+
+/** Page `n` of `count` of a list whose page n is at pageUrl(n). */
+export function paging(n: number, count: number, pageUrl: (n: number) => string): Paging {
+  return {
+    pageNumber: n,
+    pageCount: count,
+    pages: Array.from({ length: count }, (_, i) => ({ number: i + 1, url: pageUrl(i + 1), current: i + 1 === n })),
+    prevUrl: n > 1 ? pageUrl(n - 1) : undefined,
+    nextUrl: n < count ? pageUrl(n + 1) : undefined,
+  };
+}
+
+/** A list page's title: "媒體聚焦", then "媒體聚焦 · 第2頁". */
+export function pagedTitle(ctx: VariantContext, title: string, n: number): string {
+  return n === 1 ? title : `${title} · ${ctx.ui.page.replace("{n}", String(n))}`;
 }

@@ -7,16 +7,34 @@
 // (`urls`), because the link check runs before the model exists and `npm run check` converts
 // nothing. Both come from the URL module; tests/page-kinds.test.ts holds them equal to each
 // other and to the files a build writes.
+import { archiveMonths } from "../content/archive-months.ts";
 import type { ArticleSource } from "../content/articles.ts";
+import { topicsOf } from "../content/topics.ts";
 import type { PageSource } from "../site/pages.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 import { inner, sitePaths, variantUrl } from "../site/urls.ts";
-import type { ArticlePage, HomePage, HubPage, ListPage, NotFoundPage, PageBase, RootPage, SearchPage, SiteModel, StaticPage, Teaser } from "./types.ts";
+import type {
+  ArchiveMonthPage,
+  ArchivePage,
+  ArticlePage,
+  HomePage,
+  HubPage,
+  ListPage,
+  NotFoundPage,
+  PageBase,
+  RootPage,
+  SearchPage,
+  SiteModel,
+  StaticPage,
+  Teaser,
+  TopicPage,
+  TopicsPage,
+} from "./types.ts";
 
 /** What the site's URLs follow from before anything is converted: site data and the sources' paths. */
 export interface UrlSources {
-  site: Pick<SiteConfig, "variants" | "sections" | "pageSize">;
-  articles: readonly Pick<ArticleSource, "path" | "section">[];
+  site: Pick<SiteConfig, "variants" | "sections" | "pageSize" | "topics">;
+  articles: readonly Pick<ArticleSource, "path" | "section" | "date" | "tags">[];
   pages: readonly Pick<PageSource, "path">[];
 }
 
@@ -80,13 +98,29 @@ export function listPageCount(articles: number, pageSize: number): number {
 function sectionListPaths(sources: UrlSources): string[] {
   const count = new Map<string, number>();
   for (const a of sources.articles) count.set(a.section, (count.get(a.section) ?? 0) + 1);
+  return sources.site.sections.flatMap((s) => pagedPaths(count.get(s.id) ?? 0, sources.site.pageSize, (n) => inner.section(s.id, n)));
+}
+
+/** Page 1 to n of a list of `items` at paged(n). */
+const pagedPaths = (items: number, pageSize: number, paged: (n: number) => string): string[] =>
+  Array.from({ length: listPageCount(items, pageSize) }, (_, i) => paged(i + 1));
+
+/** The inner paths of every month of every section's archive. */
+function archiveMonthPaths(sources: UrlSources): string[] {
+  const months = archiveMonths(sources.articles);
   return sources.site.sections.flatMap((s) =>
-    Array.from({ length: listPageCount(count.get(s.id) ?? 0, sources.site.pageSize) }, (_, i) => inner.section(s.id, i + 1)),
+    (months.get(s.id) ?? []).flatMap((m) => pagedPaths(m.articles.length, sources.site.pageSize, (n) => inner.archiveMonth(s.id, m.year, m.month, n))),
   );
 }
 
-/** The pages whose feeds are beside them: the news hub and each section's first list page. */
-const feedPages = (sources: UrlSources): string[] => [inner.newsHub(), ...sources.site.sections.map((s) => inner.section(s.id))];
+const topicsOfSources = (sources: UrlSources) => topicsOf(sources.site.topics, sources.articles);
+
+/** The pages whose feeds are beside them: the news hub, each section's first list page, and the topics topics.json names. */
+const feedPages = (sources: UrlSources): string[] => [
+  inner.newsHub(),
+  ...sources.site.sections.map((s) => inner.section(s.id)),
+  ...topicsOfSources(sources).flatMap((t) => (t.entry ? [inner.topic(t.slug)] : [])),
+];
 
 const home = pageKind<HomePage, "homes">({
   kind: "home",
@@ -124,6 +158,53 @@ const list = pageKind<ListPage, "lists">({
   sitemap: {
     pages: (model, lang) => ofVariant(model.lists, lang),
     lastmod: (page: ListPage, newest) => newest(page.items),
+  },
+});
+
+const archive = pageKind<ArchivePage, "archives">({
+  kind: "archive",
+  list: "archives",
+  template: "archive.njk",
+  pages: (model) => model.archives,
+  urls: inEachVariant((sources) => sources.site.sections.map((s) => inner.archive(s.id))),
+  inLinkCheck: true,
+  // Its months and counts carry no date of their own.
+  sitemap: { pages: (model, lang) => ofVariant(model.archives, lang), lastmod: () => undefined },
+});
+
+const archiveMonth = pageKind<ArchiveMonthPage, "archiveMonths">({
+  kind: "archive-month",
+  list: "archiveMonths",
+  template: "archive-month.njk",
+  pages: (model) => model.archiveMonths,
+  urls: inEachVariant(archiveMonthPaths),
+  inLinkCheck: true,
+  sitemap: {
+    pages: (model, lang) => ofVariant(model.archiveMonths, lang),
+    lastmod: (page: ArchiveMonthPage, newest) => newest(page.items),
+  },
+});
+
+const topics = pageKind<TopicsPage, "topicIndexes">({
+  kind: "topics",
+  list: "topicIndexes",
+  template: "topics.njk",
+  pages: (model) => model.topicIndexes,
+  urls: inEachVariant(() => [inner.topics()]),
+  inLinkCheck: true,
+  sitemap: { pages: (model, lang) => ofVariant(model.topicIndexes, lang), lastmod: () => undefined },
+});
+
+const topic = pageKind<TopicPage, "topics">({
+  kind: "topic",
+  list: "topics",
+  template: "topic.njk",
+  pages: (model) => model.topics,
+  urls: inEachVariant((sources) => topicsOfSources(sources).flatMap((t) => pagedPaths(t.articles.length, sources.site.pageSize, (n) => inner.topic(t.slug, n)))),
+  inLinkCheck: true,
+  sitemap: {
+    pages: (model, lang) => ofVariant(model.topics, lang),
+    lastmod: (page: TopicPage, newest) => newest(page.items),
   },
 });
 
@@ -187,7 +268,7 @@ const root = pageKind<RootPage, null>({
 });
 
 /** Every kind of HTML page, in the order the sitemaps list them. */
-export const PAGE_KINDS = [home, hub, list, article, page, notFound, search, root] as const;
+export const PAGE_KINDS = [home, hub, list, archive, archiveMonth, topics, topic, article, page, notFound, search, root] as const;
 
 /** Every kind of file beside the pages. */
 export const FILE_KINDS: readonly FileKind[] = [

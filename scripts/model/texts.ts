@@ -69,7 +69,7 @@ export function convertPage({ source: p, conversion: c }: { readonly source: Pag
   return { title: c.text(p.title), summary: c.text(p.summary), html: c.html(p.html) };
 }
 
-/** The site's own texts in one script: what site data says, and the built-in UI text. */
+/** The site's own texts in one script: what site data (site.json, topics.json) says, and the built-in UI text. */
 export interface SiteTexts {
   readonly name: string;
   readonly tagline: string;
@@ -78,6 +78,8 @@ export interface SiteTexts {
   readonly sections: ReadonlyArray<{ readonly id: string; readonly name: string; readonly description: string }>;
   /** Site data's navigation, its labels converted. */
   readonly nav: readonly NavItem[];
+  /** What topics.json says of topics, by topic key (names and descriptions it leaves out are undefined). */
+  readonly topics: ReadonlyMap<string, { readonly name?: string; readonly description?: string }>;
 }
 
 interface SiteTextInputs {
@@ -105,6 +107,7 @@ export function convertSite({ site, data, builtIn }: SiteTextInputs): SiteTexts 
     ui,
     sections: site.sections.map((s) => ({ id: s.id, name: t(s.name), description: t(s.description ?? "") })),
     nav: site.nav.map(nav),
+    topics: new Map(site.topics.map((e) => [e.key, { name: e.name === undefined ? undefined : t(e.name), description: e.description === undefined ? undefined : t(e.description) }])),
   };
 }
 

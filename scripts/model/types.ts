@@ -25,6 +25,8 @@ export interface VariantContext {
   readonly home: string;
   readonly newsHub: string;
   readonly search: string;
+  /** Every topic's page. */
+  readonly topics: string;
   readonly siteName: string;
   readonly tagline: string;
   readonly phone: string;
@@ -38,6 +40,29 @@ export interface SectionView {
   readonly name: string;
   readonly url: string;
   readonly description: string;
+  /** Its archive: its years and months. */
+  readonly archiveUrl: string;
+}
+
+/** A topic (a tag of the articles, in any section) as its pages show it, in one script. */
+export interface TopicView {
+  /** The same in every script (content/topic-key.ts). */
+  readonly key: string;
+  readonly name: string;
+  /** From topics.json; "" when it says none. */
+  readonly description: string;
+  readonly url: string;
+  /** Whether it has feeds: the topics topics.json names (scripts/feeds/). */
+  readonly feed: boolean;
+}
+
+/** Where a page of a paginated list is among its pages. */
+export interface Paging {
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  readonly pages: ReadonlyArray<{ readonly number: number; readonly url: string; readonly current: boolean }>;
+  readonly prevUrl?: string;
+  readonly nextUrl?: string;
 }
 
 export interface Alternate {
@@ -99,6 +124,8 @@ export interface ArticlePage extends PageBase {
   readonly views: number;
   readonly viewsText: string;
   readonly tags: readonly string[];
+  /** Its tags as links to their topics' pages, in its own order. */
+  readonly topics: readonly Link[];
   readonly html: string;
   readonly cover?: { readonly url: string; readonly width?: number; readonly height?: number };
   readonly images: readonly string[];
@@ -111,16 +138,52 @@ export interface ArticlePage extends PageBase {
   readonly updated?: DateTime;
 }
 
-export interface ListPage extends PageBase {
+export interface ListPage extends PageBase, Paging {
   readonly kind: "list";
   readonly section: SectionView;
   readonly items: readonly Teaser[];
   readonly mostRead: readonly Teaser[];
-  readonly pageNumber: number;
-  readonly pageCount: number;
-  readonly pages: ReadonlyArray<{ readonly number: number; readonly url: string; readonly current: boolean }>;
-  readonly prevUrl?: string;
-  readonly nextUrl?: string;
+}
+
+/** A section's archive: its years, each with its months and how many articles each has. */
+export interface ArchivePage extends PageBase {
+  readonly kind: "archive";
+  readonly section: SectionView;
+  readonly heading: string;
+  readonly years: ReadonlyArray<{
+    readonly year: string;
+    readonly text: string;
+    readonly months: ReadonlyArray<{ readonly text: string; readonly url: string; readonly count: number; readonly countText: string }>;
+  }>;
+  readonly mostRead: readonly Teaser[];
+}
+
+/** One page of a month of a section's archive, newest first. */
+export interface ArchiveMonthPage extends PageBase, Paging {
+  readonly kind: "archive-month";
+  readonly section: SectionView;
+  /** 2024年10月 */
+  readonly heading: string;
+  readonly items: readonly Teaser[];
+  readonly mostRead: readonly Teaser[];
+  /** The months before and after it that have articles: 上一月, 下一月. */
+  readonly older?: Link;
+  readonly newer?: Link;
+}
+
+/** Every topic, in the site's order (topics.json's, then by how many articles). */
+export interface TopicsPage extends PageBase {
+  readonly kind: "topics";
+  readonly topics: ReadonlyArray<{ readonly topic: TopicView; readonly count: number; readonly countText: string }>;
+}
+
+/** One page of a topic's articles, newest first. */
+export interface TopicPage extends PageBase, Paging {
+  readonly kind: "topic";
+  readonly topic: TopicView;
+  readonly items: readonly Teaser[];
+  /** The first topics of the site, beside the list. */
+  readonly moreTopics: readonly TopicView[];
 }
 
 export interface HubPage extends PageBase {
@@ -160,6 +223,12 @@ export interface SiteModel {
   readonly variants: readonly VariantContext[];
   readonly articles: readonly ArticlePage[];
   readonly lists: readonly ListPage[];
+  /** Each section's archive page, and its months' pages. */
+  readonly archives: readonly ArchivePage[];
+  readonly archiveMonths: readonly ArchiveMonthPage[];
+  /** The page of every topic, and each topic's pages. */
+  readonly topicIndexes: readonly TopicsPage[];
+  readonly topics: readonly TopicPage[];
   readonly hubs: readonly HubPage[];
   readonly homes: readonly HomePage[];
   readonly notFound: readonly NotFoundPage[];

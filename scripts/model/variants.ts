@@ -12,7 +12,13 @@ export interface VariantInputs {
 }
 
 export function variantContext({ site, variant: v, texts }: VariantInputs): VariantContext {
-  const sections = texts.sections.map((s) => ({ id: s.id, name: s.name, url: variantUrl(v.path, inner.section(s.id)), description: s.description }));
+  const sections = texts.sections.map((s) => ({
+    id: s.id,
+    name: s.name,
+    url: variantUrl(v.path, inner.section(s.id)),
+    description: s.description,
+    archiveUrl: variantUrl(v.path, inner.archive(s.id)),
+  }));
   const navItem = (item: NavItem): NavView => {
     const external = /^[a-z]+:/i.test(item.href);
     const children =
@@ -31,6 +37,7 @@ export function variantContext({ site, variant: v, texts }: VariantInputs): Vari
     home: variantUrl(v.path, inner.home()),
     newsHub: variantUrl(v.path, inner.newsHub()),
     search: variantUrl(v.path, inner.search()),
+    topics: variantUrl(v.path, inner.topics()),
     siteName: texts.name,
     tagline: texts.tagline,
     phone: site.phone,

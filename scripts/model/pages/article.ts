@@ -20,9 +20,11 @@ export interface ArticleInputs {
   readonly next: Link | undefined;
   readonly related: readonly Teaser[];
   readonly mostRead: readonly Teaser[];
+  /** Its tags as links to their topics (tagLinks). */
+  readonly topics: readonly Link[];
 }
 
-export function buildArticlePage({ site, ctx, source: a, texts: t, dates: d, views, prev, next, related, mostRead }: ArticleInputs): ArticlePage {
+export function buildArticlePage({ site, ctx, source: a, texts: t, dates: d, views, prev, next, related, mostRead, topics }: ArticleInputs): ArticlePage {
   const section = ctx.sections.find((s) => s.id === a.section)!;
   return {
     ...pageBase(site, ctx, "article", a.path, t.title, t.summary, [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.body, url: "" }]),
@@ -41,6 +43,7 @@ export function buildArticlePage({ site, ctx, source: a, texts: t, dates: d, vie
     views,
     viewsText: groupThousands(views),
     tags: t.tags,
+    topics,
     html: t.html,
     cover: a.cover,
     images: a.photos.map((p) => absoluteUrl(site.url, p.url)),

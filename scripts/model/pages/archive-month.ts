@@ -1,0 +1,48 @@
+// One page of a month of a section's archive: its articles, newest first, and the months on either side.
+import type { SiteConfig } from "../../site/site-config.ts";
+import { inner, variantUrl } from "../../site/urls.ts";
+import { newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
+import type { ArchiveMonthPage, Link, SectionView, Teaser, VariantContext } from "../types.ts";
+
+export interface ArchiveMonthInputs {
+  readonly site: SiteConfig;
+  readonly ctx: VariantContext;
+  readonly section: SectionView;
+  /** As in article paths: "2024", "03". */
+  readonly year: string;
+  readonly month: string;
+  readonly items: readonly Teaser[];
+  readonly mostRead: readonly Teaser[];
+  readonly pageNumber: number;
+  readonly pageCount: number;
+  /** The nearest older and newer months with articles (archiveMonthLink). */
+  readonly older: Link | undefined;
+  readonly newer: Link | undefined;
+}
+
+/** 2024年3月: months and years as readers write them, without leading zeros. */
+export function monthText(ctx: VariantContext, year: string, month: string): string {
+  return ctx.ui.yearMonth.replace("{year}", String(Number(year))).replace("{month}", String(Number(month)));
+}
+
+export function buildArchiveMonthPage({ site, ctx, section, year, month, items, mostRead, pageNumber: n, pageCount, older, newer }: ArchiveMonthInputs): ArchiveMonthPage {
+  const heading = monthText(ctx, year, month);
+  const description = ctx.ui.archiveMonthDescription.replace("{section}", section.name).replace("{month}", heading);
+  const crumbs = [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.archive, url: section.archiveUrl }, { text: heading, url: "" }];
+  return {
+    ...pageBase(site, ctx, "archive-month", inner.archiveMonth(section.id, year, month, n), pagedTitle(ctx, `${section.name} · ${heading}`, n), description, crumbs),
+    kind: "archive-month",
+    section,
+    heading,
+    items,
+    mostRead,
+    ...paging(n, pageCount, (number) => variantUrl(ctx.path, inner.archiveMonth(section.id, year, month, number))),
+    older,
+    newer,
+  };
+}
+
+/** A link to a month of a section's archive (上一月/下一月). */
+export function archiveMonthLink({ ctx, section, year, month }: { readonly ctx: VariantContext; readonly section: string; readonly year: string; readonly month: string }): Link {
+  return { text: monthText(ctx, year, month), url: variantUrl(ctx.path, inner.archiveMonth(section, year, month)) };
+}
