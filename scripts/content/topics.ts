@@ -59,19 +59,21 @@ export function topicsOf<A extends Tagged>(entries: readonly TopicEntry[], artic
 /** Two topics at one address, and topics.json entries no article has: the build's and `npm run check`'s. */
 export function checkTopics(entries: readonly TopicEntry[], articles: readonly ArticleSource[], problems: Problems): void {
   const topics = topicsOf(entries, articles);
-  const bySlug = new Map<string, Topic>();
+  const bySlug = new Map<string, Topic[]>();
+  for (const t of topics) bySlug.set(t.slug, [...(bySlug.get(t.slug) ?? []), t]);
   const tagOf = (t: Topic) => t.namedBy.article.tags[t.namedBy.tag];
-  for (const t of topics) {
-    const other = bySlug.get(t.slug);
-    if (!other) {
-      bySlug.set(t.slug, t);
-      continue;
+  const since = (t: Topic) => t.namedBy.article.date.toMillis();
+  for (const [slug, same] of bySlug) {
+    if (same.length < 2) continue;
+    // The oldest topic keeps the address: the others are reported, the newest being what an editor just tagged.
+    const [first, ...later] = [...same].sort((x, y) => since(x) - since(y) || (x.key < y.key ? -1 : 1));
+    for (const t of later) {
+      const message = `the topic ${JSON.stringify(tagOf(t))} has the same address (/${inner.topic(slug)}) as the topic ${JSON.stringify(tagOf(first))}`;
+      const hint = `Give one of them its own slug in ${TOPICS_FILE}, e.g. {"id": ${JSON.stringify(tagOf(t))}, "slug": "${slug}-2"}.`;
+      const where = first.entry?.slug !== undefined ? TOPICS_FILE : first.namedBy.article.file;
+      if (t.entry?.slug !== undefined) problems.error(TOPICS_FILE, `${message} (${where}).`, { line: t.entry.line, hint });
+      else problems.error(t.namedBy.article.file, `${message} (${where}).`, { field: "tags", line: t.namedBy.article.lines.tags, hint });
     }
-    const url = `/${inner.topic(t.slug)}`;
-    const hint = `Give one of them its own slug in ${TOPICS_FILE}, e.g. {"id": ${JSON.stringify(tagOf(t))}, "slug": "${t.slug}-2"}.`;
-    const message = `the topic ${JSON.stringify(tagOf(t))} has the same address (${url}) as the topic ${JSON.stringify(tagOf(other))}`;
-    if (t.entry?.slug !== undefined) problems.error(TOPICS_FILE, `${message} (${other.namedBy.article.file}).`, { line: t.entry.line, hint });
-    else problems.error(t.namedBy.article.file, `${message} (${other.entry?.slug !== undefined ? TOPICS_FILE : other.namedBy.article.file}).`, { field: "tags", line: t.namedBy.article.lines.tags, hint });
   }
   const used = new Set(topics.map((t) => t.key));
   for (const e of entries) {

@@ -208,7 +208,7 @@ function siteConfigOf(root: string, file: DataFile | undefined, problems: Proble
   for (const [i, s] of (Array.isArray(data.sections) ? (data.sections as Record<string, unknown>[]) : []).entries()) {
     const id = typeof s.id === "string" ? s.id : "";
     if (!/^[a-z0-9-]+$/.test(id)) problems.error(SITE_FILE, `section id ${JSON.stringify(s.id)} must be lower-case ASCII, the name of its folder under content/news/.`, { field: `sections[${i}]` });
-    else if (reservedSectionIds.includes(id)) problems.error(SITE_FILE, `section id ${JSON.stringify(id)} is the address of other pages of the site (${inner.section(id)}).`, { field: `sections[${i}]`, hint: "Give the section another id, and its folder that name." });
+    else if (reservedSectionIds.includes(id)) problems.error(SITE_FILE, `section id ${JSON.stringify(id)} is the address of other pages of the site (${inner.section(id)}).`, { field: `sections[${i}].id`, hint: "Give the section another id, and its folder that name." });
     sections.push({
       id,
       name: typeof s.name === "string" ? s.name : id,
