@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { ArticleSource } from "../scripts/content/articles.ts";
 import { formatProblem, Problems } from "../scripts/content/problems.ts";
 import { loadBlocklist } from "../scripts/content/spam-guard.ts";
+import { TOPICS_PAGE_SIZE } from "../scripts/content/topics.ts";
 import { ConversionCache } from "../scripts/convert/conversion-cache.ts";
 import { Converters } from "../scripts/convert/converters.ts";
 import { buildModel, loadSources } from "../scripts/model/build-model.ts";
@@ -141,6 +142,22 @@ describe("topic pages", () => {
     ]);
     const green = readPage(out, "/zh-hant/news/topics/lvse-ditan/");
     assert.equal(green('link[href*="/topics/"][type^="application/"]').length, 0);
+  });
+});
+
+describe("the topics page of a site with many tags", () => {
+  it(`lists ${TOPICS_PAGE_SIZE} topics a page`, async () => {
+    const tags = Array.from({ length: TOPICS_PAGE_SIZE + 1 }, (_, i) => `tag${i}`);
+    const root = makeSite({ "content/news/company/2025/many.md": article({ title: "多標籤", date: "2025-01-05 09:00", editor: "陳靜", lang: "zh-Hant", tags: `[${tags.join(", ")}]` }) });
+    const r = await buildSiteInProcess(root, join(root, "_site"));
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const out = join(root, "_site");
+    assert.equal(readPage(out, "/zh-hant/news/topics/")(".topic-list li").length, TOPICS_PAGE_SIZE);
+    const page2 = readPage(out, "/zh-hans/news/topics/page/2/");
+    assert.equal(page2("title").text(), "话题 · 第2页 - 测试集团");
+    // All have one article: by slug, tag99 is the last.
+    assert.deepEqual(texts(page2, ".topic-list li"), ["tag99 1篇"]);
+    assert.equal(page2('.pagination a[rel="prev"]').attr("href"), "/zh-hans/news/topics/");
   });
 });
 

@@ -10,6 +10,9 @@ import { defaultTopicSlug, topicKey } from "./topic-key.ts";
 
 type Tagged = Pick<ArticleSource, "tags">;
 
+/** How many topics a page of the topics page lists: a site may have thousands of tags. */
+export const TOPICS_PAGE_SIZE = 100;
+
 export interface Topic<A extends Tagged = ArticleSource> {
   readonly key: string;
   readonly slug: string;

@@ -13,7 +13,7 @@ import type { Blocklist } from "../content/spam-guard.ts";
 import { checkDuplicateTitles, checkLinks } from "../content/link-check.ts";
 import type { ArchiveMonth } from "../content/archive-months.ts";
 import { topicKey } from "../content/topic-key.ts";
-import { checkTopics } from "../content/topics.ts";
+import { checkTopics, TOPICS_PAGE_SIZE } from "../content/topics.ts";
 import type { Converters } from "../convert/converters.ts";
 import { securityPolicy } from "../security/policy.ts";
 import { loadPages, type PageSource } from "../site/pages.ts";
@@ -199,7 +199,11 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
         topics.push(memo.make(`topic\0${ctx.lang}\0${t.key}\0${p + 1}`, inputs, buildTopicPage));
       });
     });
-    topicIndexes.push(memo.make(`topics\0${ctx.lang}`, { site, ctx, topics: views, counts: index.topics.map((t) => t.articles.length) }, buildTopicsPage));
+    const counts = index.topics.map((t) => t.articles.length);
+    pagesOf(views, TOPICS_PAGE_SIZE).forEach((page, p, all) => {
+      const inputs = { site, ctx, topics: page, counts: counts.slice(p * TOPICS_PAGE_SIZE, (p + 1) * TOPICS_PAGE_SIZE), pageNumber: p + 1, pageCount: all.length };
+      topicIndexes.push(memo.make(`topics\0${ctx.lang}\0${p + 1}`, inputs, buildTopicsPage));
+    });
 
     const blocks = () => ctx.sections.map((s) => index.sections.get(s.id)!.slice(0, site.hubCount).map(teaser));
     hubs.push(memo.make(`hub\0${ctx.lang}`, { site, ctx, blocks: blocks() }, buildHubPage));

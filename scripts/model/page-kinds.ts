@@ -9,7 +9,7 @@
 // other and to the files a build writes.
 import { archiveMonths } from "../content/archive-months.ts";
 import type { ArticleSource } from "../content/articles.ts";
-import { topicsOf } from "../content/topics.ts";
+import { TOPICS_PAGE_SIZE, topicsOf } from "../content/topics.ts";
 import type { PageSource } from "../site/pages.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 import { inner, sitePaths, variantUrl } from "../site/urls.ts";
@@ -190,7 +190,7 @@ const topics = pageKind<TopicsPage, "topicIndexes">({
   list: "topicIndexes",
   template: "topics.njk",
   pages: (model) => model.topicIndexes,
-  urls: inEachVariant(() => [inner.topics()]),
+  urls: inEachVariant((sources) => pagedPaths(topicsOfSources(sources).length, TOPICS_PAGE_SIZE, inner.topics)),
   inLinkCheck: true,
   sitemap: { pages: (model, lang) => ofVariant(model.topicIndexes, lang), lastmod: () => undefined },
 });

@@ -172,7 +172,7 @@ export interface ArchiveMonthPage extends PageBase, Paging {
 }
 
 /** Every topic, in the site's order (topics.json's, then by how many articles). */
-export interface TopicsPage extends PageBase {
+export interface TopicsPage extends PageBase, Paging {
   readonly kind: "topics";
   readonly topics: ReadonlyArray<{ readonly topic: TopicView; readonly count: number; readonly countText: string }>;
 }

@@ -51,8 +51,8 @@ export const inner = {
   archive: (section: string): string => `news/${section}/archive/`,
   /** A month of a section's archive (year and month as in its articles' paths): page 1 is the folder of the month's articles. */
   archiveMonth: (section: string, year: string, month: string, pageNumber = 1): string => paged(`news/${section}/${year}/${month}/`, pageNumber),
-  /** Every topic (tags of all sections). */
-  topics: (): string => `news/${TOPICS}/`,
+  /** Every topic (tags of all sections): page 1 is news/topics/. */
+  topics: (pageNumber = 1): string => paged(`news/${TOPICS}/`, pageNumber),
   /** A topic's articles, by the topic's slug (content/topics.ts). */
   topic: (slug: string, pageNumber = 1): string => paged(`news/${TOPICS}/${slug}/`, pageNumber),
   /** A standalone page (content/pages/<slug>.md). */

@@ -18,17 +18,14 @@ export interface ArchiveInputs {
 export function buildArchivePage({ site, ctx, section, months, counts, mostRead }: ArchiveInputs): ArchivePage {
   const heading = `${section.name} · ${ctx.ui.archive}`;
   const description = ctx.ui.archiveDescription.replace("{section}", section.name);
-  const years: ArchivePage["years"][number][] = [];
+  type Month = ArchivePage["years"][number]["months"][number];
+  const years: { year: string; text: string; months: Month[] }[] = [];
   months.forEach((ym, i) => {
     const [year, month] = ym.split("/");
     let y = years[years.length - 1];
     if (y?.year !== year) years.push((y = { year, text: ctx.ui.year.replace("{year}", String(Number(year))), months: [] }));
-    (y.months as ArchivePage["years"][number]["months"][number][]).push({
-      text: monthText(ctx, year, month),
-      url: variantUrl(ctx.path, inner.archiveMonth(section.id, year, month)),
-      count: counts[i],
-      countText: ctx.ui.articleCount.replace("{n}", String(counts[i])),
-    });
+    const url = variantUrl(ctx.path, inner.archiveMonth(section.id, year, month));
+    y.months.push({ text: monthText(ctx, year, month), url, count: counts[i], countText: ctx.ui.articleCount.replace("{n}", String(counts[i])) });
   });
   return {
     ...pageBase(site, ctx, "archive", inner.archive(section.id), heading, description, [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.archive, url: "" }]),
