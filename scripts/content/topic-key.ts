@@ -5,9 +5,14 @@ import { createHash } from "node:crypto";
 import { foldToSimplified } from "../spam/normalize.ts";
 import { slugFromTitle } from "./slug.ts";
 
+// Tags repeat (thousands of articles share a few hundred): each is folded once a process.
+const keys = new Map<string, string>();
+
 /** What tags are matched by: compatibility forms, case and spacing evened out, Traditional characters folded to Simplified. */
 export function topicKey(tag: string): string {
-  return foldToSimplified(tag.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase());
+  let key = keys.get(tag);
+  if (key === undefined) keys.set(tag, (key = foldToSimplified(tag.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase())));
+  return key;
 }
 
 const slugs = new Map<string, string>();
