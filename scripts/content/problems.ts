@@ -62,6 +62,8 @@ export class ContentError extends Error {
   }
 }
 
+/** By file and line; at one line, what stops the build before what only advises (a photo's alt text). */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  const rank = (p: Problem) => (p.severity === "error" ? 0 : 1);
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || rank(a) - rank(b));
 }

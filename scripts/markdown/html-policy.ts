@@ -19,7 +19,8 @@ export const ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   dd: [], del: ["cite", "datetime"], details: ["open"], dfn: [], div: [], dl: [], dt: [], em: [],
   figcaption: [], figure: [], h2: [], h3: [], h4: [], h5: [], h6: [], hr: [], i: [],
   iframe: ["src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "sandbox"],
-  img: ["src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"],
+  // fetchpriority: Markdown's first photo of an article is fetched first (markdown.ts); it only orders downloads.
+  img: ["src", "alt", "width", "height", "loading", "decoding", "fetchpriority", "srcset", "sizes"],
   ins: ["cite", "datetime"], kbd: [], li: ["value"], mark: [], ol: ["start", "reversed", "type"], p: [], picture: [], pre: [],
   q: ["cite"], rp: [], rt: [], ruby: [], s: [], samp: [], small: [], source: ["src", "type", "media", "srcset", "sizes"], span: [],
   strong: [], sub: [], summary: [], sup: [], table: [], tbody: [], td: ["colspan", "rowspan", "headers"], tfoot: [],

@@ -3,10 +3,10 @@
 // a browser would and rewritten from the tree (sanitize.ts): only the allowlist gets through.
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
-import { LAYOUT_IDS, LINK_SCHEMES, urlScheme, type HtmlPolicy } from "./html-policy.ts";
+import { LAYOUT_IDS, LINK_SCHEMES, srcsetCandidates, urlScheme, type HtmlPolicy } from "./html-policy.ts";
 import { sanitizeHtml } from "./sanitize.ts";
 import type { MediaKind } from "../media/sniff.ts";
-import { resolvePhoto, type PhotoContext } from "./photos.ts";
+import { resolvePhoto, type Photo, type PhotoContext } from "./photos.ts";
 import { escapeAttribute } from "./serialize.ts";
 
 /** A link in an article, for the link checks. */
@@ -45,29 +45,64 @@ function figures(state: StateCore): void {
   }
 }
 
+/** Text as a reader hears it, to compare alt text and caption: width forms, spaces and -{…}- marks aside. */
+const heard = (text: string) => text.normalize("NFKC").replace(/-\{|\}-/g, "").replace(/\s+/g, "");
+
+function clipped(text: string, n = 40): string {
+  return text.length > n ? `${text.slice(0, n)}…` : text;
+}
+
+/**
+ * A photo as <picture>: AVIF and WebP sources, and the fallback's own srcset on the <img>,
+ * with `sizes` as the CSS lays the article out (media/variants.ts); width and height of the
+ * largest, so nothing moves when it loads. The first photo of an article may be what a reader
+ * sees first: loaded at once and before other images; the rest when they come near.
+ */
+function pictureHtml(photo: Photo, alt: string, first: boolean, title: string): string {
+  const pic = photo.picture;
+  const attrs = [
+    `src="${escapeAttribute(photo.url)}"`,
+    pic ? `srcset="${escapeAttribute(pic.srcset)}" sizes="${pic.sizes}"` : "",
+    title ? `title="${escapeAttribute(title)}"` : "",
+    `alt="${escapeAttribute(alt)}"`,
+    photo.width ? `width="${photo.width}" height="${photo.height}"` : "",
+    first ? `loading="eager" fetchpriority="high"` : `loading="lazy" decoding="async"`,
+  ].filter(Boolean);
+  const img = `<img ${attrs.join(" ")}>`;
+  if (!pic) return img;
+  const sources = pic.sources.map((s) => `<source type="${s.type}" srcset="${escapeAttribute(s.srcset)}" sizes="${pic.sizes}">`);
+  return `<picture>${sources.join("")}${img}</picture>`;
+}
+
 function renderImage(tokens: Token[], idx: number, _options: unknown, env: RenderEnv): string {
   const token = tokens[idx];
   const alt = token.children ? token.children.map((t) => t.content).join("") : token.content;
   const title = String(token.attrGet("title") ?? "");
+  const src = String(token.attrGet("src") ?? "");
   const line = token.map ? token.map[0] : undefined;
+  const fileLine = line === undefined ? undefined : env.bodyLine + line;
   if (!alt.trim()) {
     env.problems.error(env.file, "a photo has no alt text.", {
-      line: line === undefined ? undefined : env.bodyLine + line,
-      hint: "Describe it between the brackets: ![大會現場。主辦方供圖](./photo.jpg \"大會現場。主辦方供圖\").",
+      line: fileLine,
+      hint: "Describe it between the brackets and write its caption in quotes: ![臺上嘉賓按下啟動按鈕](./photo.jpg \"大會現場。主辦方供圖\").",
     });
   }
-  const photo = resolvePhoto(String(token.attrGet("src") ?? ""), env, line);
-  (env.resolved ??= new Set()).add(photo.url);
-  const attrs = [
-    `src="${escapeAttribute(photo.url)}"`,
-    `alt="${escapeAttribute(alt)}"`,
-    photo.width ? `width="${photo.width}" height="${photo.height}"` : "",
-    // The first photo may be what a reader sees first: load it at once, the rest when near.
-    env.photos.length > 1 ? `loading="lazy" decoding="async"` : `decoding="async"`,
-  ].filter(Boolean);
-  const img = `<img ${attrs.join(" ")}>`;
-  if (!token.meta?.figure) return title ? img.replace("<img ", `<img title="${escapeAttribute(title)}" `) : img;
+  const photo = resolvePhoto(src, env, line);
+  const resolved = (env.resolved ??= new Set());
+  resolved.add(photo.url);
+  // The sanitizer sees these as written out (articles with raw HTML): they are ours, already resolved.
+  for (const set of photo.picture ? [photo.picture.srcset, ...photo.picture.sources.map((s) => s.srcset)] : []) for (const c of srcsetCandidates(set)) resolved.add(c.url);
+  const first = env.photos.length <= 1;
+  if (!token.meta?.figure) return pictureHtml(photo, alt, first, title);
   const caption = title || alt;
+  // Screen readers read the alt text and then the caption: the same words twice say nothing more.
+  if (alt.trim() && heard(alt) === heard(caption)) {
+    env.problems.warn(env.file, title ? `the photo ${src} has the same alt text as its caption ("${clipped(caption)}"): screen readers read it twice.` : `the photo ${src} has no caption of its own, so its alt text is shown as the caption too ("${clipped(caption)}"): screen readers read it twice.`, {
+      line: fileLine,
+      hint: `Write what the photo shows between the brackets, for readers who cannot see it, and keep the caption in quotes: ![照片中的畫面：誰、在哪裡、做什麼](${src} "${clipped(caption)}").`,
+    });
+  }
+  const img = pictureHtml(photo, alt, first, "");
   return caption ? `${img}<figcaption>${escapeAttribute(caption)}</figcaption>` : img;
 }
 
@@ -152,7 +187,8 @@ export function renderMarkdown(body: string, env: RenderEnv): string {
     media: (src: string, kind: MediaKind, offset: number) => {
       if (kind === "image" && env.resolved?.has(src)) return { url: src };
       const before = env.photos.length;
-      const photo = resolvePhoto(src, { ...env, bodyLine: 0 }, lineAt(offset), kind);
+      // A raw <img> or poster is written with its src alone: only its largest fallback is published.
+      const photo = resolvePhoto(src, { ...env, bodyLine: 0 }, lineAt(offset), kind, false);
       // Only images of the body count as the article's photos (covers, structured data).
       if (kind !== "image") env.photos.length = before;
       return photo;

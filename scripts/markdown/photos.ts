@@ -9,7 +9,9 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { imageSize } from "image-size";
 import type { Problems } from "../content/problems.ts";
-import { avType, describe, EXTENSION, imageType, looksLikeSvg, vttProblem, type MediaKind, type MediaType } from "../media/sniff.ts";
+import { createHash } from "node:crypto";
+import { avType, describe, EXTENSION, hasAlpha, imageType, isAnimated, looksLikeSvg, vttProblem, type ImageType, type MediaKind, type MediaType } from "../media/sniff.ts";
+import { pictureSet, planPhoto, type PhotoFile, type PictureSet } from "../media/variants.ts";
 import { MAX_AV_BYTES, MAX_IMAGE_BYTES, MAX_PIXELS, MAX_TRACK_BYTES, megabytes, megapixels } from "../media/limits.ts";
 import { sitePaths } from "../site/urls.ts";
 
@@ -30,9 +32,19 @@ export interface PhotoContext {
 }
 
 export interface Photo {
+  /** The largest fallback (JPEG or PNG), or the one file of a GIF or animation: what feeds and JSON-LD name. */
   url: string;
   width?: number;
   height?: number;
+  /** Every size and format, for an article's <picture> (media/variants.ts); none for GIFs and animations. */
+  picture?: PictureSet;
+  /** The small sizes only, for list thumbnails. */
+  thumb?: PictureSet;
+}
+
+/** One more file a photo is published as (media/variants.ts), with what prepare.ts made of it. */
+export interface PhotoVariant extends PhotoFile {
+  published?: string;
 }
 
 /** One source file of an article or page, as it is to be published. */
@@ -43,9 +55,15 @@ export interface MediaCopy {
   type: MediaType;
   /** Lines of the file that reference it: problems found when it is decoded are reported at each. */
   lines: number[];
-  /** A photo's size as the page states it: after EXIF rotation, as the re-encoded file has it. */
+  /** A photo's size as the page states it: after EXIF rotation, as the re-encoded file at `url` has it. */
   width?: number;
   height?: number;
+  /** A photo's source, by the SHA-256 of its bytes when it was read: the variants' names carry it. */
+  sha256?: string;
+  /** The sizes and formats a photo is published in besides `url`; `url` is the largest fallback among them (the last). */
+  variants?: PhotoVariant[];
+  /** Whether a page shows all of `variants` (a <picture>), or only `url` (a poster, a raw <img>): then only the last is made. */
+  pictured?: boolean;
   /** The file to publish at `url`, once checked: a re-encoded photo in .cache/media, or the checked video, audio or subtitles file itself. */
   published?: string;
 }
@@ -61,6 +79,10 @@ interface Inspected {
   type?: MediaType;
   width?: number;
   height?: number;
+  /** Photos: the SHA-256 of the bytes, and what the header says of transparency and animation. */
+  sha256?: string;
+  alpha?: boolean;
+  animated?: boolean;
   /** Why it is refused, with the fix. */
   refused?: { message: string; hint: string };
 }
@@ -133,7 +155,14 @@ function judge(abs: string, kind: MediaKind, size: number): Omit<Inspected, "sta
     }
     // EXIF orientations 5–8 turn the photo a quarter: the re-encoded file (rotated upright) has width and height swapped.
     const turned = type === "jpeg" && (header.orientation ?? 1) >= 5;
-    return { type, width: turned ? header.height : header.width, height: turned ? header.width : header.height };
+    return {
+      type,
+      width: turned ? header.height : header.width,
+      height: turned ? header.width : header.height,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      alpha: hasAlpha(bytes, type),
+      animated: isAnimated(bytes, type),
+    };
   }
   if (kind === "track") {
     const bytes = readFileSync(abs);
@@ -159,12 +188,12 @@ function isFile(abs: string): boolean {
   }
 }
 
-/** `dir/name.ext` → `dir/name.<ext>`: the editor's base name, the real type's extension. */
-function withExtension(rel: string, ext: string): string {
+/** `dir/name.ext` → `dir/name`: the editor's base name, to which the real type's extension is added. */
+function stemOf(rel: string): string {
   const slash = rel.lastIndexOf("/");
   const name = rel.slice(slash + 1);
   const dot = name.lastIndexOf(".");
-  return `${rel.slice(0, slash + 1)}${dot > 0 ? name.slice(0, dot) : name}.${ext}`;
+  return `${rel.slice(0, slash + 1)}${dot > 0 ? name.slice(0, dot) : name}`;
 }
 
 /**
@@ -172,15 +201,17 @@ function withExtension(rel: string, ext: string): string {
  * publish in ctx.copies. `kind` is the element it is for: "image" (img, poster, Markdown
  * photos, cover), "video", "audio" (their src and source), "track". Only images are pushed
  * to ctx.photos. A refused file is an error at the line (relLine is relative to ctx.bodyLine),
- * and the src is returned as written.
+ * and the src is returned as written. `pictured`: the photo is shown through its sizes and
+ * formats (Markdown photos, covers); a poster or a raw <img> uses its largest fallback alone,
+ * and only that is encoded, unless another use shows it in full.
  */
-export function resolvePhoto(src: string, ctx: PhotoContext, relLine: number | undefined, kind: MediaKind = "image"): Photo {
+export function resolvePhoto(src: string, ctx: PhotoContext, relLine: number | undefined, kind: MediaKind = "image", pictured = kind === "image"): Photo {
   const line = relLine === undefined ? undefined : ctx.bodyLine + relLine;
   const noun = NOUN[kind];
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) {
     ctx.problems.error(ctx.file, `the ${noun} ${src} is not in the project.`, {
       line,
-      hint: kind === "image" ? "Save the photo beside the article and write ![caption](./name.jpg \"caption\"): pages load nothing from other hosts." : `Save the ${noun} beside the article and give its name, e.g. ./clip.mp4: pages load nothing from other hosts.`,
+      hint: kind === "image" ? "Save the photo beside the article and write ![what it shows](./name.jpg \"caption\"): pages load nothing from other hosts." : `Save the ${noun} beside the article and give its name, e.g. ./clip.mp4: pages load nothing from other hosts.`,
     });
     return { url: src };
   }
@@ -218,7 +249,15 @@ export function resolvePhoto(src: string, ctx: PhotoContext, relLine: number | u
     ctx.problems.error(ctx.file, `the ${noun} ${src} ${found.refused?.message ?? "cannot be read."}`, { line, hint: found.refused?.hint });
     return { url: src };
   }
-  const url = `${base}/${withExtension(rel, EXTENSION[found.type])}`;
+  const stem = `${base}/${stemOf(rel)}`;
+  // A still photo is published in several sizes and formats; `url` is the largest fallback.
+  const plan =
+    kind === "image" && found.sha256
+      ? planPhoto(stem, { type: found.type as ImageType, width: found.width!, height: found.height!, sha256: found.sha256, alpha: !!found.alpha, animated: !!found.animated })
+      : null;
+  const url = plan ? plan.main.url : `${stem}.${EXTENSION[found.type]}`;
+  const width = plan ? plan.main.width : found.width;
+  const height = plan ? plan.main.height : found.height;
   const existing = ctx.copies.get(abs);
   if (existing && existing.kind !== kind) {
     ctx.problems.error(ctx.file, `the file ${src} is used as a ${NOUN[existing.kind]} and as a ${noun}.`, { line, hint: "Use each file for one element only." });
@@ -235,10 +274,11 @@ export function resolvePhoto(src: string, ctx: PhotoContext, relLine: number | u
   }
   if (existing) {
     if (line !== undefined) existing.lines.push(line);
+    if (pictured && plan) existing.pictured = true;
   } else {
-    ctx.copies.set(abs, { url, kind, type: found.type, lines: line === undefined ? [] : [line], width: found.width, height: found.height });
+    ctx.copies.set(abs, { url, kind, type: found.type, lines: line === undefined ? [] : [line], width, height, sha256: found.sha256, variants: plan?.files.map((f) => ({ ...f })), pictured: pictured && !!plan });
   }
-  const photo: Photo = { url, width: found.width, height: found.height };
+  const photo: Photo = plan ? { url, width, height, picture: pictureSet(plan.files, "article"), thumb: pictureSet(plan.files, "thumb") } : { url, width, height };
   if (kind === "image") ctx.photos.push(photo);
   return photo;
 }

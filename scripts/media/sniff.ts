@@ -119,3 +119,27 @@ export function describe(b: Uint8Array): string {
   if (!/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(head)) return "text (it could be a script)";
   return "none of the formats this site publishes";
 }
+
+/**
+ * Whether a still photo may have transparent pixels, from its header: a WebP's VP8X alpha flag
+ * or VP8L alpha bit, an AVIF's alpha auxiliary image. (PNG and GIF keep their own type as the
+ * fallback, so they need no answer.) Decides whether its fallback for old browsers is PNG or JPEG.
+ */
+export function hasAlpha(b: Uint8Array, type: ImageType): boolean {
+  if (type === "webp" && b.length >= 30) {
+    const chunk = ascii(b, 12, 16);
+    if (chunk === "VP8X") return (b[20] & 0x10) !== 0;
+    // VP8L: signature 0x2f, then 14 bits width-1, 14 bits height-1, 1 bit alpha_is_used.
+    if (chunk === "VP8L") return b[20] === 0x2f && (b[24] & 0x10) !== 0;
+    return false;
+  }
+  if (type === "avif") return ascii(b, 0, Math.min(b.length, 4096)).includes("auxiliary:alpha");
+  return type === "png" || type === "gif";
+}
+
+/** Whether a WebP holds an animation (VP8X animation flag) or an AVIF an image sequence (avis). GIFs are not asked: they stay GIFs (media/variants.ts). */
+export function isAnimated(b: Uint8Array, type: ImageType): boolean {
+  if (type === "webp") return b.length >= 21 && ascii(b, 12, 16) === "VP8X" && (b[20] & 0x02) !== 0;
+  if (type === "avif") return ftypBrands(b)?.[0] === "avis";
+  return false;
+}

@@ -221,7 +221,13 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
 
   const copies = new Map<string, string>();
   // By public path: one file may be published at several (two articles of one folder), and identical photos share one encoding.
-  for (const s of [...sources.articles, ...sources.pages]) for (const c of s.copies.values()) if (c.published) copies.set(c.url, c.published);
+  for (const s of [...sources.articles, ...sources.pages]) {
+    for (const c of s.copies.values()) {
+      if (c.published) copies.set(c.url, c.published);
+      // A photo's other sizes and formats (media/variants.ts).
+      for (const v of c.variants ?? []) if (v.published) copies.set(v.url, v.published);
+    }
+  }
 
   const model: SiteModel = {
     site,
