@@ -205,7 +205,7 @@ describe("topics.json problems, with file and line", () => {
     ]);
   });
 
-  it("a topic no article has is a warning; two tags whose slugs are one address are an error at the tags line", async () => {
+  it("a topic no article has is a warning; of two tags with one Pinyin the older keeps the address, the newer is suffixed, with a warning at its tags line", async () => {
     const clash = {
       // 事实 and 实施 are both shishi.
       "content/news/company/2025/b1.md": article({ title: "事实报道", date: "2025-01-06 09:00", editor: "张伟", tags: "[事实]" }),
@@ -213,10 +213,17 @@ describe("topics.json problems, with file and line", () => {
     };
     assert.deepEqual(await errorsOf('{\n  "topics": [\n    { "id": "算例" }\n  ]\n}\n', clash), [
       'content/_data/topics.json:3: warning: no article has the tag "算例": the topic has no page. Check the spelling against the articles\' tags: lines, or remove the entry.',
-      'content/news/company/2025/b2.md:5: tags: the topic "实施" has the same address (/news/topics/shishi/) as the topic "事实" (content/news/company/2025/b1.md). Give one of them its own slug in content/_data/topics.json, e.g. {"id": "实施", "slug": "shishi-2"}.',
+      'content/news/company/2025/b2.md:5: warning: tags: the topic "实施" is published at /news/topics/shishi-577ba4/: its Pinyin address is the topic "事实"\'s (content/news/company/2025/b1.md). To choose its address, give it a slug in content/_data/topics.json, e.g. {"id": "实施", "slug": "shishi-2"}.',
     ]);
-    // The fix the message gives works.
+    // The fix the message gives works; and a slug topics.json gives wins over a tag's Pinyin.
     assert.deepEqual(await errorsOf('{"topics": [{"id": "实施", "slug": "shishi-2"}]}', clash), []);
+    const root = makeSite({ ...FILES, ...clash, "content/_data/topics.json": '{"topics": [{"id": "实施", "slug": "shishi"}]}' });
+    const r = await buildSiteInProcess(root, join(root, "_site"));
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const out = join(root, "_site");
+    assert.deepEqual(texts(readPage(out, "/zh-hans/news/topics/shishi/"), ".teaser-title a"), ["实施方案"]);
+    assert.deepEqual(texts(readPage(out, "/zh-hans/news/topics/shishi-be0d33/"), ".teaser-title a"), ["事实报道"]);
+    assert.equal(readPage(out, "/zh-hans/news/company/2025/01/b1/")(".article-tags a").attr("href"), "/zh-hans/news/topics/shishi-be0d33/");
   });
 
   it("a section may not be called topics: its list would be the topics page", async () => {

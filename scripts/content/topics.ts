@@ -1,6 +1,7 @@
 // The site's topics: one a tag, whatever script it is written in (topic-key.ts), with the
 // articles that carry it, from the sources alone: the page kinds' URLs (the link check runs
 // before the model), the model's topic pages and the checks below all take them from here.
+import { createHash } from "node:crypto";
 import type { TopicEntry } from "../site/topics-data.ts";
 import { TOPICS_FILE } from "../site/topics-data.ts";
 import { inner } from "../site/urls.ts";
@@ -8,7 +9,7 @@ import type { ArticleSource } from "./articles.ts";
 import type { Problems } from "./problems.ts";
 import { defaultTopicSlug, topicKey } from "./topic-key.ts";
 
-type Tagged = Pick<ArticleSource, "tags">;
+type Tagged = Pick<ArticleSource, "tags" | "date" | "path">;
 
 /** How many topics a page of the topics page lists: a site may have thousands of tags. */
 export const TOPICS_PAGE_SIZE = 100;
@@ -23,9 +24,13 @@ export interface Topic<A extends Tagged = ArticleSource> {
   /** The tag that names it where topics.json does not: as the oldest of its articles writes it
    * (a new article does not rename a topic). */
   readonly namedBy: { readonly article: A; readonly tag: number };
+  /** The topic that has the slug this one would have had (two tags with one Pinyin): this one's slug is suffixed. */
+  readonly yieldedTo?: Topic<A>;
 }
 
 const cache = new WeakMap<readonly Tagged[], { entries: readonly TopicEntry[]; topics: readonly Topic<Tagged>[] }>();
+
+const older = (x: Tagged, y: Tagged) => x.date.toMillis() - y.date.toMillis() || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
 
 /**
  * Every topic some article has, in the site's order: those topics.json lists in its order,
@@ -44,39 +49,59 @@ export function topicsOf<A extends Tagged>(entries: readonly TopicEntry[], artic
       if (!g) groups.set(key, { articles: [a], namedBy: { article: a, tag: i } });
       else if (g.articles[g.articles.length - 1] !== a) {
         g.articles.push(a);
-        g.namedBy = { article: a, tag: i };
+        if (older(a, g.namedBy.article) < 0) g.namedBy = { article: a, tag: i };
       }
     });
   }
   const described = new Map(entries.map((e, i) => [e.key, { entry: e, order: i }]));
-  const topics = [...groups].map(([key, g]): Topic<A> & { order: number } => {
-    const d = described.get(key);
-    return { key, slug: d?.entry.slug ?? defaultTopicSlug(key), entry: d?.entry, articles: g.articles, namedBy: g.namedBy, order: d?.order ?? Infinity };
-  });
-  topics.sort((x, y) => x.order - y.order || y.articles.length - x.articles.length || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
-  const out = topics.map(({ order: _order, ...t }) => t);
-  cache.set(articles, { entries, topics: out });
-  return out;
+  const topics = withOwnSlugs(
+    [...groups].map(([key, g]): Topic<A> => {
+      const entry = described.get(key)?.entry;
+      return { key, slug: entry?.slug ?? defaultTopicSlug(key), entry, articles: g.articles, namedBy: g.namedBy };
+    }),
+  );
+  const order = (t: Topic<A>) => described.get(t.key)?.order ?? Infinity;
+  topics.sort((x, y) => order(x) - order(y) || y.articles.length - x.articles.length || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+  cache.set(articles, { entries, topics });
+  return topics;
 }
 
-/** Two topics at one address, and topics.json entries no article has: the build's and `npm run check`'s. */
+/**
+ * Two tags may spell one slug (事实, 实施: shishi). One keeps it: the one topics.json gives it
+ * to, else the one an article had first, so that a new tag never moves an old topic. The
+ * others get a suffix from their key (shishi-3f2a9c), the same in every build while the
+ * first keeps the slug.
+ */
+function withOwnSlugs<A extends Tagged>(topics: Topic<A>[]): Topic<A>[] {
+  const bySlug = new Map<string, Topic<A>[]>();
+  for (const t of topics) bySlug.set(t.slug, [...(bySlug.get(t.slug) ?? []), t]);
+  const taken = new Set(bySlug.keys());
+  return topics.map((t) => {
+    const same = bySlug.get(t.slug)!;
+    if (same.length === 1) return t;
+    // At most one has its slug from topics.json (topics-data.ts refuses a slug twice).
+    const given = same.filter((x) => x.entry?.slug !== undefined);
+    const keeper = (given.length ? given : same).reduce((k, x) => (older(x.namedBy.article, k.namedBy.article) < 0 ? x : k));
+    if (keeper === t) return t;
+    const hash = createHash("sha256").update(t.key).digest("hex");
+    let n = 6;
+    while (taken.has(`${t.slug}-${hash.slice(0, n)}`)) n++;
+    const slug = `${t.slug}-${hash.slice(0, n)}`;
+    taken.add(slug);
+    return { ...t, slug, yieldedTo: keeper };
+  });
+}
+
+/** Topics whose slug was suffixed, and topics.json entries no article has: warnings of the build and `npm run check`. */
 export function checkTopics(entries: readonly TopicEntry[], articles: readonly ArticleSource[], problems: Problems): void {
   const topics = topicsOf(entries, articles);
-  const bySlug = new Map<string, Topic[]>();
-  for (const t of topics) bySlug.set(t.slug, [...(bySlug.get(t.slug) ?? []), t]);
   const tagOf = (t: Topic) => t.namedBy.article.tags[t.namedBy.tag];
-  const since = (t: Topic) => t.namedBy.article.date.toMillis();
-  for (const [slug, same] of bySlug) {
-    if (same.length < 2) continue;
-    // The oldest topic keeps the address: the others are reported, the newest being what an editor just tagged.
-    const [first, ...later] = [...same].sort((x, y) => since(x) - since(y) || (x.key < y.key ? -1 : 1));
-    for (const t of later) {
-      const message = `the topic ${JSON.stringify(tagOf(t))} has the same address (/${inner.topic(slug)}) as the topic ${JSON.stringify(tagOf(first))}`;
-      const hint = `Give one of them its own slug in ${TOPICS_FILE}, e.g. {"id": ${JSON.stringify(tagOf(t))}, "slug": "${slug}-2"}.`;
-      const where = first.entry?.slug !== undefined ? TOPICS_FILE : first.namedBy.article.file;
-      if (t.entry?.slug !== undefined) problems.error(TOPICS_FILE, `${message} (${where}).`, { line: t.entry.line, hint });
-      else problems.error(t.namedBy.article.file, `${message} (${where}).`, { field: "tags", line: t.namedBy.article.lines.tags, hint });
-    }
+  for (const t of topics) {
+    if (!t.yieldedTo) continue;
+    const keeper = t.yieldedTo;
+    const message = `the topic ${JSON.stringify(tagOf(t))} is published at /${inner.topic(t.slug)}: its Pinyin address is the topic ${JSON.stringify(tagOf(keeper))}'s (${keeper.entry?.slug !== undefined ? TOPICS_FILE : keeper.namedBy.article.file}).`;
+    const hint = `To choose its address, give it a slug in ${TOPICS_FILE}, e.g. {"id": ${JSON.stringify(tagOf(t))}, "slug": "${keeper.slug}-2"}.`;
+    problems.warn(t.namedBy.article.file, message, { field: "tags", line: t.namedBy.article.lines.tags, hint });
   }
   const used = new Set(topics.map((t) => t.key));
   for (const e of entries) {
