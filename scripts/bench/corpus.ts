@@ -61,7 +61,7 @@ export function writeCorpus(root: string, options: CorpusOptions): void {
       paras.push(p);
       total += p.length;
     }
-    if (i % 3 === 0) paras.splice(2, 0, `![发布会现场。主办方供图](/assets/bench/photo-1.jpg "发布会现场。主办方供图")`);
+    if (i % 3 === 0) paras.splice(2, 0, `![一排排机柜闪着蓝色指示灯的数据机房](/assets/bench/photo-1.jpg "发布会现场。主办方供图")`);
     let title = paragraph(rand, 14).slice(0, 22).replace(/[，。]/g, "");
     let body = paras.join("\n\n");
     let source = "重庆日报";
