@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { ArticleSource } from "../scripts/content/articles.ts";
 import { formatProblem, Problems } from "../scripts/content/problems.ts";
 import { loadBlocklist } from "../scripts/content/spam-guard.ts";
+import { defaultTopicSlug, topicKey } from "../scripts/content/topic-key.ts";
 import { TOPICS_PAGE_SIZE } from "../scripts/content/topics.ts";
 import { ConversionCache } from "../scripts/convert/conversion-cache.ts";
 import { Converters } from "../scripts/convert/converters.ts";
@@ -159,6 +160,16 @@ describe("the topics page of a site with many tags", () => {
     assert.deepEqual(texts(page2, ".topic-list li"), ["tag99 1篇"]);
     assert.equal(page2('.pagination a[rel="prev"]').attr("href"), "/zh-hans/news/topics/");
   });
+});
+
+it("a topic's slug stays short enough for any file system, and a tag with nothing to spell has one", () => {
+  const long = defaultTopicSlug(topicKey(`<svg><image href="${"x".repeat(400)}"></svg>`));
+  assert.ok(long.length <= 60, long);
+  assert.match(long, /^svg-image-href-[0-9a-f]{8}$/);
+  assert.match(defaultTopicSlug(topicKey("——")), /^topic-[0-9a-f]{8}$/);
+  assert.equal(defaultTopicSlug(topicKey("數字經濟")), "shuzi-jingji");
+  assert.equal(topicKey("數字經濟"), topicKey(" 数字经济 "));
+  assert.equal(topicKey("５Ｇ"), topicKey("5g"));
 });
 
 describe("topics.json problems, with file and line", () => {

@@ -17,11 +17,20 @@ export function topicKey(tag: string): string {
 
 const slugs = new Map<string, string>();
 
-/** A topic's URL segment when topics.json gives none: the Pinyin of its key (数字经济 → shuzi-jingji), or for a tag with nothing to spell (—, emoji) a short hash of it. */
+/** Longest slug made from a tag: a path segment stays well within what file systems allow (255 bytes). */
+const MAX_SLUG = 60;
+
+/**
+ * A topic's URL segment when topics.json gives none: the Pinyin of its key (数字经济 →
+ * shuzi-jingji); for a tag with nothing to spell (—, emoji) a short hash of it; a long one
+ * cut at a word and told apart by a hash.
+ */
 export function defaultTopicSlug(key: string): string {
   let slug = slugs.get(key);
   if (slug === undefined) {
-    slug = slugFromTitle(key, 10) || `topic-${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
+    const hash = createHash("sha256").update(key).digest("hex").slice(0, 8);
+    slug = slugFromTitle(key, 10) || `topic-${hash}`;
+    if (slug.length > MAX_SLUG) slug = `${slug.slice(0, MAX_SLUG - 9).replace(/-[^-]*$/, "")}-${hash}`;
     slugs.set(key, slug);
   }
   return slug;
