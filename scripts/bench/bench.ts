@@ -25,6 +25,10 @@ interface Stats {
   cacheMisses: number;
   renderThreads: number;
   manifestMs: number;
+  /** Absent from builds before responsive photos (a --baseline checkout). */
+  photoFilesEncoded?: number;
+  photoFilesCached?: number;
+  encodeMs?: number;
 }
 
 function timed(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): { ms: number; stdout: string; stderr: string; code: number } {
@@ -143,6 +147,7 @@ const rows = [
   ["cold build", `${s(cold.wallMs)} (${Math.round((cold.pages / cold.wallMs) * 1000)} pages/s), peak RSS ${cold.maxRssMB} MB`],
   ["  of which converting", `${s(cold.convertMs)} (${((100 * cold.convertMs) / cold.wallMs).toFixed(0)} %), ${cold.cacheMisses} conversions`],
   ["  reading content", s(cold.readMs)],
+  ["  photos (sizes and formats)", cold.encodeMs === undefined ? "–" : `${cold.photoFilesEncoded} files encoded in ${s(cold.encodeMs)}; warm: ${warm.photoFilesEncoded} encoded, ${warm.photoFilesCached} from the cache`],
   ["  Eleventy rendering and writing", `${s(cold.eleventyMs)} on ${cold.renderThreads} thread${cold.renderThreads > 1 ? "s" : ""}`],
   [
     "  search index (in a worker)",

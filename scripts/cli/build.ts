@@ -154,15 +154,23 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
         reusedPages: build.plan?.reused.length ?? 0,
         renderThreads: build.threadsUsed,
         manifestMs: manifestDone - eleventyDone,
+        photoFilesEncoded: site.media?.encoded ?? 0,
+        photoFilesCached: site.media?.cached ?? 0,
+        encodeMs: Math.round(site.media?.encodeMs ?? 0),
       }),
     );
   }
   const pages = pageCount(m);
-  console.log(
-    `Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      ` (pages: ${(build.plan?.reused.length ?? 0)} unchanged, ${pages - (build.plan?.reused.length ?? 0)} rendered${build.threadsUsed > 1 ? ` on ${build.threadsUsed} threads` : ""};` +
-      ` conversions: ${site.cache.hits} cached, ${site.cache.misses} new${site.problems.length ? `; ${formatSummary(site.problems)}` : ""}).`,
-  );
+  const reused = build.plan?.reused.length ?? 0;
+  const parts = [
+    `pages: ${reused} unchanged, ${pages - reused} rendered${build.threadsUsed > 1 ? ` on ${build.threadsUsed} threads` : ""}`,
+    `conversions: ${site.cache.hits} cached, ${site.cache.misses} new`,
+  ];
+  // Each size and format of each photo is a file (media/variants.ts).
+  const media = site.media;
+  if (media?.photos) parts.push(`photo files: ${media.cached} cached, ${media.encoded} encoded${media.encoded ? ` in ${(media.encodeMs / 1000).toFixed(1)} s` : ""}`);
+  if (site.problems.length) parts.push(formatSummary(site.problems));
+  console.log(`Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s (${parts.join("; ")}).`);
   return 0;
 }
 

@@ -10,7 +10,7 @@ import { buildModel, conversionRequests, loadSources, type ModelMemory } from ".
 import type { SiteModel } from "../model/types.ts";
 import { loadSiteConfig } from "./site-config.ts";
 import { checkSiteData } from "./site-data-guard.ts";
-import { prepareMedia } from "../media/prepare.ts";
+import { prepareMedia, type MediaStats } from "../media/prepare.ts";
 
 export interface LoadSiteOptions {
   root: string;
@@ -33,6 +33,8 @@ export interface LoadedSite {
   cache: { hits: number; misses: number };
   /** Milliseconds: reading and checking content, converting (within loading), all of loading. */
   timings?: { read: number; convert: number; total: number };
+  /** Photos encoded now and taken from .cache/media (each size and format a file). */
+  media?: MediaStats;
 }
 
 export function defaultCacheFile(root: string): string {
@@ -54,8 +56,8 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const sources = loadSources(site, problems, loadOptions);
   const read = performance.now() - started;
   // Every photo decoded and re-encoded (media/prepare.ts), before the problems are final: one that does not decode is one of them.
-  await prepareMedia(sources, problems, { root: options.root });
-  if (problems.errors.length > 0) return { model: null, memory: options.previous ?? null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 } };
+  const media = await prepareMedia(sources, problems, { root: options.root });
+  if (problems.errors.length > 0) return { model: null, memory: options.previous ?? null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 }, media };
   const previous = options.previous ?? null;
   await converters.prefetch(conversionRequests(site, sources, converters, previous));
   const { model, memory } = buildModel(site, converters, sources, previous);
@@ -67,6 +69,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
     problems: sortProblems(problems.list),
     cache: { hits: cache.hits, misses: cache.misses },
     timings: { read, convert: converters.elapsedMs, total: performance.now() - started },
+    media,
   };
 }
 
