@@ -1,0 +1,139 @@
+// The correction layer for news over OpenCC's dictionaries: phrases OpenCC lacks or gets
+// wrong, phrases of its dictionaries that mislead the longest match (个中 in 一个中国), and
+// rules that look at the character before or after (78只股票). Rules are data, one file per
+// direction (scripts/convert/data/corrections-s2t.json, -t2s.json), each with the example
+// that justifies it and the twin it must give; opencc-engine.ts applies them in its own
+// longest match, so a corrected phrase still spans inline markup.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { ConverterFactory } from "opencc-js/core";
+import { from as fromDicts, to as toDicts } from "opencc-js/preset";
+
+export type CorrectionDirection = "s2t" | "t2s";
+
+export interface CorrectionRule {
+  /** The source text the rule converts (a phrase; with `after`/`before`, the part converted). */
+  match?: string;
+  /** Its conversion. s2t: OpenCC's standard Traditional (each variant's forms follow); t2s: Simplified. */
+  to?: string;
+  /** Instead of match/to: a phrase of OpenCC's dictionaries to forget. */
+  drop?: string;
+  /** Characters one of which must come just before the match. */
+  after?: string;
+  /** Characters one of which must come just after the match. */
+  before?: string;
+  /** Texts that must not follow the match. */
+  unless?: string[];
+  /** A sentence of news the rule is for, in the source script … */
+  example: string;
+  /** … and what the twin must print for it (zh-Hant with Taiwan forms, or zh-Hans). */
+  twin: string;
+  why: string;
+}
+
+/** A rule that looks around the match. */
+export interface ContextRule {
+  match: string;
+  to: string;
+  after: string | null;
+  before: string | null;
+  unless: readonly string[];
+}
+
+export interface Corrections {
+  readonly id: string;
+  readonly direction: CorrectionDirection;
+  readonly rules: readonly CorrectionRule[];
+  /** Source phrase → conversion. */
+  readonly phrases: ReadonlyMap<string, string>;
+  readonly drops: ReadonlySet<string>;
+  /** Rules with context, by the first code point of their match. */
+  readonly context: ReadonlyMap<number, readonly ContextRule[]>;
+}
+
+function check(rule: CorrectionRule, i: number, file: string): void {
+  const where = `${file}: rules[${i}]`;
+  const text = (v: unknown) => typeof v === "string" && v.length > 0;
+  if (!text(rule.example) || !text(rule.twin) || !text(rule.why)) throw new Error(`${where} needs "example", "twin" and "why"`);
+  if (rule.drop !== undefined) {
+    if (!text(rule.drop) || rule.match !== undefined) throw new Error(`${where}: a "drop" rule has no "match"`);
+    return;
+  }
+  if (!text(rule.match) || typeof rule.to !== "string") throw new Error(`${where} needs "match" and "to"`);
+  if (!rule.example.includes(rule.match!)) throw new Error(`${where}: the example does not contain ${rule.match}`);
+  if (rule.unless !== undefined && !(Array.isArray(rule.unless) && rule.unless.every(text))) throw new Error(`${where}: "unless" is a list of texts`);
+}
+
+/**
+ * Keys of t2s rules in every Traditional form an editor may type: as written (Taiwan forms),
+ * OpenCC's standard forms and Hong Kong forms (着/著, 裏/裡, 衞/衛 …).
+ */
+let variantForms: { standard: (s: string) => string; hk: (s: string) => string } | null = null;
+function traditionalForms(key: string): string[] {
+  variantForms ??= { standard: ConverterFactory(...fromDicts.tw), hk: ConverterFactory(...toDicts.hk) };
+  const standard = variantForms.standard(key);
+  return [...new Set([key, standard, variantForms.hk(standard)])];
+}
+
+export function correctionsFrom(direction: CorrectionDirection, rules: readonly CorrectionRule[], file = "corrections"): Corrections {
+  const phrases = new Map<string, string>();
+  const drops = new Set<string>();
+  const context = new Map<number, ContextRule[]>();
+  rules.forEach((rule, i) => {
+    check(rule, i, file);
+    if (rule.drop !== undefined) {
+      drops.add(rule.drop);
+      return;
+    }
+    const keys = direction === "t2s" ? traditionalForms(rule.match!) : [rule.match!];
+    for (const match of keys) {
+      if (rule.after === undefined && rule.before === undefined && rule.unless === undefined) {
+        phrases.set(match, rule.to!);
+        continue;
+      }
+      const cp = match.codePointAt(0)!;
+      const list = context.get(cp) ?? [];
+      list.push({ match, to: rule.to!, after: rule.after ?? null, before: rule.before ?? null, unless: rule.unless ?? [] });
+      context.set(cp, list);
+    }
+  });
+  // Longer matches first, so the first rule that fits is the longest.
+  for (const list of context.values()) list.sort((a, b) => b.match.length - a.match.length);
+  const id = `${direction}:${createHash("sha256").update(JSON.stringify(rules)).digest("hex").slice(0, 12)}`;
+  return { id, direction, rules, phrases, drops, context };
+}
+
+const loaded = new Map<CorrectionDirection, Corrections>();
+
+/** The correction layer of one direction, read once a process. */
+export function corrections(direction: CorrectionDirection): Corrections {
+  let c = loaded.get(direction);
+  if (!c) {
+    const file = new URL(`./data/corrections-${direction}.json`, import.meta.url);
+    const data = JSON.parse(readFileSync(file, "utf8")) as { rules?: CorrectionRule[] };
+    if (!Array.isArray(data.rules)) throw new Error(`${file.pathname}: "rules" must be a list`);
+    c = correctionsFrom(direction, data.rules, `corrections-${direction}.json`);
+    loaded.set(direction, c);
+  }
+  return c;
+}
+
+/** The context rule that applies at `i` of `text`, if any: its match must start there. */
+export function contextRuleAt(rules: readonly ContextRule[], text: string, i: number): ContextRule | null {
+  for (const r of rules) {
+    if (!text.startsWith(r.match, i)) continue;
+    if (r.after !== null) {
+      if (i === 0) continue;
+      const prev = String.fromCodePoint(text.codePointAt(i - 1 - (i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]) ? 1 : 0))!);
+      if (!r.after.includes(prev)) continue;
+    }
+    const end = i + r.match.length;
+    if (r.before !== null) {
+      if (end >= text.length) continue;
+      if (!r.before.includes(String.fromCodePoint(text.codePointAt(end)!))) continue;
+    }
+    if (r.unless.some((u) => text.startsWith(u, end))) continue;
+    return r;
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+// Quotation marks as each place prints them: the mainland “…‘…’…”, Taiwan and Hong Kong
+// 「…『…』…」. Only in Chinese context: curly quotes around Latin text in Latin text (He said
+// “yes”), apostrophes (it’s) and anything the caller skips (URLs, -{…}-) stay as written.
+// One mark becomes one mark, so offsets into the text do not move.
+import type { QuoteStyle } from "./conversion-settings.ts";
+
+const TO_CORNER: Record<string, string> = { "“": "「", "”": "」", "‘": "『", "’": "』" };
+const TO_CURLY: Record<string, string> = { "「": "“", "」": "”", "『": "‘", "』": "’" };
+const CURLY = /[“”‘’]/;
+const CORNER = /[「」『』]/;
+
+// Han, kana, and the CJK punctuation and full-width forms a Chinese sentence is made of.
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const LETTER = /[A-Za-z0-9\u00c0-\u024f]/;
+
+/** The nearest character before `i` (or from `i` on, forward) that is not a space. */
+function nearest(text: string, i: number, step: -1 | 1): string {
+  for (let k = i; k >= 0 && k < text.length; k += step) if (!/\s/.test(text[k])) return text[k];
+  return "";
+}
+
+/**
+ * The text with its quotation marks in `style`, same length; `skip(i)` is true where marks
+ * must stay (inside a URL or editor markup).
+ */
+export function convertQuotes(text: string, style: QuoteStyle, skip: (i: number) => boolean = () => false): string {
+  if (style === "keep") return text;
+  if (style === "curly") {
+    if (!CORNER.test(text)) return text;
+    let out = "";
+    for (let i = 0; i < text.length; i++) out += !skip(i) && TO_CURLY[text[i]] ? TO_CURLY[text[i]] : text[i];
+    return out;
+  }
+  if (!CURLY.test(text)) return text;
+  const chars = text.split("");
+  pairUp(text, "“", "”", skip, chars);
+  pairUp(text, "‘", "’", skip, chars);
+  return chars.join("");
+}
+
+/** Converts each pair of marks (and a lone mark next to Chinese) that stands in Chinese context. */
+function pairUp(text: string, open: string, close: string, skip: (i: number) => boolean, chars: string[]): void {
+  const apostrophe = (i: number) => close === "’" && LETTER.test(text[i - 1] ?? "") && LETTER.test(text[i + 1] ?? "");
+  let start = -1;
+  const convert = (i: number) => (chars[i] = TO_CORNER[text[i]]);
+  const besideCjk = (i: number) => CJK.test(nearest(text, i - 1, -1)) || CJK.test(nearest(text, i + 1, 1));
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ((c !== open && c !== close) || skip(i) || apostrophe(i)) continue;
+    if (c === open) {
+      // A quotation running on into the next paragraph opens again without closing.
+      if (start >= 0 && besideCjk(start)) convert(start);
+      start = i;
+      continue;
+    }
+    if (start >= 0) {
+      const inside = text.slice(start + 1, i);
+      if (CJK.test(inside) || CJK.test(nearest(text, start - 1, -1)) || CJK.test(nearest(text, i + 1, 1))) {
+        convert(start);
+        convert(i);
+      }
+      start = -1;
+    } else if (besideCjk(i)) {
+      convert(i); // the close of a quotation opened in an earlier paragraph
+    }
+  }
+  if (start >= 0 && besideCjk(start)) convert(start);
+}
