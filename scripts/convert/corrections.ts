@@ -18,10 +18,10 @@ export interface CorrectionRule {
   to?: string;
   /** Instead of match/to: a phrase of OpenCC's dictionaries to forget. */
   drop?: string;
-  /** Characters one of which must come just before the match. */
-  after?: string;
-  /** Characters one of which must come just after the match. */
-  before?: string;
+  /** What must come just before the match: one of these characters (a string) or texts (a list). */
+  after?: string | string[];
+  /** What must come just after the match: one of these characters (a string) or texts (a list). */
+  before?: string | string[];
   /** Texts that must not follow the match. */
   unless?: string[];
   /** A sentence of news the rule is for, in the source script … */
@@ -35,10 +35,13 @@ export interface CorrectionRule {
 export interface ContextRule {
   match: string;
   to: string;
-  after: string | null;
-  before: string | null;
+  after: readonly string[] | null;
+  before: readonly string[] | null;
   unless: readonly string[];
 }
+
+/** A string of characters, or a list of texts, as a list of texts. */
+const alternatives = (v: string | string[] | undefined): string[] | null => (v === undefined ? null : typeof v === "string" ? Array.from(v) : v);
 
 export interface Corrections {
   readonly id: string;
@@ -61,7 +64,10 @@ function check(rule: CorrectionRule, i: number, file: string): void {
   }
   if (!text(rule.match) || typeof rule.to !== "string") throw new Error(`${where} needs "match" and "to"`);
   if (!rule.example.includes(rule.match!)) throw new Error(`${where}: the example does not contain ${rule.match}`);
-  if (rule.unless !== undefined && !(Array.isArray(rule.unless) && rule.unless.every(text))) throw new Error(`${where}: "unless" is a list of texts`);
+  for (const key of ["after", "before", "unless"] as const) {
+    const v = rule[key];
+    if (v !== undefined && !(text(v) || (Array.isArray(v) && v.length > 0 && v.every(text)))) throw new Error(`${where}: "${key}" is characters or a list of texts`);
+  }
 }
 
 /**
@@ -93,7 +99,7 @@ export function correctionsFrom(direction: CorrectionDirection, rules: readonly 
       }
       const cp = match.codePointAt(0)!;
       const list = context.get(cp) ?? [];
-      list.push({ match, to: rule.to!, after: rule.after ?? null, before: rule.before ?? null, unless: rule.unless ?? [] });
+      list.push({ match, to: rule.to!, after: alternatives(rule.after), before: alternatives(rule.before), unless: alternatives(rule.unless) ?? [] });
       context.set(cp, list);
     }
   });
@@ -122,16 +128,9 @@ export function corrections(direction: CorrectionDirection): Corrections {
 export function contextRuleAt(rules: readonly ContextRule[], text: string, i: number): ContextRule | null {
   for (const r of rules) {
     if (!text.startsWith(r.match, i)) continue;
-    if (r.after !== null) {
-      if (i === 0) continue;
-      const prev = String.fromCodePoint(text.codePointAt(i - 1 - (i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]) ? 1 : 0))!);
-      if (!r.after.includes(prev)) continue;
-    }
+    if (r.after !== null && !r.after.some((a) => a.length <= i && text.startsWith(a, i - a.length))) continue;
     const end = i + r.match.length;
-    if (r.before !== null) {
-      if (end >= text.length) continue;
-      if (!r.before.includes(String.fromCodePoint(text.codePointAt(end)!))) continue;
-    }
+    if (r.before !== null && !r.before.some((b) => text.startsWith(b, end))) continue;
     if (r.unless.some((u) => text.startsWith(u, end))) continue;
     return r;
   }

@@ -55,7 +55,10 @@ function pairUp(text: string, open: string, close: string, skip: (i: number) => 
     }
     if (start >= 0) {
       const inside = text.slice(start + 1, i);
-      if (CJK.test(inside) || CJK.test(nearest(text, start - 1, -1)) || CJK.test(nearest(text, i + 1, 1))) {
+      const before = nearest(text, start - 1, -1);
+      const after = nearest(text, i + 1, 1);
+      // Kept only inside Latin text: no Chinese within or beside, and Latin text beside it.
+      if (CJK.test(inside) || CJK.test(before) || CJK.test(after) || (before === "" && after === "")) {
         convert(start);
         convert(i);
       }
