@@ -9,8 +9,9 @@ const TO_CURLY: Record<string, string> = { "「": "“", "」": "”", "『": "�
 const CURLY = /[“”‘’]/;
 const CORNER = /[「」『』]/;
 
-// Han, kana, and the CJK punctuation and full-width forms a Chinese sentence is made of.
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+// Han, and the punctuation a Chinese sentence is made of: CJK symbols, full-width and
+// vertical forms (︰), dashes, ellipses and the middle dots of transliterated names.
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\ufe10-\ufe1f\ufe30-\ufe6f\u2014\u2015\u2025\u2026\u2027\u2500\u00b7]/u;
 const LETTER = /[A-Za-z0-9\u00c0-\u024f]/;
 
 /** The nearest character before `i` (or from `i` on, forward) that is not a space. */
