@@ -85,23 +85,56 @@ export function openccEngine(fromLocale: OpenccLocale, toLocale: OpenccLocale, o
   const name = [config, corrections?.id, profile?.id].filter(Boolean).join("+");
   let engine = engines.get(name);
   if (!engine) {
-    engine = buildEngine(name, runtimeConfig(fromLocale, toLocale), corrections, profile);
+    engine = buildEngine(name, dictionaries(config, fromLocale, toLocale), corrections, profile);
     engines.set(name, engine);
   }
   return engine;
 }
 
-/** The trie node of a word (opencc-js 1.4 keeps a Map per node and the value on it). */
-type TrieNode = Map<number, TrieNode> & { trie_val?: string };
+/** OpenCC's tries of one config, built once a process and shared (never changed) by its engines. */
+interface Dictionaries {
+  normalize: Trie[];
+  segmentation: Trie | null;
+  chain: Trie[];
+}
 
-function forget(trie: Trie, word: string): void {
-  let node = (trie as unknown as { map: TrieNode }).map;
-  for (const ch of word) {
-    const next = node.get(ch.codePointAt(0)!);
-    if (!next) return;
-    node = next;
+const built = new Map<string, Dictionaries>();
+
+function dictionaries(config: string, fromLocale: OpenccLocale, toLocale: OpenccLocale): Dictionaries {
+  let d = built.get(config);
+  if (!d) {
+    const c = runtimeConfig(fromLocale, toLocale);
+    const seg = c.segmentation;
+    d = {
+      normalize: (c.normalizationChain ?? []).map(trieOf),
+      segmentation: seg == null ? null : trieOf(typeof seg === "string" ? [seg] : (seg as readonly DictLike[])),
+      chain: c.conversionChain.map(trieOf),
+    };
+    built.set(config, d);
   }
-  delete node.trie_val;
+  return d;
+}
+
+/** A trie node of opencc-js 1.4: a Map per node, the value on it. */
+type TrieNode = Map<number, TrieNode> & { trie_val?: string };
+const rootOf = (trie: Trie) => (trie as unknown as { map: TrieNode }).map;
+
+/**
+ * The end of the longest word of `trie` at `i` that `dropped` does not reject, or -1: as
+ * Trie.matchPrefix, but able to skip the words a correction layer forgets.
+ */
+function longestWord(root: TrieNode, s: string, i: number, dropped: ((start: number, end: number) => boolean) | null): number {
+  let node = root;
+  let best = -1;
+  for (let j = i; j < s.length; ) {
+    const cp = s.codePointAt(j)!;
+    j += cp > 0xffff ? 2 : 1;
+    const next = node.get(cp);
+    if (next === undefined) break;
+    node = next;
+    if (node.trie_val !== undefined && !(dropped && dropped(i, j))) best = j;
+  }
+  return best;
 }
 
 // As opencc-js's segmentation: an ideographic description sequence (⿰氵青) is one unit.
@@ -123,23 +156,17 @@ function unmatchedLength(s: string, i: number): number {
   return end > i ? end - i : s.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
-function buildEngine(name: string, config: RuntimeConfig, corrections: Corrections | null, profile: UsageProfileData | null): Engine {
-  const normalize = (config.normalizationChain ?? []).map(trieOf);
-  const seg = config.segmentation;
-  let segmentation = seg == null ? null : trieOf(typeof seg === "string" ? [seg] : (seg as readonly DictLike[]));
-  const chain = config.conversionChain.map(trieOf);
+function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections | null, profile: UsageProfileData | null): Engine {
+  const { normalize, segmentation, chain } = dicts;
   // s2t corrections are written in OpenCC's standard Traditional: the variant's own forms
   // (the later stages) still apply. t2s corrections are the Simplified text itself.
   const resumeAt = corrections?.direction === "s2t" ? 1 : chain.length;
-  if (corrections) {
-    segmentation ??= new Trie();
-    for (const word of corrections.drops) {
-      forget(segmentation, word);
-      for (const t of chain) forget(t, word);
-    }
-    for (const key of corrections.phrases.keys()) segmentation.addWord(key, key);
-  }
-  const phrases = corrections?.phrases ?? null;
+  const fixes = new Trie();
+  for (const [key, value] of corrections?.phrases ?? []) fixes.addWord(key, value);
+  const fixRoot = rootOf(fixes);
+  const segRoot = segmentation ? rootOf(segmentation) : null;
+  const drops = corrections?.drops ?? new Set<string>();
+  const dropFirsts = new Set([...drops].map((w) => w.codePointAt(0)!));
   const context = corrections && corrections.context.size > 0 ? corrections.context : null;
 
   const run = (piece: string, from = 0) => {
@@ -147,14 +174,13 @@ function buildEngine(name: string, config: RuntimeConfig, corrections: Correctio
     for (let k = from; k < chain.length; k++) s = chain[k].convert(s);
     return s;
   };
+  // A run of characters no phrase starts with may hold a forgotten phrase: each on its own.
+  const runEach = (piece: string) => Array.from(piece, (ch) => run(ch)).join("");
 
   /** The pieces of the longest match, each with its conversion. */
   function split(s: string, each: (start: number, end: number, out: string) => void): void {
-    if (!segmentation) {
-      each(0, s.length, run(s));
-      return;
-    }
     if (!corrections) {
+      if (!segmentation) return each(0, s.length, run(s));
       let pos = 0;
       for (const piece of segmentation.segment(s)) {
         each(pos, pos + piece.length, run(piece));
@@ -162,11 +188,22 @@ function buildEngine(name: string, config: RuntimeConfig, corrections: Correctio
       }
       return;
     }
+    const dropped = drops.size ? (start: number, end: number) => dropFirsts.has(s.codePointAt(start)!) && drops.has(s.slice(start, end)) : null;
     let plain = -1;
+    let careful = false;
+    const flush = (end: number) => {
+      if (plain >= 0) each(plain, end, careful ? runEach(s.slice(plain, end)) : run(s.slice(plain, end)));
+      plain = -1;
+      careful = false;
+    };
     for (let i = 0; i < s.length; ) {
-      const m = segmentation.matchPrefix(s, i);
-      let end = m ? m.end : -1;
+      let end = segRoot ? longestWord(segRoot, s, i, dropped) : -1;
       let fixed: string | undefined;
+      const fix = longestWord(fixRoot, s, i, null);
+      if (fix >= 0 && fix >= end) {
+        end = fix;
+        fixed = corrections.phrases.get(s.slice(i, fix));
+      }
       const rules = context?.get(s.codePointAt(i)!);
       if (rules) {
         const r = contextRuleAt(rules, s, i);
@@ -177,17 +214,15 @@ function buildEngine(name: string, config: RuntimeConfig, corrections: Correctio
       }
       if (end < 0) {
         if (plain < 0) plain = i;
+        if (dropped && dropFirsts.has(s.codePointAt(i)!)) careful = true;
         i += unmatchedLength(s, i);
         continue;
       }
-      if (plain >= 0) each(plain, i, run(s.slice(plain, i)));
-      plain = -1;
-      const piece = s.slice(i, end);
-      fixed ??= phrases!.get(piece);
-      each(i, end, fixed === undefined ? run(piece) : run(fixed, resumeAt));
+      flush(i);
+      each(i, end, fixed === undefined ? run(s.slice(i, end)) : run(fixed, resumeAt));
       i = end;
     }
-    if (plain >= 0) each(plain, s.length, run(s.slice(plain)));
+    flush(s.length);
   }
 
   function segments(text: string): Segment[] {

@@ -44,13 +44,14 @@ function pairUp(text: string, open: string, close: string, skip: (i: number) => 
   const apostrophe = (i: number) => close === "’" && LETTER.test(text[i - 1] ?? "") && LETTER.test(text[i + 1] ?? "");
   let start = -1;
   const convert = (i: number) => (chars[i] = TO_CORNER[text[i]]);
-  const besideCjk = (i: number) => CJK.test(nearest(text, i - 1, -1)) || CJK.test(nearest(text, i + 1, 1));
+  // A mark whose partner is in another paragraph belongs to a Chinese quotation if the text is Chinese.
+  const chinese = CJK.test(text);
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if ((c !== open && c !== close) || skip(i) || apostrophe(i)) continue;
     if (c === open) {
       // A quotation running on into the next paragraph opens again without closing.
-      if (start >= 0 && besideCjk(start)) convert(start);
+      if (start >= 0 && chinese) convert(start);
       start = i;
       continue;
     }
@@ -64,9 +65,9 @@ function pairUp(text: string, open: string, close: string, skip: (i: number) => 
         convert(i);
       }
       start = -1;
-    } else if (besideCjk(i)) {
+    } else if (chinese) {
       convert(i); // the close of a quotation opened in an earlier paragraph
     }
   }
-  if (start >= 0 && besideCjk(start)) convert(start);
+  if (start >= 0 && chinese) convert(start);
 }
