@@ -1,4 +1,4 @@
-// npm run conversion-eval [-- --corpus <folder>] [--pairs 25] [--held-out-pairs] [--kind wrong]
+// npm run conversion-eval [-- --corpus <folder>] [--pairs 25] [--held-out-pairs] [--kind wrong] [--write-ambiguous]
 //
 // How close the converted twins come to native news (../shared/corpus/README.md): each native
 // paragraph typed in the other script, put through the site's converter, compared with the
@@ -7,7 +7,8 @@
 // site's defaults: corrections, usage profile, quotation marks), for the first 70 % of each
 // file (used for tuning the rules) and the last 30 % (held out: never looked at for tuning;
 // its pairs are printed only with --held-out-pairs). Then the most frequent differing pairs,
-// and conversion throughput before and after, as ratios.
+// and conversion throughput before and after, as ratios. --write-ambiguous instead measures
+// which characters the corpus prints in several ways (scripts/convert/data/ambiguous.json).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,7 @@ import { readCommandLine, runCli, UsageError, wholeNumber } from "../cli/args.ts
 import { OPENCC_ONLY } from "../convert/conversion-settings.ts";
 import { convertHtml } from "../convert/html-converter.ts";
 import { scriptConverter, type ScriptConverter, type ScriptVariant } from "../convert/script-converter.ts";
+import { ambiguous, measureReadings, writeAmbiguous } from "./ambiguity-measure.ts";
 import { directions, Tally, type Direction, type Kind } from "./round-trip.ts";
 import { variantPairs } from "./variant-pairs.ts";
 
@@ -100,7 +102,7 @@ function fragmentsOf(lines: string[]): { fragments: string[]; chars: number } {
   return { fragments, chars: lines.reduce((n, l) => n + l.length, 0) };
 }
 
-export async function evaluate(options: { corpus: string; pairs: number; heldOutPairs: boolean; kinds?: Kind[] }): Promise<number> {
+export async function evaluate(options: { corpus: string; pairs: number; heldOutPairs: boolean; kinds?: Kind[]; writeAmbiguous?: boolean }): Promise<number> {
   const d = directions();
   const cases: Case[] = [
     { key: "tw", direction: d.tw, from: HANS, to: HANT, script: "traditional" },
@@ -120,6 +122,15 @@ export async function evaluate(options: { corpus: string; pairs: number; heldOut
     }
   }
   const pairsOf = { traditional: variantPairs("traditional"), simplified: variantPairs("simplified") };
+  if (options.writeAmbiguous) {
+    const tuning = (c: Case) => c.direction.files.flatMap((f) => corpus.get(f)!.tuning);
+    const s2t = measureReadings(d.hk, tuning(cases[2]), measureReadings(d.tw, tuning(cases[0])));
+    const t2s = measureReadings(d.cn, tuning(cases[1]));
+    const file = join(PROJECT, "scripts/convert/data/ambiguous.json");
+    writeAmbiguous(file, ambiguous(s2t), ambiguous(t2s));
+    console.log(`Wrote ${file}.`);
+    return 0;
+  }
 
   console.log(`Round trip on ${options.corpus}: differing characters per 10,000 native characters.`);
   console.log(`Tuning: first ${TUNING_SHARE * 100} % of each file's lines; held out: the rest.\n`);
@@ -162,12 +173,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   await runCli(() => {
     const { values } = readCommandLine(process.argv.slice(2), {
       command: "npm run conversion-eval",
-      usage: "Usage: npm run conversion-eval [-- --corpus <folder>] [--pairs <n>] [--held-out-pairs] [--kind quotes|variants|wrong|other]",
+      usage: "Usage: npm run conversion-eval [-- --corpus <folder>] [--pairs <n>] [--held-out-pairs] [--kind quotes|variants|wrong|other] [--write-ambiguous]",
       flags: {
         corpus: { type: "string", value: "folder" },
         pairs: { type: "string", value: "n" },
         "held-out-pairs": { type: "boolean" },
         kind: { type: "string", value: "kind" },
+        "write-ambiguous": { type: "boolean" },
       },
     });
     const kinds = values.kind?.split(",") as Kind[] | undefined;
@@ -177,6 +189,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       pairs: values.pairs === undefined ? 25 : wholeNumber(values.pairs, "pairs", 0, 10000, "a number of pairs"),
       heldOutPairs: values["held-out-pairs"] === true,
       kinds,
+      writeAmbiguous: values["write-ambiguous"] === true,
     });
   });
 }

@@ -1,4 +1,4 @@
-// npm run check [-- --root <site folder>]
+// npm run check [-- --root <site folder>] [--conversions]
 // Checks all content, drafts included, without building: one line per problem
 // (path:line: message), then a summary. Exit 1 on any error. The build runs the same checks.
 import { resolve } from "node:path";
@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { checkSite } from "../site/load-site.ts";
 import { readCommandLine, runCli, siteRoot } from "./args.ts";
+import { reportConversions } from "./conversion-report.ts";
 
 export async function check(root: string): Promise<number> {
   const started = Date.now();
@@ -20,9 +21,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   await runCli(() => {
     const { values } = readCommandLine(process.argv.slice(2), {
       command: "npm run check",
-      usage: "Usage: npm run check [-- --root <site folder>]",
-      flags: { root: { type: "string", value: "site folder" } },
+      usage: "Usage: npm run check [-- --root <site folder>] [--conversions]",
+      flags: { root: { type: "string", value: "site folder" }, conversions: { type: "boolean" } },
     });
+    // --conversions: the twins' guesses, article by article, with their fixes (never an error).
+    if (values.conversions) return (reportConversions(siteRoot(values.root)), 0);
     return check(siteRoot(values.root));
   });
 }

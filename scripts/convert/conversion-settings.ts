@@ -43,3 +43,28 @@ export function settingsOf(v: { opencc: OpenccLocale; quotes?: QuoteStyle; usage
   const d = defaultSettings(v.opencc);
   return { quotes: v.quotes ?? d.quotes, usage: v.usage ?? d.usage, corrections: v.corrections ?? d.corrections };
 }
+
+/**
+ * A variant's own settings as site data gives them ("quotes", "usage", "corrections"); each
+ * one left out takes its locale's default. `report` gets each wrong value with a hint.
+ */
+export function readSettings(v: Record<string, unknown>, report: (message: string, hint: string) => void): Partial<ConversionSettings> {
+  const out: Partial<ConversionSettings> = {};
+  const own = (k: string) => (Object.hasOwn(v, k) ? v[k] : undefined);
+  const quotes = own("quotes");
+  if (quotes !== undefined) {
+    if (QUOTE_STYLES.includes(quotes as QuoteStyle)) out.quotes = quotes as QuoteStyle;
+    else report(`quotes ${JSON.stringify(quotes)} is not a quotation style.`, 'Use "corner" (「」『』), "curly" (“”‘’) or "keep" (as written).');
+  }
+  const usage = own("usage");
+  if (usage !== undefined) {
+    if ((USAGE_PROFILES as readonly unknown[]).includes(usage)) out.usage = usage as UsageProfile;
+    else report(`usage ${JSON.stringify(usage)} is not a usage profile.`, `Use one of ${USAGE_PROFILES.join(", ")}.`);
+  }
+  const corrections = own("corrections");
+  if (corrections !== undefined) {
+    if (typeof corrections === "boolean") out.corrections = corrections;
+    else report(`corrections ${JSON.stringify(corrections)} must be true or false.`, 'Write "corrections": false to convert with OpenCC\'s dictionaries alone.');
+  }
+  return out;
+}

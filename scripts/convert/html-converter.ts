@@ -56,46 +56,52 @@ function convertRun(run: Text[], converter: ScriptConverter): void {
     // Count characters, not UTF-16 units: 𫖮 (two units) becomes 顗 (one), 暐 becomes 𬀩.
     const input = Array.from(joined.slice(seg.start, seg.end));
     const output = Array.from(seg.out);
-    if (first === last || output.length !== input.length) {
-      // Within one node, or of changed length: the whole output goes where the phrase starts.
+    if (first === last) {
       outputs[first] += seg.out;
       continue;
     }
-    // Same number of characters across a tag boundary: character for character.
-    let offset = seg.start;
+    // Across a tag boundary, character for character; where the lengths differ the rest of
+    // the output goes with the last input character (嘉陵<b>云</b> → 嘉陵<b>雲科技</b>), so no
+    // tag is left empty that held text.
+    const offsets: number[] = [];
+    for (let i = 0, at = seg.start; i < input.length; at += input[i].length, i++) offsets.push(at);
     output.forEach((ch, i) => {
-      outputs[nodeAt(offset)] += ch;
-      offset += input[i].length;
+      const from = i < input.length - 1 && i < output.length - 1 ? offsets[i] : offsets[input.length - 1];
+      outputs[nodeAt(from)] += ch;
     });
   }
   run.forEach((t, i) => (t.data = outputs[i]));
 }
 
-function walk(nodes: ChildNode[], converter: ScriptConverter, run: Text[]): void {
+interface Visitor {
+  run(run: Text[]): void;
+  attribute(value: string): string;
+}
+
+function walk(nodes: ChildNode[], visit: Visitor, run: Text[]): void {
+  const flush = () => {
+    visit.run(run);
+    run.length = 0;
+  };
   for (const node of nodes) {
     if (node.type === "text") {
       run.push(node);
     } else if (isElement(node)) {
       if (keptAsWritten(node)) {
         // Text kept as written separates what is around it: no phrase runs across it.
-        flush(run, converter);
+        flush();
         continue;
       }
       for (const name of CONVERTED_ATTRIBUTES) {
         const value = node.attribs[name];
-        if (value) node.attribs[name] = converter.convert(value);
+        if (value) node.attribs[name] = visit.attribute(value);
       }
       const inline = INLINE_ELEMENTS.has(node.name);
-      if (!inline) flush(run, converter);
-      walk(node.children, converter, run);
-      if (!inline) flush(run, converter);
+      if (!inline) flush();
+      walk(node.children, visit, run);
+      if (!inline) flush();
     }
   }
-}
-
-function flush(run: Text[], converter: ScriptConverter): void {
-  convertRun(run, converter);
-  run.length = 0;
 }
 
 /** Converts an HTML fragment; returns the input itself when nothing could change. */
@@ -104,7 +110,22 @@ export function convertHtml(html: string, converter: ScriptConverter): string {
   if (identity && !html.includes("-{")) return html;
   const doc = parseDocument(html, { decodeEntities: true });
   const run: Text[] = [];
-  walk(doc.children, converter, run);
-  flush(run, converter);
+  const visit: Visitor = { run: (r) => convertRun(r, converter), attribute: (v) => converter.convert(v) };
+  walk(doc.children, visit, run);
+  visit.run(run);
   return render(doc, { encodeEntities: "utf8", decodeEntities: true });
+}
+
+/** The texts of a fragment that conversion converts, each as one run is converted (for reports). */
+export function convertedTexts(html: string): string[] {
+  const doc = parseDocument(html, { decodeEntities: true });
+  const texts: string[] = [];
+  const run: Text[] = [];
+  const visit: Visitor = {
+    run: (r) => r.length > 0 && texts.push(r.map((t) => t.data).join("")),
+    attribute: (v) => (texts.push(v), v),
+  };
+  walk(doc.children, visit, run);
+  visit.run(run);
+  return texts;
 }

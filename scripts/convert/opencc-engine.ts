@@ -18,6 +18,10 @@ export interface Segment {
   start: number;
   end: number;
   out: string;
+  /** Converted as one dictionary phrase or correction (not character by character). */
+  phrase?: boolean;
+  /** Given as written by the editor (a glossary term, -{…}-) or kept (a URL): not a guess. */
+  given?: "glossary" | "markup" | "url";
 }
 
 /** OpenCC locale codes that opencc-js knows. */
@@ -178,12 +182,12 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
   const runEach = (piece: string) => Array.from(piece, (ch) => run(ch)).join("");
 
   /** The pieces of the longest match, each with its conversion. */
-  function split(s: string, each: (start: number, end: number, out: string) => void): void {
+  function split(s: string, each: (start: number, end: number, out: string, matched: boolean) => void): void {
     if (!corrections) {
-      if (!segmentation) return each(0, s.length, run(s));
+      if (!segmentation) return each(0, s.length, run(s), false);
       let pos = 0;
       for (const piece of segmentation.segment(s)) {
-        each(pos, pos + piece.length, run(piece));
+        each(pos, pos + piece.length, run(piece), segmentation.matchPrefix(piece, 0)?.end === piece.length);
         pos += piece.length;
       }
       return;
@@ -192,7 +196,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
     let plain = -1;
     let careful = false;
     const flush = (end: number) => {
-      if (plain >= 0) each(plain, end, careful ? runEach(s.slice(plain, end)) : run(s.slice(plain, end)));
+      if (plain >= 0) each(plain, end, careful ? runEach(s.slice(plain, end)) : run(s.slice(plain, end)), false);
       plain = -1;
       careful = false;
     };
@@ -219,7 +223,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
         continue;
       }
       flush(i);
-      each(i, end, fixed === undefined ? run(s.slice(i, end)) : run(fixed, resumeAt));
+      each(i, end, fixed === undefined ? run(s.slice(i, end)) : run(fixed, resumeAt), true);
       i = end;
     }
     flush(s.length);
@@ -250,8 +254,10 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       }
     }
     const result: Segment[] = [];
-    split(normalized, (start, end, out) => {
-      result.push({ start: offsets ? offsets[start] : start, end: offsets ? offsets[end] : end, out });
+    split(normalized, (start, end, out, matched) => {
+      const seg: Segment = { start: offsets ? offsets[start] : start, end: offsets ? offsets[end] : end, out };
+      if (matched) seg.phrase = true;
+      result.push(seg);
     });
     if (profile) {
       // The profile never changes lengths: run it over the joined output and cut it back.

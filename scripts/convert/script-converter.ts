@@ -82,7 +82,7 @@ export function scriptConverter(from: ScriptVariant, to: ScriptVariant, glossary
       return;
     }
     for (const s of engine.segments(text.slice(start, end))) {
-      out.push({ start: s.start + start, end: s.end + start, out: s.out });
+      out.push({ ...s, start: s.start + start, end: s.end + start });
     }
   }
 
@@ -95,7 +95,7 @@ export function scriptConverter(from: ScriptVariant, to: ScriptVariant, glossary
       const m = terms.matchPrefix(slice, i);
       if (m) {
         free(text, start + plain, start + i, out);
-        out.push({ start: start + i, end: start + m.end, out: m.value });
+        out.push({ start: start + i, end: start + m.end, out: m.value, given: "glossary" });
         i = plain = m.end;
       } else {
         i += slice.codePointAt(i)! > 0xffff ? 2 : 1;
@@ -109,7 +109,7 @@ export function scriptConverter(from: ScriptVariant, to: ScriptVariant, glossary
     let plain = 0;
     for (const m of slice.matchAll(URL_IN_TEXT)) {
       withTerms(text, start + plain, start + m.index, out);
-      out.push({ start: start + m.index, end: start + m.index + m[0].length, out: m[0] });
+      out.push({ start: start + m.index, end: start + m.index + m[0].length, out: m[0], given: "url" });
       plain = m.index + m[0].length;
     }
     withTerms(text, start + plain, end, out);
@@ -131,7 +131,7 @@ export function scriptConverter(from: ScriptVariant, to: ScriptVariant, glossary
     let pos = 0;
     for (const span of spans) {
       withUrls(text, pos, span.start, out);
-      out.push(...markupSegments(span, text, to.lang, from.lang));
+      for (const seg of markupSegments(span, text, to.lang, from.lang)) out.push({ ...seg, given: "markup" });
       pos = span.end;
     }
     withUrls(text, pos, text.length, out);

@@ -2,6 +2,7 @@
 // layouts or code: name, phone, URL, time zone, script variants, sections, navigation, UI text.
 import { IANAZone } from "luxon";
 import type { OpenccLocale } from "../convert/opencc-engine.ts";
+import { readSettings, type QuoteStyle, type UsageProfile } from "../convert/conversion-settings.ts";
 import type { GlossaryEntry } from "../convert/script-converter.ts";
 import { Problems } from "../content/problems.ts";
 import { readDataFile, type DataFile } from "../content/read/editor-json.ts";
@@ -19,6 +20,10 @@ export interface Variant {
   short: string;
   /** OpenCC locale of this variant: cn, tw, hk. */
   opencc: OpenccLocale;
+  /** Quotation marks, newsroom usage profile, news corrections (scripts/convert/conversion-settings.ts): the locale's defaults when absent. */
+  quotes?: QuoteStyle;
+  usage?: UsageProfile;
+  corrections?: boolean;
   /** Google News / RSS language code: zh-cn, zh-tw. */
   newsLanguage: string;
   /** Browser languages that prefer this variant at the root page (prefix match). */
@@ -192,6 +197,7 @@ function siteConfigOf(root: string, file: DataFile | undefined, problems: Proble
       opencc,
       newsLanguage: typeof v.newsLanguage === "string" ? v.newsLanguage : opencc === "cn" ? "zh-cn" : "zh-tw",
       browserLanguages: Array.isArray(v.browserLanguages) ? (v.browserLanguages as string[]).map((s) => s.toLowerCase()) : [lang.toLowerCase()],
+      ...readSettings(v, (message, hint) => problems.error(SITE_FILE, message, { field, hint })),
     });
   }
   const langs = variants.map((v) => v.lang);
