@@ -8,8 +8,8 @@ import type { Direction } from "./round-trip.ts";
 const HAN = /^\p{Script=Han}$/u;
 
 /** Minority readings under this share are noise (a typo, a name): not ambiguous. */
-const MIN_SHARE = 0.01;
-const MIN_COUNT = 2;
+const MIN_SHARE = 0.005;
+const MIN_COUNT = 3;
 
 export type Readings = Record<string, Record<string, number>>;
 

@@ -1,0 +1,154 @@
+// The conversion beyond OpenCC, unit by unit: every news correction gives the twin its
+// example names and is needed for it; usage profiles; quotation marks in Chinese context
+// only; site data settings; the guesses that npm run check -- --conversions lists.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { OPENCC_ONLY, defaultSettings, readSettings } from "../scripts/convert/conversion-settings.ts";
+import { corrections, correctionsFrom, type CorrectionDirection } from "../scripts/convert/corrections.ts";
+import { glossaryFix, guessesIn, markupFix, mixedFormsIn } from "../scripts/convert/guesses.ts";
+import { openccEngine } from "../scripts/convert/opencc-engine.ts";
+import { convertQuotes } from "../scripts/convert/quotes.ts";
+import { scriptConverter, type ScriptVariant } from "../scripts/convert/script-converter.ts";
+import { usageProfile } from "../scripts/convert/usage-profile.ts";
+
+const HANS: ScriptVariant = { lang: "zh-Hans", opencc: "cn" };
+const HANT: ScriptVariant = { lang: "zh-Hant", opencc: "tw" };
+const HK: ScriptVariant = { lang: "zh-HK", opencc: "hk" };
+
+const sides = (d: CorrectionDirection) => (d === "s2t" ? { from: "cn" as const, to: "tw" as const, profile: "tw-news" as const } : { from: "tw" as const, to: "cn" as const, profile: "cn-news" as const });
+
+for (const direction of ["s2t", "t2s"] as const) {
+  test(`corrections-${direction}: each rule gives its example's twin, and is needed for it`, () => {
+    const all = corrections(direction);
+    assert.ok(all.rules.length > 5, "the file has rules");
+    const { from, to, profile } = sides(direction);
+    const engine = (rules = all.rules) => openccEngine(from, to, { corrections: correctionsFrom(direction, rules), profile: usageProfile(profile) });
+    const converter = direction === "s2t" ? scriptConverter(HANS, HANT, []) : scriptConverter(HANT, HANS, []);
+    const quoted = (s: string) => (direction === "s2t" ? convertQuotes(s, "corner") : convertQuotes(s, "curly"));
+    all.rules.forEach((rule, i) => {
+      const name = `${direction} rules[${i}] ${rule.match ?? `drop ${rule.drop}`}`;
+      // Through the site's converter, as a page gets it …
+      assert.equal(converter.convert(rule.example), rule.twin, `${name}: ${rule.example}`);
+      // … and without this one rule, the twin is not what the rule is for.
+      const without = engine(all.rules.filter((_, k) => k !== i)).convert(quoted(rule.example));
+      assert.notEqual(without, rule.twin, `${name} changes nothing: remove it or give an example it is needed for`);
+    });
+  });
+}
+
+test("a correction also holds in the Hong Kong twin, in Hong Kong forms", () => {
+  const hk = scriptConverter(HANS, HK, []);
+  // Hong Kong papers print 發佈 (hk-news keeps OpenCC's 佈).
+  assert.equal(hk.convert("卫生署长发布新规定。"), "衛生署長發佈新規定。");
+  assert.equal(hk.convert("坚持一个中国原则。"), "堅持一個中國原則。");
+  assert.equal(hk.convert("他说，这只会带来麻烦。"), "他說，這只會帶來麻煩。");
+});
+
+test("corrections are off with corrections: false, and OpenCC's own output is back", () => {
+  const plain = scriptConverter(HANS, { ...HANT, ...OPENCC_ONLY }, []);
+  assert.equal(plain.convert("年终奖金发放"), "年終獎金髮放");
+  assert.equal(scriptConverter(HANS, HANT, []).convert("年终奖金发放"), "年終獎金發放");
+});
+
+test("usage profiles: each form keeps its length, words win over characters", () => {
+  const tw = usageProfile("tw-news")!;
+  assert.equal(tw.apply("臺灣的平臺公佈計劃，佔有三成，佔２成。"), "台灣的平台公布計畫，佔有三成，占２成。");
+  assert.equal(tw.apply("浮上檯面，櫃檯"), "浮上檯面，櫃台");
+  const hk = usageProfile("hk-news")!;
+  assert.equal(hk.apply("他説，衞生署啓動温度監測"), "他說，衛生署啟動溫度監測");
+  const cn = usageProfile("cn-news")!;
+  assert.equal(cn.apply("妳想像甚么？神祇"), "你想象什么？神祇");
+  assert.equal(usageProfile("opencc"), null);
+  for (const id of ["tw-news", "hk-news", "cn-news"] as const) {
+    for (const f of usageProfile(id)!.forms) {
+      assert.equal(f.from.length, f.to.length, `${id}: ${f.from} → ${f.to}`);
+      assert.ok(f.why.length > 5, `${id}: ${f.from} says why`);
+    }
+  }
+});
+
+test("quotation marks: converted in Chinese context, kept inside Latin text", () => {
+  assert.equal(convertQuotes("他说：“好的，‘明天’见。”", "corner"), "他说：「好的，『明天』见。」");
+  assert.equal(convertQuotes("他說：「好的，『明天』見。」", "curly"), "他說：“好的，‘明天’見。”");
+  // Latin text keeps its quotes, apostrophes stay apostrophes.
+  assert.equal(convertQuotes("He said “yes” to me; it’s fine.", "corner"), "He said “yes” to me; it’s fine.");
+  assert.equal(convertQuotes("他回答“yes”。", "corner"), "他回答「yes」。");
+  // A quotation running over paragraphs: a lone mark in Chinese text is a Chinese one.
+  assert.equal(convertQuotes("”司法院表示", "corner"), "」司法院表示");
+  assert.equal(convertQuotes("他说：“我们会", "corner"), "他说：「我们会");
+  // Vertical and dash punctuation are Chinese context too.
+  assert.equal(convertQuotes("贊道︰“Ｏｋ”", "corner"), "贊道︰「Ｏｋ」");
+  assert.equal(convertQuotes("“只有这个”", "keep"), "“只有这个”");
+  // Skipped places (URLs, -{…}-) stay.
+  const text = "他说“好”，-{“原样”}-。";
+  const start = text.indexOf("-{");
+  assert.equal(convertQuotes(text, "corner", (i) => i >= start), "他说「好」，-{“原样”}-。");
+});
+
+test("the converter: quotation marks by the target's settings, never on the editor's own page", () => {
+  assert.equal(scriptConverter(HANS, HANT, []).convert("他说：“台湾的平台很好。”"), "他說：「台灣的平台很好。」");
+  assert.equal(scriptConverter(HANT, HANS, []).convert("他說：「原著很好。」"), "他说：“原著很好。”");
+  assert.equal(scriptConverter(HANS, HANS, []).convert("他说：“好。”"), "他说：“好。”");
+  assert.equal(scriptConverter(HANS, { ...HANT, quotes: "keep" }, []).convert("他说：“好。”"), "他說：“好。”");
+  // Inside -{…}- and URLs the marks stay as written.
+  assert.equal(scriptConverter(HANS, HANT, []).convert("见-{“原样”}-与https://a.example/“x”"), "見“原样”與https://a.example/“x”");
+});
+
+test("a URL in running text ends at its host when Han follows: 请登录www.12306.cn购票", () => {
+  const c = scriptConverter(HANS, HANT, []);
+  assert.equal(c.convert("请登录www.12306.cn购票后出发"), "請登錄www.12306.cn購票後出發");
+  const urls = c.segments("请登录www.12306.cn购票后出发").filter((s) => s.given === "url");
+  assert.deepEqual(urls.map((s) => s.out), ["www.12306.cn"]);
+  // A path may hold Chinese characters: it stays as written.
+  assert.equal(c.convert("原文在 https://example.org/后来/头发 ，"), "原文在 https://example.org/后来/头发 ，");
+  assert.equal(c.convert("访问https://example.org:8080购票"), "訪問https://example.org:8080購票");
+});
+
+test("site data settings: defaults by locale, wrong values reported with a hint", () => {
+  assert.deepEqual(defaultSettings("tw"), { quotes: "corner", usage: "tw-news", corrections: true });
+  assert.deepEqual(defaultSettings("hk"), { quotes: "corner", usage: "hk-news", corrections: true });
+  assert.deepEqual(defaultSettings("cn"), { quotes: "curly", usage: "cn-news", corrections: true });
+  const reported: string[] = [];
+  const got = readSettings({ quotes: "fancy", usage: "tw-news", corrections: "yes" }, (m, h) => reported.push(`${m} ${h}`));
+  assert.deepEqual(got, { usage: "tw-news" });
+  assert.equal(reported.length, 2);
+  assert.match(reported[0], /quotes "fancy".*corner/);
+  assert.match(reported[1], /corrections "yes" must be true or false/);
+});
+
+test("guesses: a character read alone where the corpus reads it several ways, with its fixes", () => {
+  const c = scriptConverter(HANS, HANT, []);
+  const guesses = guessesIn(c, "他们在队里干了一天。");
+  const li = guesses.find((g) => g.char === "里");
+  assert.ok(li, JSON.stringify(guesses));
+  assert.equal(li.chosen, "裡");
+  assert.equal(li.by, "character");
+  assert.ok(li.others.includes("里"));
+  assert.equal(glossaryFix(c, li, "里"), `"${li.word}": "${Array.from(li.printed).map((ch, i) => (i === li.at ? "里" : ch)).join("")}"`);
+  assert.match(markupFix(c, li, "里"), /^-\{zh-hans:.*里.*;zh-hant:.*里.*\}-$/);
+  // What the editor gave (glossary, -{…}-) is no guess.
+  const given = scriptConverter(HANS, HANT, [{ "zh-Hans": "队里", "zh-Hant": "隊裡" }]);
+  assert.equal(guessesIn(given, "他们在队里。").filter((g) => g.char === "里").length, 0);
+  // A phrase that gives the usual reading is no guess either.
+  assert.equal(guessesIn(c, "我们发展经济。").length, 0);
+  // The Traditional article's twin: 乾 read alone.
+  const t = scriptConverter(HANT, HANS, []);
+  assert.ok(guessesIn(t, "天氣乾燥。").some((g) => g.char === "乾" && g.chosen === "干"));
+});
+
+test("kept text beside its own converted form is reported: -{嘉陵云}-政务云", () => {
+  const c = scriptConverter(HANS, HANT, []);
+  const mixed = mixedFormsIn(c, "-{嘉陵云}-政务云平台上线。");
+  assert.equal(mixed.length, 1);
+  assert.equal(mixed[0].char, "云");
+  assert.equal(mixed[0].converted, "雲");
+  assert.match(mixed[0].twin, /嘉陵云政務雲/);
+  assert.deepEqual(mixedFormsIn(c, "-{嘉陵云}-平台上线。"), []);
+});
+
+test("the ambiguous characters are measured data, not a hand list", () => {
+  const data = JSON.parse(readFileSync(new URL("../scripts/convert/data/ambiguous.json", import.meta.url), "utf8"));
+  for (const ch of ["干", "发", "只", "台", "系", "周", "里", "复", "历", "制"]) assert.ok(data.s2t[ch], `s2t ${ch}`);
+  assert.ok(data.t2s["著"], "t2s 著");
+});
