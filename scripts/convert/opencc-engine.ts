@@ -192,7 +192,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       }
       return;
     }
-    const dropped = drops.size ? (start: number, end: number) => dropFirsts.has(s.codePointAt(start)!) && drops.has(s.slice(start, end)) : null;
+    const dropped = drops.size ? (start: number, end: number) => drops.has(s.slice(start, end)) : null;
     let plain = -1;
     let careful = false;
     const flush = (end: number) => {
@@ -201,14 +201,16 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       careful = false;
     };
     for (let i = 0; i < s.length; ) {
-      let end = segRoot ? longestWord(segRoot, s, i, dropped) : -1;
+      const cp = s.codePointAt(i)!;
+      let end = segRoot ? longestWord(segRoot, s, i, dropped && dropFirsts.has(cp) ? dropped : null) : -1;
       let fixed: string | undefined;
-      const fix = longestWord(fixRoot, s, i, null);
+      // Most characters start no correction: look only where one starts.
+      const fix = fixRoot.has(cp) ? longestWord(fixRoot, s, i, null) : -1;
       if (fix >= 0 && fix >= end) {
         end = fix;
         fixed = corrections.phrases.get(s.slice(i, fix));
       }
-      const rules = context?.get(s.codePointAt(i)!);
+      const rules = context?.get(cp);
       if (rules) {
         const r = contextRuleAt(rules, s, i);
         if (r && i + r.match.length >= end) {
@@ -218,7 +220,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       }
       if (end < 0) {
         if (plain < 0) plain = i;
-        if (dropped && dropFirsts.has(s.codePointAt(i)!)) careful = true;
+        if (dropped && dropFirsts.has(cp)) careful = true;
         i += unmatchedLength(s, i);
         continue;
       }

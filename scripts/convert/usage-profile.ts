@@ -47,12 +47,30 @@ export function profileFrom(id: UsageProfile, forms: readonly UsageForm[]): Usag
     trie.addWord(f.from, f.to);
     firsts.add(String.fromCodePoint(f.from.codePointAt(0)!));
   }
-  const pattern = new RegExp(`[${[...firsts].join("").replace(/[\\\]^-]/g, "\\$&")}]`, "u");
+  const pattern = new RegExp(`[${[...firsts].join("").replace(/[\\\]^-]/g, "\\$&")}]`, "gu");
+  const touches = (text: string) => {
+    pattern.lastIndex = 0;
+    return firsts.size > 0 && pattern.test(text);
+  };
+  // Where a form may start, and only there (most text has few): as trie.convert, left to right.
+  function apply(text: string): string {
+    if (firsts.size === 0) return text;
+    pattern.lastIndex = 0;
+    let out = "";
+    let last = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const hit = trie.matchPrefix(text, m.index);
+      if (!hit) continue;
+      out += text.slice(last, m.index) + hit.value;
+      last = pattern.lastIndex = hit.end;
+    }
+    return last === 0 ? text : out + text.slice(last);
+  }
   return {
     id: `${id}:${createHash("sha256").update(JSON.stringify(forms)).digest("hex").slice(0, 12)}`,
     forms: [...forms],
-    touches: (text) => firsts.size > 0 && pattern.test(text),
-    apply: (text) => (firsts.size > 0 && pattern.test(text) ? trie.convert(text) : text),
+    touches,
+    apply,
   };
 }
 
