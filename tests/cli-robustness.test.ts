@@ -22,7 +22,7 @@ test("an unknown flag (--ouput) is an error naming it and the known ones; nothin
 test("every command refuses unknown flags with exit 2", () => {
   const root = site();
   const cases: [string, string[], RegExp][] = [
-    ["scripts/cli/check.ts", ["--root", root, "--strict"], /^--strict is not an option of npm run check\. Known options: --root <site folder>\./m],
+    ["scripts/cli/check.ts", ["--root", root, "--strict"], /^--strict is not an option of npm run check\. Known options: --root <site folder>, --conversions\./m],
     ["scripts/cli/views.ts", ["x.csv", "--root", root, "--dry-run"], /^--dry-run is not an option of npm run views\./m],
     ["scripts/cli/new-article.ts", ["--root", root, "--sectoin", "company", "標題"], /^--sectoin is not an option of npm run new\. Did you mean --section\?/m],
     ["scripts/cli/verify.ts", [join(root, "_site"), "--manfest", "m.json"], /^--manfest is not an option of npm run verify\. Did you mean --manifest\?/m],

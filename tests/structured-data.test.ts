@@ -130,7 +130,7 @@ describe("structured data", () => {
       };
       assert.equal(one("og:type"), "article");
       assert.equal(one("og:title"), HEADLINES[v.path]);
-      assert.equal(one("og:description"), v.path === "zh-hans" ? "峰会在重庆开幕，发布数字经济报告。" : "峰會在重慶開幕，發佈數字經濟報告。");
+      assert.equal(one("og:description"), v.path === "zh-hans" ? "峰会在重庆开幕，发布数字经济报告。" : "峰會在重慶開幕，發布數字經濟報告。");
       assert.equal(one("og:url"), `${SITE}/${v.path}/${REPRINT}`);
       assert.equal(one("og:site_name"), v.site);
       assert.equal(one("og:locale"), v.locale);

@@ -120,7 +120,7 @@ test("conversion on two workers: the same HTML as on this thread, in the jobs' o
   );
   const inWorkers = await convertAll(jobs, 2);
   assert.deepEqual(inWorkers, await convertAll(jobs, 1));
-  assert.equal(inWorkers[1], "<p>第1條：軟體發佈會，頭髮與發展。</p>");
+  assert.equal(inWorkers[1], "<p>第1條：軟體發布會，頭髮與發展。</p>");
 });
 
 test("the search index written by its worker: the same files as written on this thread", async () => {
