@@ -82,15 +82,22 @@ function printPairs(title: string, t: Tally, n: number, kinds?: Kind[]): void {
   }
 }
 
-/** Characters converted per second: paragraphs as the build converts them (HTML fragments). */
+/** Characters converted per second of this thread's CPU time (the machine may be shared): paragraphs as the build converts them (HTML fragments). */
 function throughput(conv: ScriptConverter, fragments: string[], chars: number): number {
-  let best = Infinity;
-  for (let rep = 0; rep < 3; rep++) {
-    const t = performance.now();
-    for (const f of fragments) convertHtml(f, conv);
-    best = Math.min(best, performance.now() - t);
-  }
-  return (chars / best) * 1000;
+  const t = process.cpuUsage();
+  for (const f of fragments) convertHtml(f, conv);
+  const used = process.cpuUsage(t);
+  return (chars / (used.user + used.system)) * 1e6;
+}
+
+/** Before and after in turns, nine pairs: the median of the pairs' ratios (a pair shares the machine's load). */
+function compare(before: ScriptConverter, after: ScriptConverter, fragments: string[], chars: number): { before: number; after: number; ratio: number } {
+  throughput(after, fragments.slice(0, 50), chars); // warm both, dictionaries loaded
+  throughput(before, fragments.slice(0, 50), chars);
+  const pairs: { b: number; a: number }[] = [];
+  for (let rep = 0; rep < 9; rep++) pairs.push({ b: throughput(before, fragments, chars), a: throughput(after, fragments, chars) });
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return { before: median(pairs.map((p) => p.b)), after: median(pairs.map((p) => p.a)), ratio: median(pairs.map((p) => p.a / p.b)) };
 }
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -153,18 +160,13 @@ export async function evaluate(options: { corpus: string; pairs: number; heldOut
     if (options.heldOutPairs) printPairs("held out, after", r.after.heldOut, options.pairs, options.kinds);
   }
 
-  console.log("\nThroughput (HTML fragments of ten paragraphs, best of 3; after / before):");
+  console.log("\nThroughput (HTML fragments of ten paragraphs, characters per CPU second, median of nine pairs run in turns; after / before):");
   for (const c of cases.filter((x) => x.key !== "hk")) {
     const lines = c.direction.files.flatMap((f) => [...corpus.get(f)!.tuning, ...corpus.get(f)!.heldOut]).map((l) => c.direction.typed(l));
     const { fragments, chars } = fragmentsOf(lines);
     const name = c.key === "tw" ? "cn → tw" : "tw → cn";
-    const before = converter(c, false);
-    const after = converter(c, true);
-    throughput(after, fragments.slice(0, 50), chars); // warm both, dictionaries loaded
-    throughput(before, fragments.slice(0, 50), chars);
-    const b = throughput(before, fragments, chars);
-    const a = throughput(after, fragments, chars);
-    console.log(`  ${name}: before ${(b / 1e6).toFixed(2)} M chars/s, after ${(a / 1e6).toFixed(2)} M chars/s, ratio ${(a / b).toFixed(2)}`);
+    const { before: b, after: a, ratio } = compare(converter(c, false), converter(c, true), fragments, chars);
+    console.log(`  ${name}: before ${(b / 1e6).toFixed(2)} M chars/s, after ${(a / 1e6).toFixed(2)} M chars/s, ratio ${ratio.toFixed(2)}`);
   }
   return 0;
 }

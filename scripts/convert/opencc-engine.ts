@@ -128,9 +128,13 @@ const rootOf = (trie: Trie) => (trie as unknown as { map: TrieNode }).map;
  * Trie.matchPrefix, but able to skip the words a correction layer forgets.
  */
 function longestWord(root: TrieNode, s: string, i: number, dropped: ((start: number, end: number) => boolean) | null): number {
-  let node = root;
-  let best = -1;
-  for (let j = i; j < s.length; ) {
+  return longestFrom(root, s, i, i, dropped);
+}
+
+/** As longestWord, from a node already reached at `j` (the first character's node, say). */
+function longestFrom(node: TrieNode, s: string, i: number, j: number, dropped: ((start: number, end: number) => boolean) | null): number {
+  let best = j > i && node.trie_val !== undefined && !(dropped && dropped(i, j)) ? j : -1;
+  for (; j < s.length; ) {
     const cp = s.codePointAt(j)!;
     j += cp > 0xffff ? 2 : 1;
     const next = node.get(cp);
@@ -170,8 +174,15 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
   const fixRoot = rootOf(fixes);
   const segRoot = segmentation ? rootOf(segmentation) : null;
   const drops = corrections?.drops ?? new Set<string>();
-  const dropFirsts = new Set([...drops].map((w) => w.codePointAt(0)!));
+  // Forgotten words by their first character.
+  const dropFirsts = new Map<number, string[]>();
+  for (const w of drops) dropFirsts.set(w.codePointAt(0)!, [...(dropFirsts.get(w.codePointAt(0)!) ?? []), w]);
+  // A forgotten word lying whole in a run no phrase starts in would be found again by the
+  // chain's own longest match: such a run is converted a character at a time.
+  const forgottenAt = (s: string, i: number, cp: number) => dropFirsts.get(cp)?.some((w) => s.startsWith(w, i)) ?? false;
   const context = corrections && corrections.context.size > 0 ? corrections.context : null;
+  // Where anything of the correction layer starts: one look-up for the other characters.
+  const special = new Set<number>([...fixRoot.keys(), ...(context?.keys() ?? []), ...dropFirsts.keys()]);
 
   const run = (piece: string, from = 0) => {
     let s = piece;
@@ -182,12 +193,13 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
   const runEach = (piece: string) => Array.from(piece, (ch) => run(ch)).join("");
 
   /** The pieces of the longest match, each with its conversion. */
-  function split(s: string, each: (start: number, end: number, out: string, matched: boolean) => void): void {
+  function split(s: string, each: (start: number, end: number, out: string, matched: boolean) => void, tell = false): void {
     if (!corrections) {
       if (!segmentation) return each(0, s.length, run(s), false);
       let pos = 0;
       for (const piece of segmentation.segment(s)) {
-        each(pos, pos + piece.length, run(piece), segmentation.matchPrefix(piece, 0)?.end === piece.length);
+        // Whether a phrase matched it: for segments() (the guesses) only.
+        each(pos, pos + piece.length, run(piece), tell && segmentation.matchPrefix(piece, 0)?.end === piece.length);
         pos += piece.length;
       }
       return;
@@ -202,25 +214,35 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
     };
     for (let i = 0; i < s.length; ) {
       const cp = s.codePointAt(i)!;
-      let end = segRoot ? longestWord(segRoot, s, i, dropped && dropFirsts.has(cp) ? dropped : null) : -1;
-      let fixed: string | undefined;
-      // Most characters start no correction: look only where one starts.
-      const fix = fixRoot.has(cp) ? longestWord(fixRoot, s, i, null) : -1;
-      if (fix >= 0 && fix >= end) {
-        end = fix;
-        fixed = corrections.phrases.get(s.slice(i, fix));
+      const first = segRoot === null ? undefined : segRoot.get(cp);
+      const isSpecial = special.has(cp);
+      if (first === undefined && !isSpecial) {
+        // No word, correction or rule starts here: the common case, without a walk.
+        if (plain < 0) plain = i;
+        i += cp >= 0x2ff0 && cp <= 0x2fff ? unmatchedLength(s, i) : cp > 0xffff ? 2 : 1;
+        continue;
       }
-      const rules = context?.get(cp);
-      if (rules) {
-        const r = contextRuleAt(rules, s, i);
-        if (r && i + r.match.length >= end) {
-          end = i + r.match.length;
-          fixed = r.to;
+      let end = first === undefined ? -1 : longestFrom(first, s, i, i + (cp > 0xffff ? 2 : 1), isSpecial && dropped && dropFirsts.has(cp) ? dropped : null);
+      let fixed: string | undefined;
+      // Most characters start nothing of the correction layer: look only where something does.
+      if (isSpecial) {
+        const fix = fixRoot.has(cp) ? longestWord(fixRoot, s, i, null) : -1;
+        if (fix >= 0 && fix >= end) {
+          end = fix;
+          fixed = corrections.phrases.get(s.slice(i, fix));
+        }
+        const rules = context?.get(cp);
+        if (rules) {
+          const r = contextRuleAt(rules, s, i);
+          if (r && i + r.match.length >= end) {
+            end = i + r.match.length;
+            fixed = r.to;
+          }
         }
       }
       if (end < 0) {
         if (plain < 0) plain = i;
-        if (dropped && dropFirsts.has(cp)) careful = true;
+        if (!careful && dropFirsts.has(cp) && forgottenAt(s, i, cp)) careful = true;
         i += unmatchedLength(s, i);
         continue;
       }
@@ -260,7 +282,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       const seg: Segment = { start: offsets ? offsets[start] : start, end: offsets ? offsets[end] : end, out };
       if (matched) seg.phrase = true;
       result.push(seg);
-    });
+    }, true);
     if (profile) {
       // The profile never changes lengths: run it over the joined output and cut it back.
       const joined = result.map((r) => r.out).join("");

@@ -33,22 +33,33 @@ export function convertQuotes(text: string, style: QuoteStyle, skip: (i: number)
     return out;
   }
   if (!CURLY.test(text)) return text;
-  const chars = text.split("");
-  pairUp(text, "“", "”", skip, chars);
-  pairUp(text, "‘", "’", skip, chars);
-  return chars.join("");
+  const marks = new Map<number, string>();
+  const chinese = CJK.test(text);
+  pairUp(text, /[“”]/g, "“", skip, marks, chinese);
+  pairUp(text, /[‘’]/g, "‘", skip, marks, chinese);
+  if (marks.size === 0) return text;
+  let out = "";
+  let last = 0;
+  for (const i of [...marks.keys()].sort((a, b) => a - b)) {
+    out += text.slice(last, i) + marks.get(i);
+    last = i + 1;
+  }
+  return out + text.slice(last);
 }
 
-/** Converts each pair of marks (and a lone mark next to Chinese) that stands in Chinese context. */
-function pairUp(text: string, open: string, close: string, skip: (i: number) => boolean, chars: string[]): void {
-  const apostrophe = (i: number) => close === "’" && LETTER.test(text[i - 1] ?? "") && LETTER.test(text[i + 1] ?? "");
+/**
+ * Marks for conversion each pair of marks (and a lone mark in Chinese text) that stands in
+ * Chinese context. A mark whose partner is in another paragraph belongs to a Chinese
+ * quotation if the text is Chinese (`chinese`).
+ */
+function pairUp(text: string, both: RegExp, open: string, skip: (i: number) => boolean, marks: Map<number, string>, chinese: boolean): void {
+  const apostrophe = (i: number) => open === "‘" && LETTER.test(text[i - 1] ?? "") && LETTER.test(text[i + 1] ?? "");
   let start = -1;
-  const convert = (i: number) => (chars[i] = TO_CORNER[text[i]]);
-  // A mark whose partner is in another paragraph belongs to a Chinese quotation if the text is Chinese.
-  const chinese = CJK.test(text);
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if ((c !== open && c !== close) || skip(i) || apostrophe(i)) continue;
+  const convert = (i: number) => marks.set(i, TO_CORNER[text[i]]);
+  for (const m of text.matchAll(both)) {
+    const i = m.index;
+    const c = m[0];
+    if (skip(i) || apostrophe(i)) continue;
     if (c === open) {
       // A quotation running on into the next paragraph opens again without closing.
       if (start >= 0 && chinese) convert(start);

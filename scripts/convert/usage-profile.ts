@@ -3,7 +3,6 @@
 // Data: scripts/convert/data/usage-<profile>.json, each form with why it was chosen.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Trie } from "opencc-js/core";
 import type { UsageProfile } from "./conversion-settings.ts";
 
 export interface UsageForm {
@@ -41,28 +40,41 @@ export function readUsageForms(file: URL): UsageForm[] {
 }
 
 export function profileFrom(id: UsageProfile, forms: readonly UsageForm[]): UsageProfileData {
-  const trie = new Trie();
-  const firsts = new Set<string>();
-  for (const f of forms) {
-    trie.addWord(f.from, f.to);
-    firsts.add(String.fromCodePoint(f.from.codePointAt(0)!));
+  // Indexed by the characters a form changes: a text without any of them (most) needs one
+  // scan and no more. A form that changes nothing keeps a word out of a character's form,
+  // so it is indexed by the characters of the forms it overrides.
+  const changed = new Set<string>();
+  for (const f of forms) Array.from(f.from).forEach((ch, i) => ch !== Array.from(f.to)[i] && changed.add(ch));
+  const at = new Map<string, { form: UsageForm; offset: number }[]>();
+  for (const form of forms) {
+    Array.from(form.from).forEach((ch, offset) => {
+      if (!changed.has(ch)) return;
+      const list = at.get(ch) ?? [];
+      list.push({ form, offset: form.from.slice(0, offset).length });
+      at.set(ch, list);
+    });
   }
-  const pattern = new RegExp(`[${[...firsts].join("").replace(/[\\\]^-]/g, "\\$&")}]`, "gu");
+  // Longer words first: 佔有 (kept) before 佔 (changed).
+  for (const list of at.values()) list.sort((x, y) => y.form.from.length - x.form.from.length);
+  const pattern = changed.size ? new RegExp(`[${[...changed].join("").replace(/[\\\]^-]/g, "\\$&")}]`, "gu") : null;
   const touches = (text: string) => {
+    if (!pattern) return false;
     pattern.lastIndex = 0;
-    return firsts.size > 0 && pattern.test(text);
+    return pattern.test(text);
   };
-  // Where a form may start, and only there (most text has few): as trie.convert, left to right.
   function apply(text: string): string {
-    if (firsts.size === 0) return text;
+    if (!pattern) return text;
     pattern.lastIndex = 0;
     let out = "";
     let last = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const hit = trie.matchPrefix(text, m.index);
-      if (!hit) continue;
-      out += text.slice(last, m.index) + hit.value;
-      last = pattern.lastIndex = hit.end;
+      for (const { form, offset } of at.get(m[0])!) {
+        const start = m.index - offset;
+        if (start < last || !text.startsWith(form.from, start)) continue;
+        out += text.slice(last, start) + form.to;
+        last = pattern.lastIndex = start + form.from.length;
+        break;
+      }
     }
     return last === 0 ? text : out + text.slice(last);
   }
