@@ -68,10 +68,8 @@ export interface PhotoHeader {
 
 /** The widths of the layout narrower than the photo, and the photo's own width when it is narrower than the widest. */
 export function photoWidths(width: number): number[] {
-  const max = PHOTO_WIDTHS[PHOTO_WIDTHS.length - 1];
-  const widths = PHOTO_WIDTHS.filter((w) => w < width);
-  widths.push(Math.min(width, max));
-  return widths;
+  const largest = Math.min(width, PHOTO_WIDTHS[PHOTO_WIDTHS.length - 1]);
+  return [...PHOTO_WIDTHS.filter((w) => w < largest), largest];
 }
 
 /** The height at `width` of a `W`×`H` photo, rounded as the encoder is told to make it. */

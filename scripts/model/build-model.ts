@@ -34,7 +34,7 @@ import { buildRootPage } from "./pages/root.ts";
 import { buildSearchPage } from "./pages/search.ts";
 import { buildTopicPage, tagLinks, topicList, topicView } from "./pages/topic.ts";
 import { buildTopicsPage } from "./pages/topics.ts";
-import { buildTeaser, teaserList } from "./teasers.ts";
+import { buildListedTeaser, buildTeaser, teaserList } from "./teasers.ts";
 import { convertTexts } from "./texts.ts";
 import type {
   ArchiveMonthPage,
@@ -135,6 +135,8 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
       }
       return t;
     };
+    // With its cover: for the lists that show thumbnails.
+    const listed = (a: ArticleSource): Teaser => memo.make(`listed\0${ctx.lang}\0${a.path}`, { teaser: teaser(a), cover: a.cover }, buildListedTeaser);
     const links = new Map<ArticleSource, Link>();
     const link = (a: ArticleSource | undefined): Link | undefined => {
       if (!a) return undefined;
@@ -164,7 +166,7 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
         articles.push(memo.make(`article\0${ctx.lang}\0${a.path}`, inputs, buildArticlePage));
       }
       pagesOf(list, site.pageSize).forEach((page, i, all) => {
-        const inputs = { site, ctx, section, items: page.map(teaser), mostRead, pageNumber: i + 1, pageCount: all.length };
+        const inputs = { site, ctx, section, items: page.map(listed), mostRead, pageNumber: i + 1, pageCount: all.length };
         lists.push(memo.make(`list\0${ctx.lang}\0${section.id}\0${i + 1}`, inputs, buildListPage));
       });
 
@@ -176,7 +178,7 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
       months.forEach((m, i) => {
         const [older, newer] = [monthLink(months[i + 1]), monthLink(months[i - 1])];
         pagesOf(m.articles, site.pageSize).forEach((page, p, all) => {
-          const inputs = { site, ctx, section, year: m.year, month: m.month, items: page.map(teaser), mostRead, pageNumber: p + 1, pageCount: all.length, older, newer };
+          const inputs = { site, ctx, section, year: m.year, month: m.month, items: page.map(listed), mostRead, pageNumber: p + 1, pageCount: all.length, older, newer };
           archiveMonths.push(memo.make(`archive-month\0${ctx.lang}\0${section.id}\0${ym(m)}\0${p + 1}`, inputs, buildArchiveMonthPage));
         });
       });
@@ -195,7 +197,7 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
     const moreTopics = memo.make(`more-topics\0${ctx.lang}`, { items: views.slice(0, MORE_TOPICS) }, topicList);
     index.topics.forEach((t, i) => {
       pagesOf(t.articles, site.pageSize).forEach((page, p, all) => {
-        const inputs = { site, ctx, topic: views[i], slug: t.slug, items: page.map(teaser), moreTopics, pageNumber: p + 1, pageCount: all.length };
+        const inputs = { site, ctx, topic: views[i], slug: t.slug, items: page.map(listed), moreTopics, pageNumber: p + 1, pageCount: all.length };
         topics.push(memo.make(`topic\0${ctx.lang}\0${t.key}\0${p + 1}`, inputs, buildTopicPage));
       });
     });
@@ -207,7 +209,7 @@ export function buildModel(siteRead: SiteConfig, converters: Converters, sources
 
     const blocks = () => ctx.sections.map((s) => index.sections.get(s.id)!.slice(0, site.hubCount).map(teaser));
     hubs.push(memo.make(`hub\0${ctx.lang}`, { site, ctx, blocks: blocks() }, buildHubPage));
-    const latest = sources.articles.slice(0, site.homeCount).map(teaser);
+    const latest = sources.articles.slice(0, site.homeCount).map(listed);
     homes.push(memo.make(`home\0${ctx.lang}`, { site, ctx, latest, blocks: blocks() }, buildHomePage));
     notFound.push(memo.make(`404\0${ctx.lang}`, { site, ctx }, buildNotFoundPage));
     searches.push(memo.make(`search\0${ctx.lang}`, { site, ctx }, buildSearchPage));

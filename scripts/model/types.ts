@@ -3,6 +3,7 @@
 import type { DateTime } from "luxon";
 import type { ArticleSource } from "../content/articles.ts";
 import type { SecurityPolicy } from "../security/policy.ts";
+import type { PictureSet } from "../media/variants.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 
 export interface Link {
@@ -103,8 +104,8 @@ export interface Teaser {
   readonly views: number;
   readonly viewsText: string;
   readonly section: SectionView;
-  /** The article's cover or first photo, for list thumbnails. */
-  readonly cover?: { readonly url: string; readonly width?: number; readonly height?: number };
+  /** The article's cover or first photo, for list thumbnails: only in the lists that show them (model/teasers.ts). */
+  readonly cover?: { readonly url: string; readonly width?: number; readonly height?: number; readonly thumb?: PictureSet };
 }
 
 export interface ArticlePage extends PageBase {
