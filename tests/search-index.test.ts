@@ -6,15 +6,15 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodePostings, decodeShard } from "../assets/js/search-format.js";
-import { forEachKey, parseQuery, shardOf } from "../assets/js/search-keys.js";
-import type { Result } from "../assets/js/search-query.js";
+import { forEachKey, parseQuery, shardOf, unpackFold, VARIANT } from "../assets/js/search-keys.js";
+import type { QueryOptions, Result } from "../assets/js/search-query.js";
 import { openccEngine } from "../scripts/convert/opencc-engine.ts";
-import type { SearchDocument } from "../scripts/search/documents.ts";
+import type { PageInput, SearchDocument } from "../scripts/search/documents.ts";
 import { htmlText } from "../scripts/search/documents.ts";
 import { foldTableOf, foldText } from "../scripts/search/fold.ts";
 import { forEachKeyCode, IndexBuilder, keyText } from "../scripts/search/index-builder.ts";
 import { localSearcher } from "../scripts/search/local.ts";
-import { writeSearchIndex } from "../scripts/search/write-index.ts";
+import { writeIndexJob, writeSearchIndex } from "../scripts/search/write-index.ts";
 
 const toHans = openccEngine("tw", "cn");
 const toHant = openccEngine("cn", "tw");
@@ -85,8 +85,8 @@ test("a query is cut into terms: Han runs (pairs as keys), words, several words 
     [
       ["传播", ["传播"], false],
       ["数字经济", ["数字", "字经", "经济"], true],
-      ["5g", ["5g"], false],
-      ["网络", ["网络"], false],
+      // One word of several parts: matched as written.
+      ["5g网络", ["5g", "网络"], true],
     ],
   );
   assert.deepEqual(parseQuery("云", table).map((t) => t.keys), [["云"]]);
@@ -126,14 +126,17 @@ test("a longer word is matched as written, not as scattered pairs", async () => 
   const query = await searcher.query("北京大学");
   assert.deepEqual(query.hits.map((h) => h.id).sort(), [3, 6], "the index alone cannot tell");
   const { results } = await searcher.page(query, 0);
-  assert.deepEqual(slugs(results), ["a3"]);
+  // The phrase first; the article with its characters apart after it, said so.
+  assert.deepEqual(results.map((r) => [slugs([r])[0], r.tier]), [["a3", "match"], ["a6", "apart"]]);
   assert.equal(results[0].title, "北京大学师生来访");
 });
 
 test("several words: every word must match (AND)", async () => {
   assert.deepEqual(slugs((await search(out, "zh-hant", "傳播 數據")).results), ["a1"]);
   assert.deepEqual(slugs((await search(out, "zh-hans", "传播 记者")).results), ["a0"]);
-  assert.deepEqual(slugs((await search(out, "zh-hans", "传播 头发")).results), []);
+  // No article has both: the closest ones are shown, each marked as a partial match.
+  const none = await search(out, "zh-hans", "传播 头发");
+  assert.ok(none.results.length > 0 && none.results.every((r) => r.tier === "partial"));
 });
 
 test("no match: no hits", async () => {
@@ -145,7 +148,9 @@ test("no match: no hits", async () => {
 test("Latin words and numbers: whole words, any case or width", async () => {
   assert.deepEqual(slugs((await search(out, "zh-hans", "pue")).results), ["a1"]);
   assert.deepEqual(slugs((await search(out, "zh-hans", "ＰＵＥ")).results), ["a1"]);
-  assert.deepEqual(slugs((await search(out, "zh-hans", "pu")).results), []);
+  // A Latin word still being typed matches the words it begins; once a space follows, only itself.
+  assert.deepEqual(slugs((await search(out, "zh-hans", "pu")).results), ["a1"]);
+  assert.deepEqual(slugs((await search(out, "zh-hans", "pu ")).results), []);
   assert.deepEqual(slugs((await search(out, "zh-hant", "5G 網絡")).results), ["a4"]);
 });
 
@@ -199,14 +204,15 @@ test("shards: every key is in the shard its hash names, postings in document ord
     for (const [key, bytes] of decodeShard(new Uint8Array(readFileSync(join(dir, "s", `${s}.bin`))))) {
       keys++;
       assert.equal(shardOf(key, manifest.shards), s);
+      if (key.startsWith(VARIANT)) continue;
       const { ids } = decodePostings(bytes);
       assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
     }
   }
   assert.ok(keys > 100);
   // The fold table only holds characters the index has.
-  assert.ok(manifest.fold.includes("傳传"));
-  assert.ok(!manifest.fold.includes("鬱郁"));
+  assert.ok(unpackFold(manifest.fold).includes("傳传"));
+  assert.ok(!unpackFold(manifest.fold).includes("鬱郁"));
 });
 
 test("a rebuild replaces the index folder; the manifest points to the new one", () => {
@@ -240,4 +246,154 @@ test("a site without articles gets an index that answers nothing", async () => {
   assert.equal(manifest.docs, 0);
   const r = await search(o, "zh-hans", "传播");
   assert.equal(r.hits, 0);
+});
+
+// ---- Issue 14: fields, filters, order, and no false matches -------------------------------
+
+interface Meta {
+  source?: string;
+  editor?: string;
+  tags?: string[];
+  summary?: string;
+  section?: string;
+  date?: string;
+}
+
+let pn = 0;
+/** An article through the record builder (searchDocuments), as a build gives it: both scripts. */
+function page(lang: "zh-Hans" | "zh-Hant", title: string, body: string, meta: Meta = {}): PageInput[] {
+  const slug = `p${pn++}`;
+  const section = meta.section ?? "company";
+  const date = meta.date ?? "2025-01-01";
+  return (["zh-hans", "zh-hant"] as const).map((variant) => {
+    const c = (t: string) => (variant === "zh-hans" ? (lang === "zh-Hans" ? t : toHans.convert(t)) : lang === "zh-Hant" ? t : toHant.convert(t));
+    return {
+      path: variant,
+      file: {
+        u: `/${variant}/news/${section}/${slug}/`,
+        t: c(title),
+        d: date,
+        i: date,
+        s: section,
+        ...(meta.source ? { o: c(meta.source) } : {}),
+        ...(meta.editor ? { e: c(meta.editor) } : {}),
+        ...(meta.tags ? { g: meta.tags.map(c) } : {}),
+        ...(meta.summary ? { m: c(meta.summary) } : {}),
+      },
+      html: `<p>${c(body)}</p>`,
+      section,
+    };
+  });
+}
+
+function buildPages(articles: PageInput[][]): string {
+  const dir = mkdtempSync(join(tmpdir(), "newsroom-search-"));
+  writeIndexJob({ articles, dir: join(dir, "search"), variants: ["zh-hans", "zh-hant"] });
+  return dir;
+}
+
+async function ask(o: string, variant: string, q: string, options: QueryOptions = {}) {
+  const { searcher } = localSearcher(o, variant);
+  const result = await searcher.query(q, options);
+  const { results } = await searcher.page(result, 0, 50);
+  return { result, results, total: searcher.total(result), searcher };
+}
+
+const slugOf = (r: Result) => r.url.split("/").at(-2);
+
+const NEWS = buildPages([
+  page("zh-Hans", "西部算力调度平台上线", "平台连接多个数据中心。", { source: "重庆日报", editor: "何嘉颖", tags: ["算力"], date: "2025-03-01" }), // p0
+  page("zh-Hant", "集團舉辦傳播論壇", "論壇討論軟體與網路的發展。", { source: "中央社", editor: "譚鑫", date: "2024-11-02", section: "media" }), // p1
+  page("zh-Hans", "重庆日报报道集团", "重庆日报记者走访园区，软件产业增长。", { source: "新华社", date: "2024-06-01" }), // p2
+  page("zh-Hans", "我们提供和服务", "公司向客户提供咨询和服务，增加了1.2万个岗位，3月完成。", { date: "2024-03-01" }), // p3
+  page("zh-Hans", "和服展览开幕", "展出百件和服。11.2万人次参观，13月是笔误。", { date: "2023-05-01", section: "media" }), // p4
+  page("zh-Hans", "中华人民共和国成立纪念", "中华人民共和国成立以来，海外华人积极参与。", { date: "2023-01-01" }), // p5
+  page("zh-Hant", "美國總統布希訪問", "布希與伊拉克問題。台獨議題也被提及。iChong 應用上線。", { date: "2022-01-01" }), // p6
+]);
+
+test("source, editor and tags are searched, the title weighing most; results show the source", async () => {
+  const { results } = await ask(NEWS, "zh-hans", "重庆日报");
+  // Its title says 重庆日报 (p2); p0's source is 重庆日报 (the bug: sources were not indexed).
+  assert.deepEqual(results.map(slugOf), ["p2", "p0"]);
+  assert.equal(results[1]!.source, "重庆日报");
+  assert.deepEqual(results[1]!.sourceRanges, [[0, 4]]);
+  assert.deepEqual((await ask(NEWS, "zh-hant", "譚鑫")).results.map(slugOf), ["p1"], "the editor");
+  assert.deepEqual((await ask(NEWS, "zh-hans", "算力")).results.map(slugOf), ["p0"], "a tag and the title");
+  assert.equal((await ask(NEWS, "zh-hant", "中央社")).results[0]!.source, "中央社");
+});
+
+test("filters by section, year and source, and the order by date", async () => {
+  assert.deepEqual((await ask(NEWS, "zh-hans", "和服", { section: "media" })).results.map(slugOf), ["p4"]);
+  assert.deepEqual((await ask(NEWS, "zh-hans", "重庆日报", { year: "2025" })).results.map(slugOf), ["p0"]);
+  assert.deepEqual((await ask(NEWS, "zh-hant", "重慶日報", { source: "新華社" })).results.map(slugOf), ["p2"]);
+  assert.deepEqual((await ask(NEWS, "zh-hans", "", { source: "重庆日报" })).results.map(slugOf), ["p0"], "a filter alone lists its articles");
+  assert.deepEqual((await ask(NEWS, "zh-hans", "", { year: "2023" })).results.map(slugOf), ["p4", "p5"]);
+  // By date: newest first, whatever the score (p2 has 重庆日报 in its title).
+  assert.deepEqual((await ask(NEWS, "zh-hans", "重庆日报", { sort: "date" })).results.map(slugOf), ["p0", "p2"]);
+  const { searcher } = localSearcher(NEWS, "zh-hans");
+  assert.deepEqual(Object.keys((await searcher.load()).years).sort(), ["2022", "2023", "2024", "2025"]);
+});
+
+test("numbers mixed with other characters match as written (1.2万 is not 11.2万, 3月 not 13月)", async () => {
+  const a = await ask(NEWS, "zh-hans", "1.2万");
+  assert.deepEqual(a.results.filter((r) => r.tier === "match").map(slugOf), ["p3"]);
+  assert.deepEqual(a.total, { n: 1, inside: 0, exact: true });
+  const m = await ask(NEWS, "zh-hans", "3月");
+  assert.deepEqual(m.results.filter((r) => r.tier === "match").map(slugOf), ["p3"]);
+  assert.ok(m.results.every((r) => r.tier !== "match" || r.snippet.ranges.length > 0));
+});
+
+test("a pair inside a longer word ranks below the word and is not marked (和服 in 和服务, 华人 in 中华人民)", async () => {
+  const k = await ask(NEWS, "zh-hans", "和服");
+  assert.deepEqual(k.results.map((r) => [slugOf(r), r.tier]), [["p4", "match"], ["p3", "inside"]]);
+  assert.deepEqual(k.total, { n: 1, inside: 1, exact: true });
+  assert.deepEqual(k.results[1]!.titleRanges, []);
+  assert.deepEqual(k.results[1]!.snippet.ranges, []);
+  const h = await ask(NEWS, "zh-hans", "华人");
+  assert.equal(slugOf(h.results[0]!), "p5");
+  assert.deepEqual(h.results[0]!.titleRanges, [], "中华人民 in the title is not 华人");
+  assert.deepEqual(h.results[0]!.snippet.ranges.map(([s, e]) => h.results[0]!.snippet.text.slice(s, e)), ["华人"], "海外华人 is");
+});
+
+test("regional variants are searched too, and marked as such (布什 / 布希, 软件 / 軟體, 网络 / 網路)", async () => {
+  const bush = await ask(NEWS, "zh-hans", "布什");
+  assert.deepEqual(bush.results.map(slugOf), ["p6"]);
+  assert.deepEqual(bush.results[0]!.via, ["布希"]);
+  assert.deepEqual(bush.result.variants, [{ of: "布什", shown: "布希" }]);
+  const sw = await ask(NEWS, "zh-hans", "软件");
+  assert.deepEqual(sw.results.map(slugOf).sort(), ["p1", "p2"]);
+  assert.deepEqual(sw.results.find((r) => slugOf(r) === "p1")!.via, ["软体"]);
+  assert.deepEqual(sw.results.find((r) => slugOf(r) === "p2")!.via, []);
+  const net = await ask(NEWS, "zh-hant", "网络");
+  assert.deepEqual(net.results.map(slugOf), ["p1"]);
+  assert.deepEqual(net.results[0]!.via, ["網路"], "shown in the reader's script");
+});
+
+test("nothing matches: the closest partial matches (a typo, a long form of a short one)", async () => {
+  const typo = await ask(NEWS, "zh-hans", "伊拉科");
+  assert.ok(typo.result.partial);
+  assert.deepEqual(typo.results.map(slugOf), ["p6"]);
+  assert.equal(typo.results[0]!.tier, "partial");
+  const long = await ask(NEWS, "zh-hans", "台湾独立");
+  assert.ok(long.result.partial);
+  assert.deepEqual(long.result.abbreviations, ["台独"]);
+  assert.equal(slugOf(long.results[0]!), "p6");
+});
+
+test("a query of more keys than are looked up drops no term", async () => {
+  // 26 pairs: the middle ones are not looked up, but the whole phrase is still checked.
+  const phrase = "公司向客户提供咨询和服务增加了";
+  const q = `${phrase}一二三四五六七八九十 和服`;
+  const { results } = await ask(NEWS, "zh-hans", q);
+  assert.deepEqual(results.filter((r) => r.tier === "match"), []);
+  const ok = await ask(NEWS, "zh-hans", "公司向客户提供咨询和服务 增加了1.2万个岗位 3月完成 中华人民共和国成立以来");
+  assert.deepEqual(ok.results.filter((r) => r.tier === "match"), [], "the last phrase is in another article: none has all");
+});
+
+test("the last Latin word matches as a prefix while it is typed (iCh → iChong)", async () => {
+  assert.deepEqual((await ask(NEWS, "zh-hans", "iCh")).results.map(slugOf), ["p6"]);
+  assert.deepEqual((await ask(NEWS, "zh-hans", "iCh ")).results.filter((r) => r.tier === "match"), []);
+  assert.deepEqual((await ask(NEWS, "zh-hans", "ichong")).results.map(slugOf), ["p6"]);
+  const r = (await ask(NEWS, "zh-hans", "iCh")).results[0]!;
+  assert.deepEqual(r.snippet.ranges.map(([s, e]) => r.snippet.text.slice(s, e)), ["iChong"]);
 });

@@ -7,7 +7,7 @@ export interface Postings {
   weights: number[];
 }
 
-/** One document file: what a result shows, in one script. */
+/** One document file: what a result shows and what the phrase check reads, in one script. */
 export interface SearchDocFile {
   /** URL of the article in this script. */
   u: string;
@@ -19,6 +19,14 @@ export interface SearchDocFile {
   i: string;
   /** Section name. */
   s: string;
+  /** Source (來源), if any. */
+  o?: string;
+  /** Editor. */
+  e?: string;
+  /** Tags. */
+  g?: string[];
+  /** Summary, when the body does not hold it already. */
+  m?: string;
   /** Body text, blocks separated by new lines. */
   b: string;
 }
@@ -29,12 +37,20 @@ export interface Manifest {
   base: string;
   docs: number;
   shards: number;
-  /** Fold pairs: UTF-16 units from, to. */
+  /** Fold pairs, packed (search-keys.js packFold). */
   fold: string;
   /** Variant path → folder of its document files under base. */
   variants: Record<string, string>;
+  /** Year → [first id, last id] ranges of its articles (ids are in date order). */
+  years: Record<string, [number, number][]>;
 }
 
-export function weightOf(inTitle: boolean, bodyCount: number): number;
+export interface Variant {
+  text: string;
+  shown: string;
+}
+
+export function weightOf(inTitle: boolean, bodyCount: number, inMeta?: boolean): number;
 export function decodeShard(bytes: Uint8Array): Map<string, Uint8Array>;
 export function decodePostings(bytes: Uint8Array): Postings;
+export function decodeVariants(bytes: Uint8Array): Variant[];

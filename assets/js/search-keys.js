@@ -1,27 +1,74 @@
-// Search keys: the rules that turn text into the keys of the search index. The indexer
-// (scripts/search/, in Node) and the reader's browser both use this module, so a query is cut
-// exactly as the articles were.
-//
-// Every text is folded first (Traditional → Simplified characters, full-width → ASCII, lower
-// case), so one index serves both scripts. Chinese has no spaces: the keys are single Han
-// characters and pairs of neighbours (bigrams); runs of Latin letters and digits are whole-word
-// keys. Folding maps one UTF-16 unit to one, so an offset in folded text is one in the original.
+// Search keys: the rules that turn text into the keys of the search index, shared by the
+// indexer (scripts/search/) and the browser, so a query is cut exactly as the articles were.
+// Texts are folded first (Traditional → Simplified, full-width → ASCII, lower case): one index
+// serves both scripts. Keys: each Han character, each pair of neighbours, each run of letters
+// and digits. Folding maps one UTF-16 unit to one: offsets in folded text are offsets in the
+// original.
 
-/** A query of more keys than this is cut short (each key may cost a shard download). */
+/** Keys looked up for one query at most (each may cost a shard); the terms left out of the lookup are still checked in the text. */
 export const MAX_KEYS = 24;
+
+// Marked keys. VARIANT + word: its regional variants (in the shard of the word's first pair).
+// FACET + s/o + value: a section's or source's documents.
+export const VARIANT = "\u0002";
+export const FACET = "\u0004";
 
 /** The fold table: pairs of UTF-16 units (from, to) in one string → a 64 K lookup table. */
 export function foldTable(pairs) {
   const table = new Uint16Array(65536);
   for (let i = 0; i < 65536; i++) table[i] = i;
-  for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 32; // A-Z
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 32;
   for (let c = 0xff01; c <= 0xff5e; c++) {
     const ascii = c - 0xfee0; // full-width forms
     table[c] = ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii;
   }
-  table[0x3000] = 0x20; // ideographic space
+  table[0x3000] = 0x20;
   for (let i = 0; i + 1 < pairs.length; i += 2) table[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
   return table;
+}
+
+/**
+ * Fold pairs "from to from to …" → a short ASCII string for the manifest: each "from" as its
+ * distance from the last "from" (sorted, so small), each "to" as its distance from its "from";
+ * zig-zag numbers, 5 bits a character, the last character of a number from the first 32 digits.
+ */
+export function packFold(pairs) {
+  let out = "";
+  let lastFrom = 0;
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const from = pairs.charCodeAt(i);
+    out += packNumber(from - lastFrom) + packNumber(pairs.charCodeAt(i + 1) - from);
+    lastFrom = from;
+  }
+  return out;
+}
+
+const DIGITS = "abcdefghijklmnopqrstuvwxyz012345ABCDEFGHIJKLMNOPQRSTUVWXYZ6789!#";
+
+function packNumber(n) {
+  let v = n >= 0 ? n * 2 : -n * 2 - 1;
+  let digits = DIGITS[v & 31];
+  for (v = Math.floor(v / 32); v > 0; v = Math.floor(v / 32)) digits = DIGITS[32 + (v & 31)] + digits;
+  return digits;
+}
+
+/** packFold's inverse. */
+export function unpackFold(packed) {
+  let out = "";
+  let from = 0;
+  let v = 0;
+  let odd = false;
+  for (let i = 0; i < packed.length; i++) {
+    const d = DIGITS.indexOf(packed[i]);
+    v = v * 32 + (d & 31);
+    if (d >= 32) continue;
+    const n = v % 2 ? -(v + 1) / 2 : v / 2;
+    if (odd) out += String.fromCharCode(from, from + n);
+    else from += n;
+    odd = !odd;
+    v = 0;
+  }
+  return out;
 }
 
 /** Folds text for matching; the result has the same length as the input. */
@@ -32,7 +79,6 @@ export function fold(text, table) {
   if (i === n) return text;
   const codes = new Uint16Array(n);
   for (let j = 0; j < n; j++) codes[j] = table[text.charCodeAt(j)];
-  // Surrogates fold to themselves: well-formed text stays well-formed.
   return utf16.decode(codes);
 }
 
@@ -74,46 +120,91 @@ export function forEachKey(folded, fn) {
   });
 }
 
-/** The Han characters of a run, astral ones kept whole. */
-function chars(run) {
-  return Array.from(run);
+const LEADING = "$¥€£#";
+const TRAILING = "%‰℃°";
+
+function hanKeys(run) {
+  const cs = Array.from(run);
+  return cs.length === 1 ? [cs[0]] : cs.slice(1).map((c, i) => cs[i] + c);
 }
 
 /**
- * A query as terms to match: words split at spaces, each word cut into runs (a run of Han
- * characters, or a Latin/digit word). Every term must match (AND).
- * Each term: { text: folded run, han, keys: index keys it needs, check: must be verified in text }.
- * A word of three or more characters needs all its pairs and is then checked against the
- * document's text, so 北京大学 does not match 北京…大学 far apart.
+ * A query as terms, all of which must match. Words are split at spaces; a word is one term,
+ * however many runs it has (1.2万 is "1", "2", "万" but matched as written, 3月 too).
+ * Term: { text, han (one Han run), keys, check (the index alone cannot confirm it: the text is
+ * checked), prefix (the last word, a Latin word still being typed) }.
  */
 export function parseQuery(query, table) {
-  const folded = fold(String(query).normalize("NFC"), table);
+  const raw = String(query).normalize("NFC");
+  const folded = fold(raw, table);
   const terms = [];
   const seen = new Set();
-  forEachRun(folded, (run, _start, han) => {
-    if (seen.has(run)) return;
-    seen.add(run);
-    if (!han) {
-      terms.push({ text: wordKey(run), han: false, keys: [wordKey(run)], check: false });
-      return;
-    }
-    const cs = chars(run);
-    const keys = cs.length === 1 ? [cs[0]] : cs.slice(1).map((c, i) => cs[i] + c);
-    terms.push({ text: run, han: true, keys: [...new Set(keys)], check: cs.length > 2 });
+  const words = folded.split(/\s+/).filter((w) => w !== "");
+  // The last word is still being typed unless a space follows it.
+  const typing = !/\s$/.test(folded);
+  words.forEach((word, w) => {
+    const runs = [];
+    forEachRun(word, (run, start, han) => runs.push({ run, start, han }));
+    if (runs.length === 0) return;
+    // The word from its first run to the end of its last, with the signs numbers carry (50%,
+    // ¥3): punctuation around it is not part of it.
+    let from = runs[0].start;
+    let to = runs[runs.length - 1].start + runs[runs.length - 1].run.length;
+    while (from > 0 && LEADING.includes(word[from - 1])) from--;
+    while (to < word.length && TRAILING.includes(word[to])) to++;
+    const text = word.slice(from, to);
+    if (seen.has(text)) return;
+    seen.add(text);
+    const keys = [];
+    for (const r of runs) for (const k of r.han ? hanKeys(r.run) : [wordKey(r.run)]) if (!keys.includes(k)) keys.push(k);
+    const one = runs.length === 1 && text === runs[0].run;
+    const han = one && runs[0].han;
+    terms.push({
+      text,
+      han,
+      keys,
+      check: !one || (han && Array.from(text).length > 2),
+      prefix: one && !han && typing && w === words.length - 1 && /^[a-z]/.test(text) && text.length >= 2,
+    });
   });
   // A longer term that holds a shorter one makes the shorter redundant (传播 传播学).
-  const kept = terms.filter((t) => !terms.some((o) => o !== t && o.han === t.han && o.text.length > t.text.length && o.text.includes(t.text)));
-  return kept;
+  return terms.filter((t) => !terms.some((o) => o !== t && o.text.length > t.text.length && o.text.includes(t.text) && (o.han || !t.han)));
 }
 
-/** All distinct keys of a parsed query, at most MAX_KEYS. */
-export function queryKeys(terms) {
+/**
+ * The keys to look up, at most MAX_KEYS: every key of every term while they fit; beyond, each
+ * term keeps its first and last key (a phrase is checked in the text anyway), and a term left
+ * without any is marked to be checked. Returns { keys, terms } (terms with `looked`: its keys looked up).
+ */
+export function planKeys(terms, max = MAX_KEYS) {
+  const total = new Set(terms.flatMap((t) => t.keys)).size;
   const keys = [];
-  for (const t of terms) for (const k of t.keys) if (!keys.includes(k)) keys.push(k);
-  return keys.slice(0, MAX_KEYS);
+  const add = (k) => {
+    if (!keys.includes(k) && keys.length < max) keys.push(k);
+    return keys.includes(k);
+  };
+  // First and last key of every term first, then the rest in order while there is room.
+  for (const t of terms) {
+    add(t.keys[0]);
+    add(t.keys[t.keys.length - 1]);
+  }
+  for (const t of terms) for (const k of t.keys) if (total <= max || keys.length < max) add(k);
+  const planned = terms.map((t) => {
+    const looked = t.keys.filter((k) => keys.includes(k));
+    return { ...t, looked, check: t.check || looked.length < t.keys.length };
+  });
+  return { keys, terms: planned };
 }
 
-/** FNV-1a over UTF-16 units: which shard holds a key. */
+/** The key whose shard holds `key`: marked keys live with what they mark; words by their first two letters (so a word being typed finds its completions in one shard). */
+export function shardKey(key) {
+  const c = key.charCodeAt(0);
+  if (c === 2) return Array.from(key.slice(1)).slice(0, 2).join("");
+  if (c >= 0x61 && c <= 0x7a) return key.slice(0, 2);
+  return key;
+}
+
+/** FNV-1a over UTF-16 units. */
 export function hashKey(key) {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
@@ -124,5 +215,5 @@ export function hashKey(key) {
 }
 
 export function shardOf(key, shards) {
-  return hashKey(key) % shards;
+  return hashKey(shardKey(key)) % shards;
 }

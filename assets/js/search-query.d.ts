@@ -1,15 +1,47 @@
 // Types of search-query.js for the indexer's tools and tests (TypeScript reads this; browsers never load it).
 import type { Manifest } from "./search-format.js";
-import type { Term } from "./search-keys.js";
+import type { PlannedTerm } from "./search-keys.js";
 import type { Snippet } from "./search-match.js";
 import type { Hit } from "./search-rank.js";
 
 export const PAGE_SIZE: number;
 
+export interface Alt {
+  text: string;
+  kind: "variant" | "completion";
+  shown: string;
+  keys: string[];
+}
+
+export interface QueryTerm extends PlannedTerm {
+  alts: Alt[];
+}
+
+export interface QueryOptions {
+  section?: string;
+  year?: string;
+  source?: string;
+  sort?: "date" | "relevance";
+}
+
 export interface QueryResult {
-  terms: Term[];
+  terms: QueryTerm[];
   hits: Hit[];
   exact: boolean;
+  partial: boolean;
+  variants: { of: string; shown: string }[];
+  completions: string[];
+  abbreviations: string[];
+  checked: { seen: number; ok: number };
+}
+
+export interface Total {
+  n: number;
+  /** Articles where a word only falls inside longer words (listed after the matches). */
+  inside: number;
+  exact: boolean;
+  atLeast?: number;
+  atMost?: number;
 }
 
 export interface Result {
@@ -19,7 +51,12 @@ export interface Result {
   date: string;
   dateIso: string;
   section: string;
+  source: string;
+  sourceRanges: [number, number][];
   snippet: Snippet;
+  tier: "match" | "inside" | "apart" | "partial";
+  /** Regional variants this article matched by. */
+  via: string[];
 }
 
 export class Searcher {
@@ -28,6 +65,7 @@ export class Searcher {
   variant: string;
   table: Uint16Array | null;
   load(): Promise<Manifest>;
-  query(text: string): Promise<QueryResult>;
-  page(result: QueryResult, from: number, size?: number): Promise<{ results: Result[]; next: number }>;
+  query(text: string, options?: QueryOptions): Promise<QueryResult>;
+  total(result: QueryResult): Total;
+  page(result: QueryResult, from: number, size?: number): Promise<{ results: Result[]; next: number; done: boolean }>;
 }

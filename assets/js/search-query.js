@@ -1,13 +1,18 @@
 // The query core's entry: answers queries from the index files (search-format.js), with no DOM
 // and no network of its own: the browser page passes fetch, Node (tests, the benchmark) a file
-// reader. It fetches only the shards its keys live in and the few documents it shows.
-import { decodePostings, decodeShard, FORMAT } from "./search-format.js";
-import { fold, foldTable, parseQuery, queryKeys, shardOf } from "./search-keys.js";
-import { matchRanges, snippet, verify } from "./search-match.js";
-import { rank } from "./search-rank.js";
+// reader. It fetches only the shards its keys live in and the documents it shows.
+import { decodePostings, decodeShard, decodeVariants, FORMAT } from "./search-format.js";
+import { FACET, fold, foldTable, parseQuery, planKeys, shardOf, unpackFold, VARIANT } from "./search-keys.js";
+import { docText, holds, matchRanges, snippet, verify } from "./search-match.js";
+import { rank, rankPartial, TIER } from "./search-rank.js";
 
 /** Results fetched and shown per page of results. */
 export const PAGE_SIZE = 10;
+/** Completions of a word being typed, and variants of a word, looked up at most. */
+const COMPLETIONS = 3;
+const VARIANTS = 4;
+
+const TIER_NAME = ["match", "inside", "apart", "partial"];
 
 /**
  * Answers queries from the index files. `fetchBytes(url)` → Promise<Uint8Array>.
@@ -30,9 +35,10 @@ export class Searcher {
         const m = JSON.parse(new TextDecoder().decode(await this.fetchBytes(this.manifestUrl)));
         if (m.format !== FORMAT) throw new Error(`search index format ${m.format}, expected ${FORMAT}`);
         if (m.docs > 0 && !m.variants[this.variant]) throw new Error(`search index has no documents for ${this.variant}`);
-        this.table = foldTable(m.fold);
+        this.table = foldTable(unpackFold(m.fold));
         return m;
       })();
+      this.manifest.catch(() => (this.manifest = null));
     }
     return this.manifest;
   }
@@ -63,45 +69,186 @@ export class Searcher {
     return d;
   }
 
-  /** Parses and runs a query: { terms, hits: [{ id, score }] best first, exact: hits need no check }. */
-  async query(text) {
+  /** The shards of `keys`, loaded: key → value bytes (missing: absent). */
+  async values(keys) {
     const m = await this.load();
-    const terms = parseQuery(text, this.table);
-    const keys = queryKeys(terms);
-    if (keys.length === 0 || m.docs === 0) return { terms, hits: [], exact: true };
-    const shardNos = [...new Set(keys.map((k) => shardOf(k, m.shards)))];
-    const loaded = new Map(await Promise.all(shardNos.map(async (n) => [n, await this.shard(n)])));
-    const lists = keys.map((k) => {
-      const bytes = loaded.get(shardOf(k, m.shards)).get(k);
-      return bytes ? decodePostings(bytes) : null;
-    });
-    return { terms, hits: rank(lists, m.docs), exact: terms.every((t) => !t.check) };
+    const nos = [...new Set(keys.map((k) => shardOf(k, m.shards)))];
+    const loaded = new Map(await Promise.all(nos.map(async (n) => [n, await this.shard(n)])));
+    return { get: (k) => loaded.get(shardOf(k, m.shards))?.get(k), shard: (k) => loaded.get(shardOf(k, m.shards)) };
+  }
+
+  /** A word's regional variants the index knows, in the reader's script. */
+  shown(v) {
+    return this.variant === "zh-hans" ? v.text : v.shown;
   }
 
   /**
-   * The next shown results from `hits[from…]`: documents fetched, checked and cut into
-   * snippets. Returns { results, next: index of the first hit not yet looked at }.
+   * Parses and runs a query. `options`: { section (id), year, source, sort: "date" | "relevance" }.
+   * Returns { terms (with alts: their other forms), hits (best first, each with its tier),
+   * exact (hits need no check), partial (no document holds every term: the closest ones),
+   * variants and completions added, stats for the total }.
+   */
+  async query(text, options = {}) {
+    const m = await this.load();
+    const byDate = options.sort === "date";
+    const { keys, terms } = planKeys(parseQuery(text, this.table));
+    const facets = [];
+    if (options.section) facets.push(`${FACET}s${options.section}`);
+    if (options.source) facets.push(`${FACET}o${fold(String(options.source).normalize("NFC"), this.table)}`);
+    const result = { terms, hits: [], exact: true, partial: false, variants: [], completions: [], abbreviations: [], checked: { seen: 0, ok: 0 }, apart: [], apartShown: 0 };
+    if (m.docs === 0 || (keys.length === 0 && facets.length === 0 && !options.year)) return result;
+
+    let values = await this.values([...keys, ...facets]);
+    const filter = this.filterOf(m, facets, values, options.year);
+    if (keys.length === 0 && terms.length === 0) {
+      // Filters alone: every article they select, newest first.
+      for (let id = 0; id < m.docs; id++) if (!filter || filter(id)) result.hits.push({ id, score: 0, tier: TIER.match, forms: [] });
+      return result;
+    }
+
+    // Other forms of each term: regional variants (listed in the shard of the word's first pair) and completions of a word being typed.
+    const extra = [];
+    for (const t of terms) {
+      t.alts = [];
+      if (t.han && t.looked.length > 0) {
+        const bytes = values.get(VARIANT + t.text);
+        for (const v of bytes ? decodeVariants(bytes).slice(0, VARIANTS) : []) {
+          t.alts.push({ text: v.text, kind: "variant", shown: this.shown(v), keys: pairsOf(v.text) });
+          result.variants.push({ of: t.text, shown: this.shown(v) });
+        }
+      }
+      if (t.prefix) {
+        const shard = values.shard(t.text);
+        const words = shard ? [...shard].filter(([k]) => k.length > t.text.length && k.startsWith(t.text) && /^[\p{L}\p{N}]+$/u.test(k)) : [];
+        words.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+        for (const [k] of words.slice(0, COMPLETIONS)) {
+          t.alts.push({ text: k, kind: "completion", shown: k, keys: [k] });
+          result.completions.push(k);
+        }
+      }
+      for (const a of t.alts) extra.push(...a.keys);
+    }
+    if (extra.length > 0) values = await this.values([...keys, ...facets, ...extra]);
+
+    const lists = new Map();
+    const read = (k) => {
+      if (lists.has(k)) return;
+      const bytes = values.get(k);
+      lists.set(k, bytes ? decodePostings(bytes) : null);
+    };
+    for (const k of [...keys, ...extra]) read(k);
+    const ranked = terms.map((t) => ({ forms: [{ keys: t.looked }, ...t.alts.map((a) => ({ keys: a.keys }))] }));
+    result.hits = rank(ranked, lists, m.docs, { filter, byDate });
+    result.exact = terms.every((t) => !t.check);
+    if (result.hits.length > 0) return result;
+
+    // Nothing holds every term: the articles holding most of it.
+    const partial = [];
+    const add = (key, weight) => {
+      if (!partial.some((p) => p.key === key)) partial.push({ key, weight });
+    };
+    for (const t of terms) {
+      for (const k of t.looked) add(k, Array.from(k).length > 1 || !t.han ? 2 : 1);
+      const cs = Array.from(t.text);
+      if (t.han) for (const c of cs) add(c, 1);
+      // 台湾独立 → 台独: a four-character word's short form takes the first character of each half.
+      if (t.han && cs.length === 4) {
+        add(cs[0] + cs[2], 3);
+        result.abbreviations.push(cs[0] + cs[2]);
+      }
+    }
+    values = await this.values([...partial.map((p) => p.key), ...facets]);
+    for (const p of partial) read(p.key);
+    result.hits = rankPartial(partial, lists, m.docs, { filter, byDate });
+    result.partial = true;
+    result.exact = true;
+    // What to mark in a partial match: the pairs and words it holds, the short forms.
+    result.marks = partial.filter((p) => p.weight >= 2).map((p) => ({ text: p.key, han: true, keys: [p.key], check: false, prefix: false, alts: [] }));
+    return result;
+  }
+
+  /** The filter of the options: facet lists (section, source) and the year's ids; null if none. */
+  filterOf(m, facets, values, year) {
+    const sets = facets.map((k) => {
+      const bytes = values.get(k);
+      return new Set(bytes ? decodePostings(bytes).ids : []);
+    });
+    const ranges = year ? (m.years?.[year] ?? []) : null;
+    if (sets.length === 0 && !ranges) return null;
+    return (id) => sets.every((s) => s.has(id)) && (!ranges || ranges.some(([a, b]) => id >= a && id <= b));
+  }
+
+  /**
+   * How many articles match: { n, exact }. Exact when the index alone decides; otherwise an
+   * estimate from the articles checked so far (those shown), exact once all were checked.
+   */
+  total(result) {
+    const matches = result.hits.filter((h) => h.tier === TIER.match).length;
+    const inside = result.hits.length - matches;
+    if (result.exact) return { n: matches, inside, exact: true };
+    const { seen, ok } = result.checked;
+    const left = result.hits.length - seen;
+    if (left === 0) return { n: ok, inside: 0, exact: true };
+    const n = seen === 0 ? result.hits.length : ok + Math.round((left * ok) / seen);
+    return { n, inside: 0, exact: false, atLeast: ok, atMost: ok + left };
+  }
+
+  /**
+   * The next shown results from `hits[from…]`: documents fetched, checked and cut into snippets;
+   * articles that hold a phrase's characters but not the phrase come after every match.
+   * Returns { results, next: index of the first hit not yet looked at, done }.
    */
   async page(result, from, size = PAGE_SIZE) {
     const results = [];
     let at = from;
+    const marks = result.marks ?? result.terms;
     while (results.length < size && at < result.hits.length) {
       const batch = result.hits.slice(at, at + (size - results.length));
       at += batch.length;
       const docs = await Promise.all(batch.map((h) => this.doc(h.id)));
-      for (const doc of docs) {
-        if (!verify(doc, result.terms, this.table)) continue;
-        results.push({
-          url: doc.u,
-          title: doc.t,
-          titleRanges: matchRanges(fold(doc.t, this.table), result.terms),
-          date: doc.d,
-          dateIso: doc.i,
-          section: doc.s,
-          snippet: snippet(doc.b, result.terms, this.table),
-        });
-      }
+      docs.forEach((doc, i) => {
+        const hit = batch[i];
+        const checked = result.partial || verify(doc, result.terms, this.table);
+        if (!result.exact) {
+          result.checked.seen++;
+          if (checked) result.checked.ok++;
+        }
+        const item = this.result(doc, hit, marks, checked ? TIER_NAME[hit.tier] : "apart", result);
+        if (checked) results.push(item);
+        else result.apart.push(item);
+      });
     }
-    return { results, next: at };
+    // Every match shown: then the articles with the words apart.
+    while (results.length < size && at >= result.hits.length && result.apartShown < result.apart.length) results.push(result.apart[result.apartShown++]);
+    return { results, next: at, done: at >= result.hits.length && result.apartShown >= result.apart.length };
   }
+
+  result(doc, hit, marks, tier, result) {
+    const via = [];
+    (hit.forms ?? []).forEach((f, t) => {
+      const alt = f > 0 ? result.terms[t]?.alts?.[f - 1] : null;
+      if (alt && alt.kind === "variant") via.push(alt.shown);
+    });
+    // An article with the words apart: mark the words it does hold.
+    const shownMarks = tier === "apart" ? marks.filter((t) => holds(fold(docText(doc), this.table), t)) : marks;
+    return {
+      url: doc.u,
+      title: doc.t,
+      titleRanges: matchRanges(fold(doc.t, this.table), shownMarks),
+      date: doc.d,
+      dateIso: doc.i,
+      section: doc.s,
+      source: doc.o ?? "",
+      sourceRanges: doc.o ? matchRanges(fold(doc.o, this.table), shownMarks) : [],
+      snippet: snippet(doc.b, shownMarks, this.table),
+      tier,
+      via,
+    };
+  }
+}
+
+/** The pair keys of a Han word. */
+function pairsOf(word) {
+  const cs = Array.from(word);
+  return cs.length === 1 ? cs : cs.slice(1).map((c, i) => cs[i] + c);
 }

@@ -1,9 +1,20 @@
 // Types of search-rank.js for tests (TypeScript reads this; browsers never load it).
 import type { Postings } from "./search-format.js";
 
+export const TIER: { match: 0; inside: 1; apart: 2; partial: 3 };
+
 export interface Hit {
   id: number;
   score: number;
+  tier: number;
+  /** Which form of each term matched: 0 the word itself, then its alternatives. */
+  forms: number[];
 }
 
-export function rank(lists: (Postings | null)[], docCount: number): Hit[];
+export interface RankOptions {
+  filter?: ((id: number) => boolean) | null;
+  byDate?: boolean;
+}
+
+export function rank(terms: { forms: { keys: string[] }[] }[], lists: Map<string, Postings | null>, docCount: number, options?: RankOptions): Hit[];
+export function rankPartial(keys: { key: string; weight: number }[], lists: Map<string, Postings | null>, docCount: number, options?: RankOptions & { min?: number }): Hit[];

@@ -1,29 +1,103 @@
-// Ranking: which documents hold every key of a query, best first.
+// Ranking: which documents hold every term of a query, best first. A term matches in any of its
+// forms (the word, its regional variants, the completions of a word being typed), each form
+// needing all its keys; a pair's documents are those where it is a real word match and, below
+// them, those where it only falls inside longer words (weight 0).
 
 const TF_SCORE = [0, 1, 1.5, 2];
 const TITLE_SCORE = 2.5;
+const META_SCORE = 2;
+
+export const TIER = { match: 0, inside: 1, apart: 2, partial: 3 };
+
+function weightScore(w) {
+  return TF_SCORE[w & 3] + (w & 4 ? TITLE_SCORE : 0) + (w & 8 ? META_SCORE : 0);
+}
+
+/** A key's documents: Map(id → { w, inside }); weight 0 marks a pair that only falls inside longer words there. */
+function docsOf(lists, key) {
+  const out = new Map();
+  const list = lists.get(key);
+  if (list) list.ids.forEach((id, i) => out.set(id, { w: list.weights[i], inside: list.weights[i] === 0 }));
+  return out;
+}
+
+/** Documents holding all `keys`: Map(id → { score, inside: every key only inside other words }). */
+function holdingAll(lists, keys, docCount) {
+  let result = null;
+  for (const key of keys) {
+    const docs = docsOf(lists, key);
+    const idf = Math.log(1 + docCount / Math.max(1, docs.size));
+    const next = new Map();
+    for (const [id, d] of docs) {
+      const prev = result ? result.get(id) : { score: 0, inside: true };
+      if (!prev) continue;
+      next.set(id, { score: prev.score + idf * weightScore(d.w), inside: prev.inside && d.inside });
+    }
+    result = next;
+    if (result.size === 0) break;
+  }
+  return result ?? new Map();
+}
 
 /**
- * Documents that have every key, best first: sum over keys of idf × (body count + title bonus),
- * newer first among equals. `lists` holds one decoded postings list per key (missing: none).
+ * Documents that hold every term, best first: [{ id, score, tier, forms }], where forms[i] is
+ * the form of term i that matched (0 the word itself). `terms`: [{ forms: [{ keys }] }] (a form
+ * without keys matches every document: it is checked in the text). `filter(id)` keeps a
+ * document; `byDate` orders by date (ids are in date order) instead of score.
  */
-export function rank(lists, docCount) {
-  if (lists.length === 0 || lists.some((l) => !l || l.ids.length === 0)) return [];
-  // Shortest list first: the candidates only shrink from there.
-  const order = [...lists].sort((a, b) => a.ids.length - b.ids.length);
-  let scores = new Map();
-  const first = order[0];
-  const idf = (l) => Math.log(1 + docCount / l.ids.length);
-  first.ids.forEach((id, i) => scores.set(id, idf(first) * (TF_SCORE[first.weights[i] & 3] + (first.weights[i] & 4 ? TITLE_SCORE : 0))));
-  for (const l of order.slice(1)) {
-    const next = new Map();
-    const f = idf(l);
-    l.ids.forEach((id, i) => {
-      const s = scores.get(id);
-      if (s !== undefined) next.set(id, s + f * (TF_SCORE[l.weights[i] & 3] + (l.weights[i] & 4 ? TITLE_SCORE : 0)));
+export function rank(terms, lists, docCount, { filter = null, byDate = false } = {}) {
+  if (terms.length === 0) return [];
+  let found = null;
+  for (const [t, term] of terms.entries()) {
+    if (term.forms.every((f) => f.keys.length === 0)) continue;
+    const best = new Map();
+    term.forms.forEach((form, f) => {
+      if (form.keys.length === 0) return;
+      for (const [id, d] of holdingAll(lists, form.keys, docCount)) {
+        // A variant or a completion counts a little less than the word typed.
+        const score = d.score * (f === 0 ? 1 : 0.8);
+        const prev = best.get(id);
+        const inside = d.inside && form.keys.length === 1;
+        if (!prev || (prev.inside && !inside) || (prev.inside === inside && score > prev.score)) best.set(id, { score, inside, form: f });
+      }
     });
-    scores = next;
-    if (scores.size === 0) break;
+    const next = new Map();
+    for (const [id, b] of best) {
+      if (filter && !filter(id)) continue;
+      const prev = found ? found.get(id) : { score: 0, inside: false, forms: [] };
+      if (!prev) continue;
+      const forms = prev.forms.slice();
+      forms[t] = b.form;
+      next.set(id, { score: prev.score + b.score, inside: prev.inside || b.inside, forms });
+    }
+    found = next;
+    if (found.size === 0) break;
   }
-  return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
+  if (!found) return [];
+  const hits = [...found].map(([id, d]) => ({ id, score: d.score, tier: d.inside ? TIER.inside : TIER.match, forms: d.forms }));
+  return hits.sort((a, b) => a.tier - b.tier || (byDate ? 0 : b.score - a.score) || a.id - b.id);
+}
+
+/**
+ * When no document holds every term: the documents holding most of the query, best first,
+ * scored by the keys they hold (pairs and words count double, a pair made of the first
+ * characters of a four-character word's halves, such as 台独 for 台湾独立, triple).
+ * `keys`: [{ key, weight }]. Only documents holding at least one pair or word count.
+ */
+export function rankPartial(keys, lists, docCount, { filter = null, byDate = false, min = 0 } = {}) {
+  const scores = new Map();
+  for (const { key, weight } of keys) {
+    const docs = docsOf(lists, key);
+    if (docs.size === 0) continue;
+    const idf = Math.log(1 + docCount / docs.size);
+    for (const [id, d] of docs) {
+      if (filter && !filter(id)) continue;
+      const s = scores.get(id) ?? { score: 0, strong: false };
+      s.score += idf * weight * (1 + weightScore(d.w) / 4) * (d.inside ? 0.5 : 1);
+      if (weight >= 2) s.strong = true;
+      scores.set(id, s);
+    }
+  }
+  const hits = [...scores].filter(([, s]) => s.strong && s.score >= min).map(([id, s]) => ({ id, score: s.score, tier: TIER.partial, forms: [] }));
+  return hits.sort((a, b) => (byDate ? 0 : b.score - a.score) || a.id - b.id);
 }

@@ -65,8 +65,9 @@ async function ours(out: string, judged: Map<JudgedQuery, Set<number>>): Promise
     const { searcher, fetch } = localSearcher(out, q.variant);
     const result = await searcher.query(q.q);
     const page = await searcher.page(result, 0);
-    const total = (result as { total?: { n: number; exact: boolean } }).total;
-    const shown = total ? `${total.exact ? "" : "~"}${total.n}` : `${result.hits.length}${result.exact ? "" : "?"}`;
+    // The total as the page says it after the first page (older query cores had none).
+    const total = "total" in searcher ? (searcher as unknown as { total(r: unknown): { n: number; exact: boolean; inside: number } }).total(result) : null;
+    const shown = total ? `${total.exact ? "" : "~"}${total.n}${total.inside ? `+${total.inside}` : ""}${result.partial ? "p" : ""}` : `${result.hits.length}${result.exact ? "" : "?"}`;
     scores.push(score(q, relevant, page.results.map((r) => articleOf(r.url)), fetch.bytes, shown));
   }
   return scores;

@@ -253,8 +253,9 @@ export function pageInputs(all: Twin[][]): PageInput[][] {
   return all.map((pages) =>
     pages.map((p) => ({
       path: p.variant,
-      file: { u: p.url, t: p.title, d: p.dateText, i: p.dateIso, s: p.section },
+      file: { u: p.url, t: p.title, d: p.dateText, i: p.dateIso, s: p.section, o: p.source, e: p.editor, g: p.tags, m: p.summary },
       html: p.html,
+      section: p.sectionId,
     })),
   );
 }

@@ -9,6 +9,10 @@ import type { ArticlePage, SiteModel } from "../model/types.ts";
 /** One article: its text in each script variant, keyed by variant path (zh-hans). */
 export interface SearchDocument {
   variants: Map<string, SearchDocFile>;
+  /** Section id, for the section filter. */
+  section?: string;
+  /** Each script's summary as indexed (the document file carries it only when its body does not). */
+  summaries?: Map<string, string>;
 }
 
 // Elements whose end ends a run of text: a match never spans two of them.
@@ -52,6 +56,8 @@ export interface PageInput {
   path: string;
   file: Omit<SearchDocFile, "b">;
   html: string;
+  /** Section id (the same in every script). */
+  section?: string;
 }
 
 /** Everything the index writer needs, as plain data (structured-cloned when posted to a worker). */
@@ -73,8 +79,19 @@ export function indexJob(model: SiteModel, dir: string): IndexJob {
     articles: articlesInOrder(model).map((pages) =>
       pages.map((page) => ({
         path: page.ctx.path,
-        file: { u: page.url, t: page.headline, d: page.dateText, i: page.dateIso, s: page.section.name },
+        file: {
+          u: page.url,
+          t: page.headline,
+          d: page.dateText,
+          i: page.dateIso,
+          s: page.section.name,
+          ...(page.source ? { o: page.source } : {}),
+          ...(page.editor ? { e: page.editor } : {}),
+          ...(page.tags.length ? { g: [...page.tags] } : {}),
+          ...(page.description ? { m: page.description } : {}),
+        },
         html: page.html,
+        section: page.section.id,
       })),
     ),
     dir,
@@ -85,7 +102,17 @@ export function indexJob(model: SiteModel, dir: string): IndexJob {
 /** The records of the index: each article's document file in every script, its body as text. */
 export function* searchDocuments(articles: PageInput[][]): Generator<SearchDocument> {
   for (const pages of articles) {
-    yield { variants: new Map(pages.map((p) => [p.path, { ...p.file, b: htmlText(p.html) }])) };
+    const summaries = new Map<string, string>();
+    const variants = new Map<string, SearchDocFile>();
+    for (const p of pages) {
+      const { m, ...file } = p.file;
+      const b = htmlText(p.html);
+      if (m) summaries.set(p.path, m);
+      // A summary made from the body's start is already there: the file need not carry it twice.
+      const own = m && !b.replace(/\s+/g, "").includes(m.replace(/\s+/g, "").replace(/…$/, "")) ? m : undefined;
+      variants.set(p.path, { ...file, ...(own ? { m: own } : {}), b });
+    }
+    yield { variants, section: pages[0]?.section, summaries };
   }
 }
 

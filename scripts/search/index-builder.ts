@@ -3,12 +3,24 @@
 // shards by a hash of the key so that a query downloads only the shards of its own keys.
 // File formats: assets/js/search-format.js (the reader of these files); key rules: search-keys.js.
 import { weightOf } from "../../assets/js/search-format.js";
-import { forEachRun, hashKey, wordKey } from "../../assets/js/search-keys.js";
+import { FACET, forEachRun, shardOf, wordKey } from "../../assets/js/search-keys.js";
 import { foldText } from "./fold.ts";
+import { Lexicon } from "./word-bounds.ts";
 
+/** One article's text in one script, by field. */
 export interface IndexText {
   title: string;
   body: string;
+  summary?: string;
+  /** Source, editor and tags, one a line. */
+  meta?: string;
+}
+
+/** What filters select an article by (the same in every script). */
+export interface IndexFacets {
+  section?: string;
+  /** Folded. */
+  source?: string;
 }
 
 export interface BuiltIndex {
@@ -72,6 +84,8 @@ class ByteWriter {
 // Basic Multilingual Plane is its dense number, a pair is two of them. Other keys stay strings.
 const PAIR = 32768;
 const SINGLE = 2 ** 30;
+/** A pair that only falls inside longer words in this place: its code + INSIDE_CODE (posted with weight 0). */
+const INSIDE_CODE = SINGLE + PAIR;
 
 function dense(c: number): number {
   if (c >= 0x3400 && c <= 0x9fff) return c - 0x3400;
@@ -89,9 +103,12 @@ export function keyText(code: number): string {
   return code >= SINGLE ? undense(code - SINGLE) : undense(Math.floor(code / PAIR)) + undense(code % PAIR);
 }
 
-/** Keys of folded text, as forEachKey gives them, integers where they can be. */
-export function forEachKeyCode(folded: string, num: (code: number) => void, str: (key: string) => void): void {
-  forEachRun(folded, (run, _start, han) => {
+/**
+ * Keys of folded text, as forEachKey gives them, integers where they can be. With `inside`
+ * (word-bounds.ts), a pair marked there comes as its INSIDE code.
+ */
+export function forEachKeyCode(folded: string, num: (code: number) => void, str: (key: string) => void, inside?: Uint8Array): void {
+  forEachRun(folded, (run, start, han) => {
     if (!han) {
       str(wordKey(run));
       return;
@@ -104,7 +121,7 @@ export function forEachKeyCode(folded: string, num: (code: number) => void, str:
       const d = w === 1 ? dense(c) : -1;
       if (d >= 0) {
         num(SINGLE + d);
-        if (prev >= 0) num(prev * PAIR + d);
+        if (prev >= 0) num(prev * PAIR + d + (inside && inside[start + i - 1] ? INSIDE_CODE : 0));
         else if (prevText) str(prevText + run[i]);
         prevText = "";
       } else {
@@ -187,7 +204,7 @@ class IntTable {
 }
 
 /**
- * Postings are appended as (key id, document × 8 + weight) pairs in document order, in flat
+ * Postings are appended as (key id, document × 16 + weight) pairs in document order, in flat
  * typed arrays: no object per key, little for the garbage collector. `finish` groups them by key.
  */
 export class IndexBuilder {
@@ -206,7 +223,13 @@ export class IndexBuilder {
   private other = new IntTable();
   private title = new IntTable(1 << 10);
 
-  constructor(private readonly options: BuilderOptions = {}) {}
+  /** Sampling titles and summaries as they come, when no lexicon was given. */
+  private readonly sampling: boolean;
+
+  constructor(private readonly options: BuilderOptions = {}, lexicon?: Lexicon) {
+    this.lexicon = lexicon ?? new Lexicon();
+    this.sampling = !lexicon;
+  }
 
   private idOfCode(code: number): number {
     let id = this.numIds.get(code);
@@ -252,46 +275,109 @@ export class IndexBuilder {
     this.pVal[i] = value;
   }
 
-  /** Adds the next document (ids are given in order: 0, 1, 2 …): its text in every script. */
-  add(texts: IndexText[]): number {
+  /** Words for telling real pair matches from pairs inside longer words; sampled from the first texts unless given. */
+  readonly lexicon: Lexicon;
+  private entries = new Map<string, Buffer>();
+  private insideFlags = new Uint8Array(4096);
+
+  /** Adds a key with a value of its own (a VARIANT key's list), written into its shard as it is. */
+  addEntry(key: string, value: Buffer): void {
+    this.entries.set(key, value);
+  }
+
+  /** Does the index hold this key (a pair also when only inside longer words)? */
+  has(key: string): boolean {
+    let found = true;
+    let seen = false;
+    forEachKeyCode(
+      key,
+      (code) => {
+        seen = true;
+        if (this.numIds.get(code >= INSIDE_CODE ? code - INSIDE_CODE : code) < 0) found = false;
+      },
+      (k) => {
+        seen = true;
+        if (!this.strIds.has(k)) found = false;
+      },
+    );
+    return seen && found;
+  }
+
+  private flagsFor(folded: string): Uint8Array {
+    if (this.insideFlags.length < folded.length) this.insideFlags = new Uint8Array(folded.length * 2);
+    this.lexicon.insidePairs(folded, this.insideFlags);
+    return this.insideFlags;
+  }
+
+  /** Adds the next document (ids are given in order: 0, 1, 2 …): its text in every script, and its facets. */
+  add(texts: IndexText[], facets: IndexFacets = {}): number {
     const id = this.count++;
     const { body, other, title } = this;
     body.clear();
     title.clear();
+    const meta = new Set<string>();
+    const metaCodes = new Set<number>();
     const strBody = new Map<string, number>();
     const strTitle = new Set<string>();
-    const seenBodies = new Set<string>();
+    const seenBodies: string[] = [];
     const seenTitles = new Set<string>();
+    const seenMeta = new Set<string>();
     for (const t of texts) {
       const ft = foldText(t.title);
       if (!seenTitles.has(ft)) {
         seenTitles.add(ft);
-        forEachKeyCode(ft, (k) => title.add(k, 1), (k) => strTitle.add(k));
+        if (this.sampling && seenTitles.size === 1 && !this.lexicon.full) this.lexicon.sample(ft);
+        forEachKeyCode(ft, (k) => title.add(k, 1), (k) => strTitle.add(k), this.flagsFor(ft));
       }
-      const fb = foldText(t.body);
-      if (seenBodies.has(fb)) continue;
-      if (seenBodies.size === 0) {
-        forEachKeyCode(fb, (k) => body.add(k, 1), (k) => strBody.set(k, (strBody.get(k) ?? 0) + 1));
+      if (t.meta) {
+        const fm = foldText(t.meta);
+        if (!seenMeta.has(fm)) {
+          seenMeta.add(fm);
+          // Names and tags: their pairs are words as they stand.
+          forEachKeyCode(fm, (k) => metaCodes.add(k), (k) => meta.add(k));
+        }
+      }
+      // The summary counts twice: it is the article's own account of itself.
+      const fs = t.summary ? foldText(t.summary) : "";
+      if (fs && this.sampling && seenBodies.length === 0 && !this.lexicon.full) this.lexicon.sample(fs);
+      const fb = foldText(t.body) + (fs ? "\n" + fs + "\n" + fs : "");
+      if (seenBodies.includes(fb)) continue;
+      if (seenBodies.length === 0) {
+        forEachKeyCode(fb, (k) => body.add(k, 1), (k) => strBody.set(k, (strBody.get(k) ?? 0) + 1), this.flagsFor(fb));
       } else {
         // A second script's body adds what the first lacked; counts are the larger of the two.
         other.clear();
         const str = new Map<string, number>();
-        forEachKeyCode(fb, (k) => other.add(k, 1), (k) => str.set(k, (str.get(k) ?? 0) + 1));
+        const first = seenBodies[0]!;
+        const windows = fb.length === first.length ? differingWindows(first, fb) : null;
+        if (windows) for (const w of windows) forEachKeyCode(w, (k) => other.add(k, 1), (k) => str.set(k, (str.get(k) ?? 0) + 1));
+        else forEachKeyCode(fb, (k) => other.add(k, 1), (k) => str.set(k, (str.get(k) ?? 0) + 1), this.flagsFor(fb));
         for (const i of other.used) if (other.values[i] > body.get(other.keys[i])) body.set(other.keys[i], other.values[i]);
         for (const [k, n] of str) if (n > (strBody.get(k) ?? 0)) strBody.set(k, n);
       }
-      seenBodies.add(fb);
+      seenBodies.push(fb);
     }
+    // A pair that is a real match anywhere in the article is listed under the pair alone.
+    const realPair = (code: number) => body.get(code) > 0 || title.get(code) > 0 || metaCodes.has(code);
+    const weight = (code: number, n: number) => weightOf(title.get(code) > 0, n, metaCodes.has(code));
+    // Weight 0: the pair only falls inside longer words here (a posting has a weight otherwise).
     for (const i of body.used) {
       const k = body.keys[i];
-      this.post(this.idOfCode(k), id * 8 + weightOf(title.get(k) > 0, body.values[i]));
+      if (k < INSIDE_CODE) this.post(this.idOfCode(k), id * 16 + weight(k, body.values[i]));
+      else if (!realPair(k - INSIDE_CODE)) this.post(this.idOfCode(k - INSIDE_CODE), id * 16);
     }
     for (const i of title.used) {
       const k = title.keys[i];
-      if (body.get(k) < 0) this.post(this.idOfCode(k), id * 8 + weightOf(true, 0));
+      if (body.get(k) >= 0) continue;
+      if (k < INSIDE_CODE) this.post(this.idOfCode(k), id * 16 + weight(k, 0));
+      else if (!realPair(k - INSIDE_CODE) && body.get(k) < 0) this.post(this.idOfCode(k - INSIDE_CODE), id * 16);
     }
-    for (const [k, n] of strBody) this.post(this.idOfString(k), id * 8 + weightOf(strTitle.has(k), n));
-    for (const k of strTitle) if (!strBody.has(k)) this.post(this.idOfString(k), id * 8 + weightOf(true, 0));
+    for (const k of metaCodes) if (body.get(k) < 0 && title.get(k) < 0) this.post(this.idOfCode(k), id * 16 + weightOf(false, 0, true));
+    for (const [k, n] of strBody) this.post(this.idOfString(k), id * 16 + weightOf(strTitle.has(k), n, meta.has(k)));
+    for (const k of strTitle) if (!strBody.has(k)) this.post(this.idOfString(k), id * 16 + weightOf(true, 0, meta.has(k)));
+    for (const k of meta) if (!strBody.has(k) && !strTitle.has(k)) this.post(this.idOfString(k), id * 16 + weightOf(false, 0, true));
+    if (facets.section) this.post(this.idOfString(`${FACET}s${facets.section}`), id * 16);
+    if (facets.source) this.post(this.idOfString(`${FACET}o${facets.source}`), id * 16);
     return id;
   }
 
@@ -310,7 +396,8 @@ export class IndexBuilder {
 
     const text: string[] = new Array(keys);
     for (let k = 0; k < keys; k++) text[k] = this.keyCode[k] >= 0 ? keyText(this.keyCode[k]) : this.strKeys.get(k)!;
-    const keySet = new Set(text);
+    // Entries (variant lists) are keys too, their value as given.
+    const entryKeys = [...this.entries.keys()].filter((k) => !this.strIds.has(k)).sort();
 
     // Each list's encoded size, and the total to pick the shard count.
     const sizes = new Uint32Array(keys);
@@ -319,44 +406,72 @@ export class IndexBuilder {
       let size = 0;
       let prev = -1;
       for (let i = start[k]; i < start[k + 1]; i++) {
-        const doc = flat[i] >>> 3;
-        size += varintSize((doc - prev - 1) * 8 + (flat[i] & 7));
+        const doc = flat[i] >>> 4;
+        size += varintSize((doc - prev - 1) * 16 + (flat[i] & 15));
         prev = doc;
       }
       sizes[k] = size;
       total += size + text[k].length * 3 + 2;
     }
+    for (const k of entryKeys) total += this.entries.get(k)!.length + k.length * 3 + 2;
     const target = this.options.shardBytes ?? 16 * 1024;
     let shardCount = 1;
     while (shardCount < 4096 && total / shardCount > target) shardCount *= 2;
 
     const members: number[][] = Array.from({ length: shardCount }, () => []);
-    for (let k = 0; k < keys; k++) members[hashKey(text[k]) % shardCount].push(k);
-    const shards = members.map((items) => {
-      items.sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0));
-      const keyBytes = Buffer.from(items.map((k) => text[k]).join("\n"), "utf8");
+    for (let k = 0; k < keys; k++) members[shardOf(text[k], shardCount)].push(k);
+    const extra: string[][] = Array.from({ length: shardCount }, () => []);
+    for (const k of entryKeys) extra[shardOf(k, shardCount)].push(k);
+    // Keys in the order they were first met (deterministic: document order), then the entries.
+    const shards = members.map((items, n) => {
+      const keyBytes = Buffer.from([...items.map((k) => text[k]), ...extra[n]].join("\n"), "utf8");
       const out = new ByteWriter();
-      out.u32(items.length);
+      out.u32(items.length + extra[n].length);
       out.u32(keyBytes.length);
       out.bytes(keyBytes);
       for (const k of items) out.varint(sizes[k]);
+      for (const key of extra[n]) out.varint(this.entries.get(key)!.length);
       for (const k of items) {
         let prev = -1;
         for (let i = start[k]; i < start[k + 1]; i++) {
-          const doc = flat[i] >>> 3;
-          out.varint((doc - prev - 1) * 8 + (flat[i] & 7));
+          const doc = flat[i] >>> 4;
+          out.varint((doc - prev - 1) * 16 + (flat[i] & 15));
           prev = doc;
         }
       }
+      for (const key of extra[n]) out.bytes(this.entries.get(key)!);
       return out.done();
     });
     return {
       docs: this.count,
-      keys,
+      keys: keys + entryKeys.length,
       postings: n,
       shardCount,
       shards,
-      hasKey: (key) => keySet.has(key),
+      hasKey: (key) => {
+        const d = key.length === 1 ? dense(key.charCodeAt(0)) : -1;
+        return d >= 0 ? this.numIds.get(SINGLE + d) >= 0 : this.strIds.has(key);
+      },
     };
   }
+}
+
+/**
+ * The pieces of `b` (a second script's folded text, as long as `a`) around the characters where
+ * it differs from `a`: each differing Han character with its Han neighbours, so the pieces give
+ * the keys `a` lacks. Null when the difference is not of Han characters alone, or large.
+ */
+export function differingWindows(a: string, b: string): string[] | null {
+  const ranges: [number, number][] = [];
+  const n = b.length;
+  for (let i = 0; i < n; i++) {
+    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+    if (dense(b.charCodeAt(i)) < 0 || ranges.length > n / 16) return null;
+    const s = i > 0 && dense(b.charCodeAt(i - 1)) >= 0 ? i - 1 : i;
+    const e = i + 1 < n && dense(b.charCodeAt(i + 1)) >= 0 ? i + 2 : i + 1;
+    const last = ranges[ranges.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else ranges.push([s, e]);
+  }
+  return ranges.map(([s, e]) => b.slice(s, e));
 }

@@ -8,9 +8,12 @@ import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FORMAT, type Manifest } from "../../assets/js/search-format.js";
+import { packFold } from "../../assets/js/search-keys.js";
 import { searchDocuments, type IndexJob, type SearchDocument } from "./documents.ts";
-import { foldPairsFor } from "./fold.ts";
+import { foldPairsFor, foldText } from "./fold.ts";
 import { IndexBuilder, type BuilderOptions } from "./index-builder.ts";
+import { variantEntries } from "./variants.ts";
+import { Lexicon } from "./word-bounds.ts";
 
 export const MANIFEST = "manifest.json";
 
@@ -35,11 +38,40 @@ export interface WriteStats {
 export interface WriteOptions extends BuilderOptions {
   /** Every script's path (zh-hans …), listed even when no document has it yet. */
   variants?: string[];
+  /** Words for word bounds; else sampled from the documents' first titles and summaries. */
+  lexicon?: Lexicon;
 }
 
 /** Writes a build's index: the one call of both paths, in the main thread and in the worker. */
 export function writeIndexJob(job: IndexJob): WriteStats {
-  return writeSearchIndex(searchDocuments(job.articles), job.dir, { variants: job.variants });
+  return writeSearchIndex(searchDocuments(job.articles), job.dir, { variants: job.variants, lexicon: lexiconOf(job) });
+}
+
+/** The words that tell real pair matches (word-bounds.ts), from every article's title and summary. */
+function lexiconOf(job: IndexJob): Lexicon {
+  const lexicon = new Lexicon();
+  lexicon.sampleMany(
+    (function* () {
+      for (const [p] of job.articles) if (p) yield foldText(p.file.m ? `${p.file.t}\n${p.file.m}` : p.file.t);
+    })(),
+  );
+  return lexicon;
+}
+
+/** The same from documents at hand. */
+function lexiconOfDocuments(documents: SearchDocument[]): Lexicon {
+  const lexicon = new Lexicon();
+  lexicon.sampleMany(
+    (function* () {
+      for (const doc of documents) {
+        const [variant, d] = [...doc.variants][0] ?? [];
+        if (!d) continue;
+        const m = doc.summaries?.get(variant!) ?? d.m;
+        yield foldText(m ? `${d.t}\n${m}` : d.t);
+      }
+    })(),
+  );
+  return lexicon;
 }
 
 /** Writes the index of `documents` into `dir` (the site's /search/ folder). */
@@ -49,7 +81,8 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, "s"), { recursive: true });
   const hash = createHash("sha256");
-  const builder = new IndexBuilder(options);
+  const builder = new IndexBuilder(options, options.lexicon ?? (Array.isArray(documents) ? lexiconOfDocuments(documents) : undefined));
+  const years = new Map<string, [number, number][]>();
   const variants = new Set<string>();
   for (const v of options.variants ?? []) {
     variants.add(v);
@@ -69,7 +102,26 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   };
   for (const doc of documents) {
     t = performance.now();
-    const id = builder.add([...doc.variants.values()].map((d) => ({ title: d.t, body: d.b })));
+    const texts = [...doc.variants];
+    const first = texts[0]?.[1];
+    const id = builder.add(
+      texts.map(([variant, d]) => ({
+        title: d.t,
+        body: d.b,
+        summary: doc.summaries?.get(variant) ?? d.m,
+        meta: [d.o ?? "", d.e ?? "", ...(d.g ?? [])].join("\n"),
+      })),
+      { section: doc.section, source: first?.o ? foldText(first.o) : undefined },
+    );
+    // Ids are in date order: a year is a run of ids (or a few, if the order is not by date).
+    const year = first?.i.slice(0, 4) ?? "";
+    if (/^\d{4}$/.test(year)) {
+      const runs = years.get(year) ?? [];
+      const last = runs[runs.length - 1];
+      if (last && last[1] === id - 1) last[1] = id;
+      else runs.push([id, id]);
+      years.set(year, runs);
+    }
     lap("index");
     for (const [variant, file] of doc.variants) {
       if (!variants.has(variant)) {
@@ -87,6 +139,7 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   }
 
   t = performance.now();
+  for (const [key, value] of variantEntries((w) => builder.has(w))) builder.addEntry(key, value);
   const index = builder.finish();
   lap("shards");
   let shardBytes = 0;
@@ -106,8 +159,9 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
     docs: index.docs,
     shards: index.shardCount,
     // A query character can only meet the index through a character the index holds.
-    fold: foldPairsFor((ch) => index.hasKey(ch)),
+    fold: packFold(foldPairsFor((ch) => index.hasKey(ch))),
     variants: Object.fromEntries([...variants].sort().map((v) => [v, `d/${v}/`])),
+    years: Object.fromEntries(years),
   };
   const manifestText = JSON.stringify(manifest);
   // Written files are recorded under their place in this build's folder.

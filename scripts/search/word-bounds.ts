@@ -1,0 +1,151 @@
+// Which character pairs of a text are real word matches: 和服 in 和服务 (和|服务) or 华人 in
+// 中华人民共和国 (中华|人民…) only fall inside other words, and rank below (their documents
+// are listed under a marked key, search-keys.js INSIDE).
+//
+// Words come from Intl.Segmenter("zh"), ICU's dictionary segmenter. It costs about a second per
+// million characters, more than the whole index at 20,000 pages, so it runs over a sample
+// (titles and summaries, which hold a site's vocabulary) and its words then cut every text by
+// backward longest match, a pass over integer codes as fast as cutting the keys.
+
+/** Characters of the sample given to Intl.Segmenter at most. */
+const SAMPLE = 400_000;
+/** Longest word kept (three bits of PairTable). */
+const MAX_WORD = 7;
+
+// The dense numbering of index-builder.ts: BMP Han characters → 0…28160.
+function dense(c: number): number {
+  if (c >= 0x3400 && c <= 0x9fff) return c - 0x3400;
+  if (c >= 0xf900 && c <= 0xfaff) return 27648 + c - 0xf900;
+  if (c === 0x3007) return 28160;
+  return -1;
+}
+
+export class Lexicon {
+  /** Multi-character words. */
+  readonly words = new Set<string>();
+  /** Last pair of a word (dense codes) → the longest word ending with it, + 8 when the pair is a word itself. */
+  private ends = new PairTable();
+  private sampled = 0;
+  private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+  /** Adds the words Intl.Segmenter finds in folded text, while the sample has room. */
+  sample(folded: string): void {
+    if (this.sampled >= SAMPLE) return;
+    this.sampled += folded.length;
+    for (const s of this.segmenter.segment(folded)) {
+      const w = s.segment;
+      if (w.length < 2 || w.length > MAX_WORD || this.words.has(w)) continue;
+      let ok = true;
+      for (let i = 0; i < w.length && ok; i++) ok = dense(w.charCodeAt(i)) >= 0;
+      if (!ok) continue;
+      this.words.add(w);
+      const end = dense(w.charCodeAt(w.length - 2)) * 32768 + dense(w.charCodeAt(w.length - 1));
+      const had = this.ends.get(end);
+      this.ends.set(end, Math.max(had & 7, w.length) | (had & 8) | (w.length === 2 ? 8 : 0));
+    }
+  }
+
+  /** sample() over many short texts, cut into pieces of a few thousand characters (a segmenter call costs as much as a short text). */
+  sampleMany(texts: Iterable<string>): void {
+    let chunk = "";
+    for (const t of texts) {
+      if (this.full) return;
+      chunk += t + "\n";
+      if (chunk.length >= 2000) {
+        this.sample(chunk);
+        chunk = "";
+      }
+    }
+    if (chunk) this.sample(chunk);
+  }
+
+  get full(): boolean {
+    return this.sampled >= SAMPLE;
+  }
+
+  /**
+   * Marks the pairs of folded text that only fall inside longer words: bad[i] = 1 for the pair
+   * starting at i. A pair is a real match when it is a word, starts or ends one without
+   * cutting another, or joins two one-character words (names the dictionary lacks: 张|琼).
+   */
+  private starts = new Uint8Array(4096);
+
+  insidePairs(folded: string, bad: Uint8Array): void {
+    const n = folded.length;
+    // start[k] = 1: a word starts at k (run edges count as starts).
+    if (this.starts.length < n + 1) this.starts = new Uint8Array((n + 1) * 2);
+    const start = this.starts;
+    start.fill(0, 0, n + 1);
+    let end = n;
+    while (end > 0) {
+      if (dense(folded.charCodeAt(end - 1)) < 0) {
+        start[end - 1] = 1;
+        start[end] = 1;
+        end--;
+        continue;
+      }
+      // Backward longest match inside this run of Han characters.
+      let len = 1;
+      const before = end >= 2 ? dense(folded.charCodeAt(end - 2)) : -1;
+      if (before >= 0) {
+        const found = this.ends.get(before * 32768 + dense(folded.charCodeAt(end - 1)));
+        for (let l = Math.min(found & 7, end); l >= 3; l--) {
+          let han = true;
+          for (let k = end - l; k < end - 2 && han; k++) han = dense(folded.charCodeAt(k)) >= 0;
+          if (han && this.words.has(folded.slice(end - l, end))) {
+            len = l;
+            break;
+          }
+        }
+        if (len === 1 && found & 8) len = 2;
+      }
+      start[end] = 1;
+      start[end - len] = 1;
+      end -= len;
+    }
+    for (let i = 0; i + 1 < n; i++) {
+      const startCut = !start[i];
+      const endCut = !start[i + 2];
+      bad[i] = (startCut && endCut) || (start[i + 1] && (startCut || endCut)) ? 1 : 0;
+    }
+  }
+}
+
+/** Open addressing from pair codes to small numbers, in typed arrays (a Map of numbers is several times slower here). */
+class PairTable {
+  private keys = new Int32Array(1 << 16).fill(-1);
+  private values = new Uint8Array(1 << 16);
+  private size = 0;
+
+  private slot(k: number): number {
+    const mask = this.keys.length - 1;
+    let i = (Math.imul(k, 0x9e3779b1) >>> 12) & mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== k) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** The value of k, 0 if none. */
+  get(k: number): number {
+    return this.values[this.slot(k)];
+  }
+
+  set(k: number, v: number): void {
+    let i = this.slot(k);
+    if (this.keys[i] === -1) {
+      if (++this.size * 2 > this.keys.length) {
+        const keys = this.keys;
+        const values = this.values;
+        this.keys = new Int32Array(keys.length * 2).fill(-1);
+        this.values = new Uint8Array(keys.length * 2);
+        for (let j = 0; j < keys.length; j++) if (keys[j] !== -1) {
+          const s = this.slot(keys[j]);
+          this.keys[s] = keys[j];
+          this.values[s] = values[j];
+        }
+        i = this.slot(k);
+      }
+      this.keys[i] = k;
+    }
+    this.values[i] = v;
+  }
+}
