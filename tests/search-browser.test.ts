@@ -167,6 +167,180 @@ test("without JavaScript the page still says what to do", async () => {
   await page.context().close();
 });
 
+const status = (page: Page) => page.locator("[data-search-status]").innerText();
+const q = (page: Page) => new URL(page.url()).searchParams.get("q");
+
+/** Waits for the results of the search now in the address (the status no longer says it is loading). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.querySelector("[data-search-index]");
+    const s = document.querySelector("[data-search-status]")?.textContent ?? "";
+    return root && !root.hasAttribute("aria-busy") && s !== "" && !s.startsWith("正在");
+  });
+}
+
+async function submit(page: Page, text: string): Promise<void> {
+  await page.fill("#search-q", text);
+  await page.press("#search-q", "Enter");
+  await page.waitForFunction((t) => new URL(location.href).searchParams.get("q") === t, text);
+  await settled(page);
+}
+
+test("the source is searched and shown in results, the match marked", async () => {
+  const page = await open(`/zh-hans/search/?q=${encodeURIComponent("重庆日报")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.kimono}/`]);
+  const source = page.locator("[data-search-results] li .search-source").first();
+  assert.equal(await source.innerText(), "来源：重庆日报");
+  assert.deepEqual(await source.locator("mark").allInnerTexts(), ["重庆日报"]);
+  // The date is shown too.
+  assert.equal(await page.locator("[data-search-results] li time").first().getAttribute("datetime"), "2024-05-01T00:00:00+08:00");
+  await page.context().close();
+});
+
+test("a number with other characters matches as written: 1.2万 is not 11.2萬", async () => {
+  const page = await open(`/zh-hans/search/?q=${encodeURIComponent("1.2万")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.kimono}/`]);
+  assert.equal(await status(page), "找到 1 篇相关文章。");
+  assert.deepEqual(await page.locator(".search-snippet mark").allInnerTexts(), ["1.2万"]);
+  await page.context().close();
+});
+
+test("a pair inside a longer word comes after the word, said so, not marked (和服 in 和服務)", async () => {
+  const page = await open(`/zh-hant/search/?q=${encodeURIComponent("和服")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.kimono}/`, `/zh-hant/${FIXTURE_ARTICLES.services}/`]);
+  const second = page.locator("[data-search-results] li").nth(1);
+  assert.equal(await second.getAttribute("data-tier"), "inside");
+  assert.match(await second.locator(".search-tier-note").innerText(), /只出現在較長的詞語裡/);
+  assert.equal(await second.locator("mark").count(), 0);
+  assert.match(await status(page), /^找到 1 篇相關文章。另有 1 篇中/);
+  await page.context().close();
+});
+
+test("filters and the order are in the address, and come back with it", async () => {
+  const page = await open(`/zh-hant/search/?q=${encodeURIComponent("數據中心")}`);
+  await settled(page);
+  assert.equal((await resultLinks(page)).length, 2);
+  await page.selectOption("select[name=year]", "2024");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("year") === "2024");
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.older}/`]);
+  await page.selectOption("select[name=section]", "company");
+  await page.selectOption("select[name=sort]", "date");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("sort") === "date");
+  await settled(page);
+  const url = new URL(page.url());
+  assert.deepEqual([url.searchParams.get("section"), url.searchParams.get("year"), url.searchParams.get("sort")], ["company", "2024", "date"]);
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.inputValue("select[name=year]"), "2024");
+  assert.equal(await page.inputValue("select[name=sort]"), "date");
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.older}/`]);
+  // The other script's search page keeps the filters.
+  assert.match((await page.getAttribute(".script-switch a[hreflang=zh-Hans]", "href")) ?? "", /year=2024/);
+  // A source from the list, no words: its articles.
+  await page.goto(`${origin}/zh-hant/search/?source=${encodeURIComponent("重慶日報")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.kimono}/`]);
+  assert.equal(await page.inputValue("select[name=source]"), "重慶日報");
+  await page.context().close();
+});
+
+test("no search while an input method is composing: pinyin letters never reach the address", async () => {
+  const page = await open("/zh-hans/search/");
+  await settled(page);
+  await page.focus("#search-q");
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ["c", "ch", "chu", "chua", "chuan", "chuanbo"]) {
+    await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(80);
+  }
+  await page.waitForTimeout(600);
+  assert.equal(q(page), null, "composing: no search");
+  assert.equal(await page.locator("[data-search-results] li").count(), 0);
+  await cdp.send("Input.insertText", { text: "传播" });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "传播");
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.forum}/`]);
+  await page.context().close();
+});
+
+test("history: Back after two searches returns to the first, then to the empty page", async () => {
+  const page = await open("/zh-hans/search/");
+  await settled(page);
+  // Typed, then submitted; typed (results while typing), then submitted.
+  await page.locator("#search-q").pressSequentially("传播", { delay: 40 });
+  await page.waitForTimeout(400);
+  await page.press("#search-q", "Enter");
+  await settled(page);
+  await page.fill("#search-q", "");
+  await page.locator("#search-q").pressSequentially("数据中心", { delay: 40 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "数据中心");
+  await page.press("#search-q", "Enter");
+  await settled(page);
+  assert.equal(q(page), "数据中心");
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "传播");
+  await settled(page);
+  assert.equal(await page.inputValue("#search-q"), "传播");
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.forum}/`]);
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has("q"));
+  assert.equal(await page.inputValue("#search-q"), "");
+  await page.context().close();
+});
+
+test("regional variants are searched too and marked as such (软件 finds 軟體)", async () => {
+  const page = await open(`/zh-hans/search/?q=${encodeURIComponent("软件")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.services}/`]);
+  assert.equal(await page.locator("[data-search-results] li .search-via").innerText(), "地区用词：软体");
+  assert.match(await status(page), /同时搜索了地区用词：软体。/);
+  assert.deepEqual(await page.locator(".search-snippet mark").allInnerTexts(), ["软体"]);
+  await page.context().close();
+});
+
+test("a Latin word being typed matches as a prefix (iCh → iChong)", async () => {
+  const page = await open("/zh-hant/search/");
+  await settled(page);
+  await page.locator("#search-q").pressSequentially("iCh", { delay: 40 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "iCh");
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.services}/`]);
+  assert.deepEqual(await page.locator(".search-snippet mark").allInnerTexts(), ["iChong"]);
+  await page.context().close();
+});
+
+test("nothing matches as typed: the closest partial matches, said so", async () => {
+  const page = await open(`/zh-hant/search/?q=${encodeURIComponent("傳播論談")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.forum}/`]);
+  assert.equal(await status(page), "沒有找到與「傳播論談」完全相符的文章，以下是最接近的結果。也找了「傳論」。");
+  await page.context().close();
+});
+
+test("a query of more than 24 keys drops none of its words", async () => {
+  // The forum's first sentence, 31 pairs, and a word no article has: no article has all.
+  const long = "三月二日集團舉辦首屆數字傳播論壇與會專家認為新聞傳播正在經歷深刻變化";
+  const page = await open(`/zh-hant/search/?q=${encodeURIComponent(`${long} 量子`)}`);
+  await settled(page);
+  assert.doesNotMatch(await status(page), /^找到/);
+  await submit(page, "三月二日，集團舉辦首屆數字傳播論壇");
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.forum}/`]);
+  await page.context().close();
+});
+
+test("every query says how many articles match: exact, or an estimate, never only how many are shown", async () => {
+  for (const text of ["數據中心", "傳播", "1.2万", "PUE"]) {
+    const page = await open(`/zh-hant/search/?q=${encodeURIComponent(text)}`);
+    await settled(page);
+    assert.match(await status(page), /^找到(約)? \d+ 篇相關文章/, text);
+    await page.context().close();
+  }
+});
+
 test("no errors, no CSP violations, no request outside the site", () => {
   assert.deepEqual(problems, []);
 });

@@ -78,9 +78,9 @@ test("keys: every Han character and pair, whole words, astral characters kept wh
 test("a query: one term a word, pairs as keys, long Han runs and words of several parts checked, redundant terms dropped", () => {
   const terms = parseQuery("傳播  北京大学 5G 传播", TABLE);
   assert.deepEqual(terms, [
-    { text: "传播", han: true, keys: ["传播"], check: false, prefix: false },
-    { text: "北京大学", han: true, keys: ["北京", "京大", "大学"], check: true, prefix: false },
-    { text: "5g", han: false, keys: ["5g"], check: false, prefix: false },
+    { text: "传播", typed: "傳播", han: true, keys: ["传播"], check: false, prefix: false },
+    { text: "北京大学", typed: "北京大学", han: true, keys: ["北京", "京大", "大学"], check: true, prefix: false },
+    { text: "5g", typed: "5G", han: false, keys: ["5g"], check: false, prefix: false },
   ]);
   assert.deepEqual(parseQuery("传 传播学", TABLE).map((t) => t.text), ["传播学"]);
   assert.deepEqual(parseQuery("中", TABLE)[0]!.keys, ["中"]);

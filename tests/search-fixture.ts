@@ -11,6 +11,10 @@ export const FIXTURE_ARTICLES = {
   // Written in Simplified script.
   datacenter: "news/company/2025/02/datacenter-certified",
   older: "news/company/2024/06/volunteers",
+  // Written in Simplified; its source is 重庆日报, it says 和服 and 1.2万.
+  kimono: "news/media-focus/2024/05/kimono-show",
+  // Written in Traditional (Taiwan): 和服務 (not 和服), 11.2萬 (not 1.2萬), 軟體 (软件), iChong.
+  services: "news/company/2023/09/consulting-services",
 };
 
 const file = (path: string) => `content/${path.replace(/\/\d\d\//, "/")}.md`;
@@ -28,6 +32,14 @@ export async function buildSearchSite(): Promise<{ out: string; build: RunResult
     [file(FIXTURE_ARTICLES.older)]: article(
       { title: "志願者走進社區", date: "2024-06-01", editor: "譚鑫", lang: "zh-Hant" },
       "志願者為老人義剪頭髮，後來又參觀了數據中心。",
+    ),
+    [file(FIXTURE_ARTICLES.kimono)]: article(
+      { title: "和服展览开幕", date: "2024-05-01", editor: "何嘉颖", source: "重庆日报", lang: "zh-Hans" },
+      "展览展出百件和服，参观者达1.2万人次。",
+    ),
+    [file(FIXTURE_ARTICLES.services)]: article(
+      { title: "集團提供諮詢和服務", date: "2023-09-01", editor: "譚鑫", lang: "zh-Hant" },
+      "集團向企業提供諮詢和服務，11.2萬人受益。軟體研發中心同時啟用，iChong 應用上線。",
     ),
   });
   const out = mkdtempSync(join(tmpdir(), "newsroom-search-site-"));

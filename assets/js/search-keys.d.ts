@@ -7,6 +7,8 @@ export const FACET: string;
 export interface Term {
   /** Folded text of the word, from its first run to its last. */
   text: string;
+  /** The same as the reader typed it. */
+  typed: string;
   /** One Han run. */
   han: boolean;
   keys: string[];

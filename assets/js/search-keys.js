@@ -28,8 +28,8 @@ export function foldTable(pairs) {
 }
 
 /**
- * Fold pairs "from to from to …" → a short ASCII string for the manifest: each "from" as its
- * distance from the last "from" (sorted, so small), each "to" as its distance from its "from";
+ * Fold pairs (source, target, source, target …) → a short ASCII string for the manifest: each source as its
+ * distance to the last source (sorted, so small), each target as its distance to its source;
  * zig-zag numbers, 5 bits a character, the last character of a number from the first 32 digits.
  */
 export function packFold(pairs) {
@@ -131,8 +131,8 @@ function hanKeys(run) {
 /**
  * A query as terms, all of which must match. Words are split at spaces; a word is one term,
  * however many runs it has (1.2万 is "1", "2", "万" but matched as written, 3月 too).
- * Term: { text, han (one Han run), keys, check (the index alone cannot confirm it: the text is
- * checked), prefix (the last word, a Latin word still being typed) }.
+ * Term: { text, typed (as the reader typed it), han (one Han run), keys, check (the index alone
+ * cannot confirm it: the text is checked), prefix (the last word, a Latin word still being typed) }.
  */
 export function parseQuery(query, table) {
   const raw = String(query).normalize("NFC");
@@ -140,6 +140,8 @@ export function parseQuery(query, table) {
   const terms = [];
   const seen = new Set();
   const words = folded.split(/\s+/).filter((w) => w !== "");
+  // Folding keeps lengths and spaces: the same split of the query as typed.
+  const typed = raw.split(/\s+/).filter((w) => w !== "");
   // The last word is still being typed unless a space follows it.
   const typing = !/\s$/.test(folded);
   words.forEach((word, w) => {
@@ -161,6 +163,7 @@ export function parseQuery(query, table) {
     const han = one && runs[0].han;
     terms.push({
       text,
+      typed: (typed[w] ?? word).slice(from, to),
       han,
       keys,
       check: !one || (han && Array.from(text).length > 2),

@@ -1,7 +1,10 @@
-// The search page: the form, the address (?q=), the results list and its status, in the
-// reader's script. All searching is the query core's (search-query.js); this module only
-// talks to the DOM, and starts itself on the page that has a [data-search-index] element.
+// The search page: the form and its filters, the address (?q=&section=&year=&source=&sort=) and
+// history, the results and their status, in the reader's script. All searching is the query
+// core's (search-query.js); this module only talks to the DOM, and starts itself on the page
+// that has a [data-search-index] element.
 import { Searcher } from "./search-query.js";
+
+const FILTERS = ["section", "year", "source", "sort"];
 
 /** Text with ranges wrapped in <mark>, as DOM nodes (never HTML strings). */
 function marked(doc, text, ranges) {
@@ -29,28 +32,78 @@ function startPage(root) {
   const ui = root.dataset;
   const form = root.querySelector("form");
   const input = form.querySelector("input[name=q]");
+  const selects = Object.fromEntries(FILTERS.map((name) => [name, form.querySelector(`select[name=${name}]`)]));
   const status = root.querySelector("[data-search-status]");
   const list = root.querySelector("[data-search-results]");
   const more = root.querySelector("[data-search-more]");
+  const manifest = ui.searchIndex;
   const fetchBytes = async (url) => {
-    const res = await win.fetch(url, url.endsWith(".json") && url === manifest ? { cache: "no-cache" } : {});
+    const res = await win.fetch(url, url === manifest ? { cache: "no-cache" } : {});
     if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
     return new Uint8Array(await res.arrayBuffer());
   };
-  const manifest = ui.searchIndex;
   const searcher = new Searcher(manifest, ui.searchVariant, fetchBytes);
   let run = 0;
   let current = null;
 
-  const say = (text) => {
-    status.textContent = text;
+  const say = (...parts) => {
+    status.textContent = parts.filter(Boolean).join("");
   };
+
+  /** The search the address asks for: { q, section, year, source, sort }. */
+  function fromUrl() {
+    const params = new URL(win.location.href).searchParams;
+    const state = { q: (params.get("q") ?? "").trim() };
+    for (const name of FILTERS) state[name] = params.get(name) ?? "";
+    return state;
+  }
+
+  /** The form's search; q as typed (a space after the last word says it is finished). */
+  function fromForm() {
+    const state = { q: input.value };
+    for (const name of FILTERS) state[name] = selects[name] ? selects[name].value : "";
+    return state;
+  }
+
+  /** Puts a search into the form; the box being typed in is left alone unless `all`. */
+  function toForm(state, all) {
+    for (const other of doc.querySelectorAll("input[name=q]")) if (all || other !== doc.activeElement) other.value = state.q.trim();
+    for (const name of FILTERS) {
+      const select = selects[name];
+      if (!select) continue;
+      // A value the list does not offer (an old link) is still searched: add it.
+      if (state[name] && ![...select.options].some((o) => o.value === state[name])) select.add(new Option(state[name], state[name]));
+      select.value = state[name];
+    }
+  }
+
+  function search(state) {
+    const url = new URL(win.location.href);
+    for (const [name, raw] of Object.entries(state)) {
+      const value = raw.trim();
+      if (value) url.searchParams.set(name, value);
+      else url.searchParams.delete(name);
+    }
+    return url;
+  }
+
+  function note(text) {
+    const p = doc.createElement("p");
+    p.className = "search-tier-note";
+    p.textContent = text;
+    return p;
+  }
 
   function render(results, append) {
     if (!append) list.replaceChildren();
+    let last = list.lastElementChild ? list.lastElementChild.dataset.tier : "match";
     for (const r of results) {
       const li = doc.createElement("li");
       li.className = "teaser search-result";
+      li.dataset.tier = r.tier;
+      // Where the matches end: a note on the first article of a lower rank.
+      if (r.tier !== last && r.tier !== "partial") li.append(note(r.tier === "inside" ? ui.searchInsideNote : ui.searchApartNote));
+      last = r.tier;
       const h = doc.createElement("h2");
       h.className = "teaser-title";
       const a = doc.createElement("a");
@@ -63,11 +116,19 @@ function startPage(root) {
       time.dateTime = r.dateIso;
       time.textContent = r.date;
       meta.append(time);
-      if (r.section) {
+      const span = (content, className) => {
         const s = doc.createElement("span");
-        s.textContent = r.section;
+        if (className) s.className = className;
+        s.append(content);
         meta.append(s);
+      };
+      if (r.section) span(r.section);
+      if (r.source) {
+        const s = doc.createDocumentFragment();
+        s.append(ui.searchSource, marked(doc, r.source, r.sourceRanges));
+        span(s, "search-source");
       }
+      if (r.via.length) span(fill(ui.searchVia, { words: r.via.join("、") }), "search-via");
       const p = doc.createElement("p");
       p.className = "teaser-summary search-snippet";
       if (r.snippet.before) p.append("…");
@@ -78,12 +139,25 @@ function startPage(root) {
     }
   }
 
-  async function show(query, append) {
+  function sayTotal(state) {
+    const { q, result, shown } = state;
+    if (shown === 0) return say(fill(ui.searchNone, { q }));
+    const total = searcher.total(result);
+    const variants = [...new Set(result.variants.map((v) => v.shown))];
+    const also = variants.length ? fill(ui.searchVariants, { words: variants.join("、") }) : "";
+    if (result.partial) {
+      const words = result.abbreviations.length ? fill(ui.searchAlso, { words: result.abbreviations.join("、") }) : "";
+      return say(fill(ui.searchPartial, { q }), words);
+    }
+    const count = total.n === 0 ? fill(ui.searchPartial, { q }) : total.exact ? fill(ui.searchCount, { n: total.n }) : fill(ui.searchAbout, { n: total.n, checked: result.checked.seen });
+    say(count, total.inside ? fill(ui.searchInside, { n: total.inside }) : "", also);
+  }
+
+  async function show(state, append) {
     const mine = ++run;
-    const q = query.trim();
     if (!append) {
       more.hidden = true;
-      if (!q) {
+      if (!state.q.trim() && !state.section && !state.year && !state.source) {
         current = null;
         list.replaceChildren();
         say(ui.searchPrompt);
@@ -93,19 +167,19 @@ function startPage(root) {
       root.setAttribute("aria-busy", "true");
     }
     try {
-      if (!append) current = { q, result: await searcher.query(q), next: 0, shown: 0 };
+      if (!append) {
+        const result = await searcher.query(state.q, state);
+        current = { q: state.q.trim(), result, next: 0, shown: 0 };
+      }
       if (mine !== run || !current) return;
-      const state = current;
-      const { results, next } = await searcher.page(state.result, state.next);
+      const page = current;
+      const { results, next, done } = await searcher.page(page.result, page.next);
       if (mine !== run) return;
-      state.next = next;
-      state.shown += results.length;
+      page.next = next;
+      page.shown += results.length;
       render(results, append);
-      const done = next >= state.result.hits.length;
       more.hidden = done;
-      if (state.shown === 0) say(fill(ui.searchNone, { q }));
-      else if (state.result.exact || done) say(fill(ui.searchCount, { n: state.result.exact ? state.result.hits.length : state.shown, q }));
-      else say(fill(ui.searchShown, { n: state.shown, q }));
+      sayTotal(page);
     } catch (err) {
       if (mine !== run) return;
       say(ui.searchError);
@@ -115,47 +189,72 @@ function startPage(root) {
     }
   }
 
-  // The other script's search page keeps the query (the switcher links to it).
-  function carryQuery(q) {
+  // The other script's search page keeps the search (the switcher links to it).
+  function carry(state) {
     for (const a of doc.querySelectorAll("a[hreflang]")) {
       const url = new URL(a.href, win.location.href);
       if (url.origin !== win.location.origin || !/\/search\/$/.test(url.pathname)) continue;
-      url.search = q ? `?q=${encodeURIComponent(q)}` : "";
-      a.href = url.pathname + url.search;
+      const there = search(state);
+      a.href = url.pathname + there.search;
     }
   }
 
-  function go(q, push) {
-    const url = new URL(win.location.href);
-    if (q) url.searchParams.set("q", q);
-    else url.searchParams.delete("q");
-    if (url.href !== win.location.href) win.history[push ? "pushState" : "replaceState"](null, "", url);
-    for (const other of doc.querySelectorAll("input[name=q]")) if (other !== doc.activeElement) other.value = q;
-    carryQuery(q);
-    show(q, false);
+  /**
+   * Shows a search and records it in the history: a search being typed replaces its own entry;
+   * the first keystroke after a finished search, a submit or a filter adds one (Back returns to
+   * the search before).
+   */
+  function go(state, how) {
+    const url = search(state);
+    const typing = win.history.state && win.history.state.typing;
+    if (how === "type") {
+      if (url.href !== win.location.href) win.history[typing ? "replaceState" : "pushState"]({ typing: true }, "", url);
+    } else if (url.href !== win.location.href) {
+      win.history[typing ? "replaceState" : "pushState"]({ typing: false }, "", url);
+    } else if (typing) win.history.replaceState({ typing: false }, "", url);
+    toForm(state);
+    carry(state);
+    show(state, false);
   }
 
   let timer = 0;
+  let composing = false;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     win.clearTimeout(timer);
-    go(input.value.trim(), true);
+    go(fromForm(), "submit");
   });
-  input.addEventListener("input", () => {
+  // No search while an input method is composing (pinyin letters are not the query).
+  input.addEventListener("compositionstart", () => {
+    composing = true;
     win.clearTimeout(timer);
-    timer = win.setTimeout(() => go(input.value.trim(), false), 250);
   });
-  more.addEventListener("click", () => show(current ? current.q : "", true));
+  input.addEventListener("compositionend", () => {
+    composing = false;
+    win.clearTimeout(timer);
+    timer = win.setTimeout(() => go(fromForm(), "type"), 250);
+  });
+  input.addEventListener("input", (e) => {
+    win.clearTimeout(timer);
+    if (composing || e.isComposing) return;
+    timer = win.setTimeout(() => go(fromForm(), "type"), 250);
+  });
+  for (const select of Object.values(selects)) if (select) select.addEventListener("change", () => {
+    win.clearTimeout(timer);
+    go(fromForm(), "filter");
+  });
+  more.addEventListener("click", () => current && show(current, true));
   win.addEventListener("popstate", () => {
-    const q = new URL(win.location.href).searchParams.get("q") ?? "";
-    input.value = q;
-    go(q, false);
+    win.clearTimeout(timer);
+    const state = fromUrl();
+    toForm(state, true);
+    carry(state);
+    show(state, false);
   });
 
-  const initial = (new URL(win.location.href).searchParams.get("q") ?? "").trim();
-  input.value = initial;
-  for (const other of doc.querySelectorAll("input[name=q]")) other.value = initial;
-  carryQuery(initial);
+  const initial = fromUrl();
+  toForm(initial, true);
+  carry(initial);
   root.classList.add("search-ready");
   searcher.load().catch(() => {});
   show(initial, false);

@@ -154,7 +154,8 @@ export class Searcher {
       // 台湾独立 → 台独: a four-character word's short form takes the first character of each half.
       if (t.han && cs.length === 4) {
         add(cs[0] + cs[2], 3);
-        result.abbreviations.push(cs[0] + cs[2]);
+        const typed = Array.from(t.typed);
+        result.abbreviations.push(typed[0] + typed[2]);
       }
     }
     values = await this.values([...partial.map((p) => p.key), ...facets]);

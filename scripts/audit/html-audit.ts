@@ -28,11 +28,14 @@ export interface Finding {
 const LAYOUT_ELEMENTS = new Set([
   "html", "head", "meta", "title", "link", "script", "body", "header", "nav", "main", "footer", "aside", "article", "section",
   "h1", "form", "label", "input", "button", "time",
+  // The search page's filters.
+  "fieldset", "legend", "select", "option",
 ]);
 const BLOCK = new Set([
   "html", "head", "body", "header", "nav", "main", "footer", "aside", "article", "section", "div", "p", "ul", "ol", "li", "dl", "dt", "dd",
   "h1", "h2", "h3", "h4", "h5", "h6", "title", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "figure", "figcaption",
   "blockquote", "pre", "details", "summary", "form", "label", "button", "br", "hr", "img", "video", "audio", "iframe",
+  "fieldset", "legend",
 ]);
 const HEADLINE = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const CHROME = new Set(["header", "nav", "footer"]);

@@ -46,6 +46,28 @@ function linkTree(from: string, to: string): void {
   }
 }
 
+export interface SearchFacets {
+  years: string[];
+  sources: string[];
+}
+
+/** Sources listed in the filter at most (the rest are still searched as words). */
+const SOURCES = 40;
+
+export function searchFacets(news: SiteModel, variant: string): SearchFacets {
+  const years = new Set<string>();
+  const sources = new Map<string, number>();
+  for (const a of news.articles) {
+    if (a.ctx.path !== variant) continue;
+    years.add(a.dateIso.slice(0, 4));
+    if (a.source) sources.set(a.source, (sources.get(a.source) ?? 0) + 1);
+  }
+  return {
+    years: [...years].sort().reverse(),
+    sources: [...sources].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SOURCES).map(([s]) => s),
+  };
+}
+
 /** From this many articles on, the index is built in a worker thread (starting one costs ~0.5 s). */
 const WORKER_THRESHOLD = 500;
 
@@ -64,6 +86,15 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
   let model: SiteModel | null = null;
 
   eleventyConfig.addFilter("searchIndexUrl", () => `/${options.dir}/${MANIFEST}`);
+  // The search page's filters: the years articles are of, and their sources, most used first.
+  const facetsOf = new WeakMap<SiteModel, Map<string, SearchFacets>>();
+  eleventyConfig.addFilter("searchFacets", (news: SiteModel, variant: string): SearchFacets => {
+    let byVariant = facetsOf.get(news);
+    if (!byVariant) facetsOf.set(news, (byVariant = new Map()));
+    let facets = byVariant.get(variant);
+    if (!facets) byVariant.set(variant, (facets = searchFacets(news, variant)));
+    return facets;
+  });
   // A large site's index is built in a worker thread while Eleventy renders the pages.
   let started = 0;
   let inWorker: Promise<WriteStats> | null = null;
