@@ -495,8 +495,11 @@ class Tab {
         await this.page.goto(url, { waitUntil: "load", timeout: 15_000 });
       } catch (e) {
         // The blank page that ended the last visit on this tab may commit late, cutting into
-        // this one: that navigation is the harness's own, so load the page once more.
-        if (!/interrupted by another navigation to "about:blank"/.test((e as Error).message)) throw e;
+        // this one: that navigation is the harness's own, so load the page once more. On a
+        // loaded machine Chromium may also restart this very navigation (seen once in CI:
+        // "interrupted by another navigation to" the same URL): load it once more too.
+        const interrupted = /interrupted by another navigation to "([^"]*)"/.exec((e as Error).message)?.[1];
+        if (interrupted !== "about:blank" && interrupted !== url) throw e;
         this.findings = [];
         this.mainNavigations = [];
         await this.page.goto(url, { waitUntil: "load", timeout: 15_000 });
