@@ -15,6 +15,8 @@ import sharp from "sharp";
 import type { CheerioAPI } from "cheerio";
 import { article, buildSiteInProcess, makeSite, readPage, runBuildCli, runTool } from "./helpers/site-fixture.ts";
 import { imageType } from "../scripts/media/sniff.ts";
+import { auditOutput, type AuditContext } from "../scripts/audit/audit-output.ts";
+import { securityPolicy } from "../scripts/security/policy.ts";
 import { PHOTO_SIZES, THUMB_SIZES } from "../scripts/media/variants.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
@@ -58,6 +60,8 @@ describe("responsive photos", () => {
           '![半透明的玻璃幕牆](./glass.webp "新大樓")',
           '![閃動的圖示](./anim.gif "動圖")',
           '![一個小小的圖示](./tiny.jpg "小圖")',
+          // Raw HTML: the whole body then goes through the sanitizer, which must let our <picture> through.
+          "<details><summary>更多</summary>細節。</details>",
           "最後一段。",
         ].join("\n\n"),
       ),
@@ -159,6 +163,19 @@ describe("responsive photos", () => {
       assert.equal(hans(".article-body img").first().attr("alt"), "会场内坐满听众，台上有人讲话");
       assert.equal(hans(".article-body figcaption").first().text(), "发布会现场。主办方供图");
     });
+  });
+
+  it("the output check passes our <picture> markup and refuses what an article could not bring", () => {
+    const csp = securityPolicy({ iframeHosts: [] }).meta;
+    const ctx: AuditContext = { cspMeta: csp, siteOrigin: "https://example.test", iframeHosts: [], judge: { version: "test", judge: () => null } };
+    const path = "zh-hant/news/media-focus/2025/03/photos/index.html";
+    const html = readFileSync(join(out, path), "utf8");
+    assert.deepEqual(auditOutput(path, html, ctx), []);
+    const first = /<picture>[\s\S]*?<\/picture>/.exec(html)![0];
+    const rules = (picture: string) => auditOutput(path, html.replace(first, picture), ctx).map((f) => f.rule);
+    assert.ok(rules(first.replace(/srcset="\/media\/[^ ]+/, 'srcset="https://evil.example/a.avif')).some((r) => /loads from another host/.test(r)));
+    assert.ok(rules(first.replace("<source ", '<source onerror="alert(1)" ')).some((r) => /event handler/.test(r)));
+    assert.ok(rules(first.replace("<source ", '<source class="x" ')).some((r) => /class=/.test(r)));
   });
 
   it("list thumbnails: the small sizes only (at most 360 px), with the thumbnail's sizes", () => {
