@@ -74,7 +74,7 @@ export function newArticle(root: string, argv: string[], now = DateTime.now()): 
     "",
     "正文第一段。",
     "",
-    "![圖片說明。供圖單位](./photo-1.jpg \"圖片說明。供圖單位\")",
+    "![照片中的畫面：誰、在哪裡、做什麼](./photo-1.jpg \"圖片說明。供圖單位\")",
     "",
   ];
   // The photo line is a template for the editor: keep it out until a photo exists.
