@@ -73,6 +73,9 @@ describe("responsive photos", () => {
       [`${DIR}/photos/tiny.jpg`]: await solid(200, 100, "#993366").jpeg().toBuffer(),
       [`${DIR}/other/index.md`]: article({ title: "另一篇", date: "2025-02-01 09:00", ...META, lang: "zh-Hans", slug: "other" }, '正文。\n\n![江边的一排楼房](./b.jpg "江边。供图")'),
       [`${DIR}/other/b.jpg`]: await solid(400, 200, "#aa3333").jpeg().toBuffer(),
+      // A file name with a space and a comma, which would split a srcset candidate if written as it is.
+      ["content/news/company/2025/named/index.md"]: article({ title: "檔名", date: "2025-01-05 09:00", editor: "譚鑫", lang: "zh-Hant", slug: "named" }, '正文。\n\n![一張小圖](<./照片 1,2.jpg> "檔名有空格和逗號")'),
+      ["content/news/company/2025/named/照片 1,2.jpg"]: await solid(100, 50, "#339933").jpeg().toBuffer(),
     });
     out = join(root, "_site");
     const build = await buildSiteInProcess(root, out, NOW);
@@ -178,6 +181,16 @@ describe("responsive photos", () => {
     assert.ok(rules(first.replace("<source ", '<source class="x" ')).some((r) => /class=/.test(r)));
   });
 
+  it("a file name with a space and a comma: each srcset candidate percent-encoded, one URL each, and published", () => {
+    const $ = readPage(out, "/zh-hant/news/company/2025/01/named/");
+    for (const el of $(".article-body [srcset]").toArray()) {
+      const srcset = $(el).attr("srcset")!;
+      assert.match(srcset, /^\/media\/news\/company\/2025\/01\/named\/%E7%85%A7%E7%89%87%201%2C2\.100w\.[0-9a-f]{10}\.(avif|webp|jpg) 100w$/);
+      assert.ok(statSync(join(out, decodeURIComponent(srcset.split(" ")[0]))).isFile());
+    }
+    assert.equal($(".article-body img").attr("src"), "/media/news/company/2025/01/named/照片 1,2.jpg");
+  });
+
   it("list thumbnails: the small sizes only (at most 360 px), with the thumbnail's sizes", () => {
     for (const script of ["zh-hans", "zh-hant"]) {
       const $ = readPage(out, `/${script}/news/media-focus/`);
@@ -206,11 +219,11 @@ describe("responsive photos", () => {
   it("a warm build (a new process) encodes nothing and renders only what is outside the render plan; a tampered cache file is encoded again", () => {
     const cacheDir = join(root, ".cache/media");
     const before = new Map(readdirSync(cacheDir).map((f) => [f, statSync(join(cacheDir, f)).mtimeMs]));
-    // 15 + 12 + 9 + 6 + 3 for the five still photos, 1 for the GIF, 9 for the other article's 400 px photo.
-    assert.equal(before.size, 15 + 12 + 9 + 6 + 3 + 1 + 9);
+    // 15 + 12 + 9 + 6 + 3 for the five still photos, 1 for the GIF, 9 for the other article's 400 px photo, 3 for the 100 px one.
+    assert.equal(before.size, 15 + 12 + 9 + 6 + 3 + 1 + 9 + 3);
     const warm = runBuildCli(root, out, NOW);
     assert.equal(warm.code, 0, warm.stderr);
-    assert.match(warm.stdout, /photo files: 55 cached, 0 encoded\)/);
+    assert.match(warm.stdout, /photo files: 58 cached, 0 encoded\)/);
     assert.match(warm.stdout, /pages: \d+ unchanged, 3 rendered/);
     assert.deepEqual(new Map(readdirSync(cacheDir).map((f) => [f, statSync(join(cacheDir, f)).mtimeMs])), before);
 
@@ -221,7 +234,7 @@ describe("responsive photos", () => {
     writeFileSync(join(cacheDir, name), "GIF89a=1;alert(1);//");
     const healed = runBuildCli(root, join(root, "_site-healed"), NOW);
     assert.equal(healed.code, 0, healed.stderr);
-    assert.match(healed.stdout, /photo files: 54 cached, 1 encoded in \d/);
+    assert.match(healed.stdout, /photo files: 57 cached, 1 encoded in \d/);
     assert.deepEqual(readFileSync(join(root, "_site-healed", MEDIA, avif)), good);
   });
 
@@ -243,7 +256,7 @@ describe("responsive photos", () => {
     writeFileSync(join(root, DIR, "photos/big.jpg"), await solid(2000, 1000, "#cc3333").jpeg().toBuffer());
     const build = await buildSiteInProcess(root, out, NOW);
     assert.equal(build.code, 0, build.stderr);
-    assert.match(build.stdout, /photo files: 40 cached, 15 encoded/);
+    assert.match(build.stdout, /photo files: 43 cached, 15 encoded/);
     const after = pageInodes(out);
     const rendered = [...after.keys()].filter((p) => after.get(p) !== before.get(p)).sort();
     // Besides them only the pages outside the render plan, rendered every time: the root chooser and the search pages.
