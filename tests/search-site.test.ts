@@ -54,6 +54,21 @@ test("no inline script: the search code is the site's own modules, each importin
     }
   }
   assert.ok(!$("[onclick], [onload], [onsubmit]").length);
+  // Published without their comment lines (scripts/plugins/js-comments.ts), the code itself whole.
+  for (const src of srcs) {
+    const published = readFileSync(join(out, src), "utf8");
+    assert.ok(!published.split("\n").some((l) => /^\s*(\/\/|\/\*)/.test(l)), `${src} has comment lines`);
+  }
+  // What makes dropping lines and indentation safe: no literal runs over several lines.
+  for (const src of srcs) {
+    const name = src.replace(/\.[0-9a-f]{10}\.js$/, ".js");
+    const lines = readFileSync(new URL(`..${name}`, import.meta.url), "utf8").split("\n");
+    assert.ok(!lines.some((l) => (l.match(/`/g) ?? []).length % 2 === 1 || /\\$/.test(l)), `${name} has a literal over several lines`);
+  }
+  const source = readFileSync(new URL("../assets/js/search-query.js", import.meta.url), "utf8");
+  const published = readFileSync(join(out, srcs.find((s) => s.includes("search-query"))!), "utf8");
+  assert.ok(published.length < source.length);
+  assert.ok(published.includes("export class Searcher"));
   const root = $("[data-search-index]");
   assert.equal(root.attr("data-search-index"), "/search/manifest.json");
   assert.equal(root.attr("data-search-none"), "没有找到与“{q}”相关的文章。");

@@ -103,11 +103,15 @@ export function wordKey(run) {
 
 /** Every key of folded text, once per occurrence: each Han character and pair, each word. */
 export function forEachKey(folded, fn) {
-  forEachRun(folded, (run, _start, han) => {
+  let number = "";
+  let numberEnd = -1;
+  forEachRun(folded, (run, start, han) => {
     if (!han) {
       fn(wordKey(run));
+      if (DIGITS_ONLY.test(run)) [number, numberEnd] = [run, start + run.length];
       return;
     }
+    if (numberEnd === start) fn(numberKey(number, run));
     let prev = "";
     for (let i = 0; i < run.length; ) {
       const w = run.charCodeAt(i) >= 0xd800 && run.charCodeAt(i) < 0xdc00 ? 2 : 1;
@@ -118,6 +122,16 @@ export function forEachKey(folded, fn) {
       i += w;
     }
   });
+}
+
+const DIGITS_ONLY = /^\d{1,12}$/;
+
+/**
+ * A number and the Han character right after it (3月, 2001年, 2万) is a key of its own, so
+ * dates and amounts need no check in the text (the number run is whole: 13月 is not 3月).
+ */
+export function numberKey(digits, han) {
+  return digits + String.fromCodePoint(han.codePointAt(0));
 }
 
 const LEADING = "$¥€£#";
@@ -158,8 +172,19 @@ export function parseQuery(query, table) {
     if (seen.has(text)) return;
     seen.add(text);
     const keys = [];
-    for (const r of runs) for (const k of r.han ? hanKeys(r.run) : [wordKey(r.run)]) if (!keys.includes(k)) keys.push(k);
-    const one = runs.length === 1 && text === runs[0].run;
+    let exact = runs.length === 1 && text === runs[0].run;
+    runs.forEach((r, i) => {
+      const next = runs[i + 1];
+      const prev = runs[i - 1];
+      let own = r.han ? hanKeys(r.run) : [wordKey(r.run)];
+      // A number followed by Han characters: its key with the first of them stands for both.
+      if (!r.han && next && next.han && next.start === r.start + r.run.length && DIGITS_ONLY.test(r.run)) own = [numberKey(r.run, next.run)];
+      else if (r.han && prev && !prev.han && r.start === prev.start + prev.run.length && DIGITS_ONLY.test(prev.run) && Array.from(r.run).length === 1) own = [];
+      for (const k of own) if (!keys.includes(k)) keys.push(k);
+    });
+    // 3月, 2001年: the number key alone says it.
+    if (runs.length === 2 && text === word.slice(runs[0].start, runs[1].start + runs[1].run.length) && keys.length === 1 && !runs[0].han && runs[1].han && Array.from(runs[1].run).length === 1) exact = true;
+    const one = exact;
     const han = one && runs[0].han;
     terms.push({
       text,

@@ -13,6 +13,8 @@ const COMPLETIONS = 3;
 const VARIANTS = 4;
 
 const TIER_NAME = ["match", "inside", "apart", "partial"];
+/** Candidates a page of results looks at, at most, in pages' worth, once it has found some. */
+const CHECKED = 2;
 
 /**
  * Answers queries from the index files. `fetchBytes(url)` → Promise<Uint8Array>.
@@ -148,9 +150,9 @@ export class Searcher {
       if (!partial.some((p) => p.key === key)) partial.push({ key, weight });
     };
     for (const t of terms) {
-      for (const k of t.looked) add(k, Array.from(k).length > 1 || !t.han ? 2 : 1);
+      // Pairs and words only: a single character says little, and costs a shard.
+      for (const k of t.looked) add(k, 2);
       const cs = Array.from(t.text);
-      if (t.han) for (const c of cs) add(c, 1);
       // 台湾独立 → 台独: a four-character word's short form takes the first character of each half.
       if (t.han && cs.length === 4) {
         add(cs[0] + cs[2], 3);
@@ -203,7 +205,9 @@ export class Searcher {
     const results = [];
     let at = from;
     const marks = result.marks ?? result.terms;
-    while (results.length < size && at < result.hits.length) {
+    // Checking candidates costs a document each: once some results are found, a page stops
+    // after looking at CHECKED × size of them, and the total says what is still unchecked.
+    while (results.length < size && at < result.hits.length && (results.length === 0 || at - from < CHECKED * size)) {
       const batch = result.hits.slice(at, at + (size - results.length));
       at += batch.length;
       const docs = await Promise.all(batch.map((h) => this.doc(h.id)));

@@ -9,11 +9,12 @@
 // scripts), for a baseline measured on the same machine; install it outside the project
 // (npm install pagefind in a scratch folder: the binary is node_modules/@pagefind/<platform>/bin/).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCommandLine, runCli } from "../cli/args.ts";
+import { stripCommentLines } from "../plugins/js-comments.ts";
 import { localSearcher } from "../search/local.ts";
 import { writeSearchIndex, type WriteStats } from "../search/write-index.ts";
 import type { SearchDocument } from "../search/documents.ts";
@@ -223,7 +224,10 @@ async function main(): Promise<void> {
 
   // The search page's modules (search-page.js and the query core it imports).
   const js = join(PROJECT, "assets/js");
-  const script = readdirSync(js).filter((f) => /^search-[\w-]+\.js$/.test(f)).reduce((sum, f) => sum + statSync(join(js, f)).size, 0);
+  // As published: without comment lines (scripts/plugins/js-comments.ts).
+  const script = readdirSync(js)
+    .filter((f) => /^search-[\w-]+\.js$/.test(f))
+    .reduce((sum, f) => sum + Buffer.byteLength(stripCommentLines(readFileSync(join(js, f), "utf8"))), 0);
   const css = statSync(join(PROJECT, "assets/css/search.css")).size;
   console.log(`\nBytes before the first results show (cold cache; plus the search modules ${kb(script)} and search.css ${kb(css)}, uncompressed)`);
   const costs = await measureQueries(join(out, "site"), "zh-hans", []);

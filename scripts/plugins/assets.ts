@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative, sep } from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { stripCommentLines } from "./js-comments.ts";
 import { fingerprintAll, moduleGraph, type Fingerprinted } from "./js-modules.ts";
 
 export interface Options {
@@ -37,7 +38,8 @@ export default function assets(eleventyConfig: EleventyConfig, userOptions: Part
     const files = new Map<string, Buffer>();
     for (const file of walk(base)) {
       if (!options.fingerprint.includes(extname(file))) continue;
-      files.set("/" + relative(options.root, file).split(sep).join("/"), readFileSync(file));
+      const content = readFileSync(file);
+      files.set("/" + relative(options.root, file).split(sep).join("/"), extname(file) === ".js" ? Buffer.from(stripCommentLines(content.toString("utf8")), "utf8") : content);
     }
     // JS modules import each other by hashed name (js-modules.ts).
     hashed = fingerprintAll(files, fingerprintedName);

@@ -3,7 +3,7 @@
 // shards by a hash of the key so that a query downloads only the shards of its own keys.
 // File formats: assets/js/search-format.js (the reader of these files); key rules: search-keys.js.
 import { weightOf } from "../../assets/js/search-format.js";
-import { FACET, forEachRun, shardOf, wordKey } from "../../assets/js/search-keys.js";
+import { FACET, forEachRun, numberKey, shardOf, wordKey } from "../../assets/js/search-keys.js";
 import { foldText } from "./fold.ts";
 import { Lexicon } from "./word-bounds.ts";
 
@@ -108,11 +108,19 @@ export function keyText(code: number): string {
  * (word-bounds.ts), a pair marked there comes as its INSIDE code.
  */
 export function forEachKeyCode(folded: string, num: (code: number) => void, str: (key: string) => void, inside?: Uint8Array): void {
+  let numberEnd = -1;
+  let number = "";
   forEachRun(folded, (run, start, han) => {
     if (!han) {
       str(wordKey(run));
+      const c = run.charCodeAt(0);
+      if (c >= 0x30 && c <= 0x39 && run.length <= 12 && /^\d+$/.test(run)) {
+        number = run;
+        numberEnd = start + run.length;
+      }
       return;
     }
+    if (numberEnd === start) str(numberKey(number, run));
     let prev = -1;
     let prevText = "";
     for (let i = 0; i < run.length; ) {
@@ -414,7 +422,8 @@ export class IndexBuilder {
       total += size + text[k].length * 3 + 2;
     }
     for (const k of entryKeys) total += this.entries.get(k)!.length + k.length * 3 + 2;
-    const target = this.options.shardBytes ?? 16 * 1024;
+    // Small shards: a query downloads one a key, so their size is most of what it costs.
+    const target = this.options.shardBytes ?? 8 * 1024;
     let shardCount = 1;
     while (shardCount < 4096 && total / shardCount > target) shardCount *= 2;
 
