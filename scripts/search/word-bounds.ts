@@ -8,7 +8,7 @@
 // backward longest match, a pass over integer codes as fast as cutting the keys.
 
 /** Characters of the sample given to Intl.Segmenter at most. */
-const SAMPLE = 400_000;
+const SAMPLE = 100_000;
 /** Longest word kept (three bits of PairTable). */
 const MAX_WORD = 7;
 
@@ -63,50 +63,58 @@ export class Lexicon {
     return this.sampled >= SAMPLE;
   }
 
+  private starts = new Uint8Array(4096);
+  private codes = new Int32Array(4096);
+
   /**
    * Marks the pairs of folded text that only fall inside longer words: bad[i] = 1 for the pair
    * starting at i. A pair is a real match when it is a word, starts or ends one without
    * cutting another, or joins two one-character words (names the dictionary lacks: 张|琼).
    */
-  private starts = new Uint8Array(4096);
-
   insidePairs(folded: string, bad: Uint8Array): void {
     const n = folded.length;
-    // start[k] = 1: a word starts at k (run edges count as starts).
-    if (this.starts.length < n + 1) this.starts = new Uint8Array((n + 1) * 2);
+    if (this.starts.length < n + 1) {
+      this.starts = new Uint8Array((n + 1) * 2);
+      this.codes = new Int32Array((n + 1) * 2);
+    }
+    // start[k] = 1: a word starts at k (run edges count as starts); code[k]: dense code or -1.
     const start = this.starts;
+    const code = this.codes;
+    for (let k = 0; k < n; k++) code[k] = dense(folded.charCodeAt(k));
     start.fill(0, 0, n + 1);
+    start[n] = 1;
     let end = n;
     while (end > 0) {
-      if (dense(folded.charCodeAt(end - 1)) < 0) {
+      const last = code[end - 1];
+      if (last < 0) {
         start[end - 1] = 1;
-        start[end] = 1;
         end--;
         continue;
       }
       // Backward longest match inside this run of Han characters.
       let len = 1;
-      const before = end >= 2 ? dense(folded.charCodeAt(end - 2)) : -1;
+      const before = end >= 2 ? code[end - 2] : -1;
       if (before >= 0) {
-        const found = this.ends.get(before * 32768 + dense(folded.charCodeAt(end - 1)));
-        for (let l = Math.min(found & 7, end); l >= 3; l--) {
-          let han = true;
-          for (let k = end - l; k < end - 2 && han; k++) han = dense(folded.charCodeAt(k)) >= 0;
-          if (han && this.words.has(folded.slice(end - l, end))) {
-            len = l;
-            break;
+        const found = this.ends.get(before * 32768 + last);
+        if (found !== 0) {
+          for (let l = Math.min(found & 7, end); l >= 3; l--) {
+            let han = true;
+            for (let k = end - l; k < end - 2 && han; k++) han = code[k] >= 0;
+            if (han && this.words.has(folded.slice(end - l, end))) {
+              len = l;
+              break;
+            }
           }
+          if (len === 1 && found & 8) len = 2;
         }
-        if (len === 1 && found & 8) len = 2;
       }
-      start[end] = 1;
       start[end - len] = 1;
       end -= len;
     }
     for (let i = 0; i + 1 < n; i++) {
-      const startCut = !start[i];
-      const endCut = !start[i + 2];
-      bad[i] = (startCut && endCut) || (start[i + 1] && (startCut || endCut)) ? 1 : 0;
+      const startCut = start[i] === 0;
+      const endCut = start[i + 2] === 0;
+      bad[i] = (startCut && endCut) || (start[i + 1] === 1 && (startCut || endCut)) ? 1 : 0;
     }
   }
 }

@@ -91,7 +91,12 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   let docBytes = 0;
   let files = 0;
   const written: WrittenRow[] = [];
-  const record = (path: string, bytes: Buffer) => written.push(writtenRow(path, bytes));
+  // Each file's SHA-256 is taken once: for the build's manifest, and (hashed again) for the folder's name.
+  const record = (path: string, bytes: Buffer) => {
+    const row = writtenRow(path, bytes);
+    written.push(row);
+    return row[2];
+  };
 
   const timings = { index: 0, docFiles: 0, shards: 0, shardFiles: 0 };
   let t = performance.now();
@@ -109,7 +114,7 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
         title: d.t,
         body: d.b,
         summary: doc.summaries?.get(variant) ?? d.m,
-        meta: [d.o ?? "", d.e ?? "", ...(d.g ?? [])].join("\n"),
+        meta: d.o || d.e || d.g?.length ? [d.o ?? "", d.e ?? "", ...(d.g ?? [])].join("\n") : undefined,
       })),
       { section: doc.section, source: first?.o ? foldText(first.o) : undefined },
     );
@@ -130,8 +135,7 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
       }
       const bytes = Buffer.from(JSON.stringify(file), "utf8");
       writeFileSync(join(work, "d", variant, `${id}.json`), bytes);
-      hash.update(`d/${variant}/${id}\n`).update(bytes);
-      record(`d/${variant}/${id}.json`, bytes);
+      hash.update(`d/${variant}/${id} ${record(`d/${variant}/${id}.json`, bytes)}\n`);
       docBytes += bytes.length;
       files++;
     }
@@ -145,8 +149,7 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
   let shardBytes = 0;
   index.shards.forEach((bytes, n) => {
     writeFileSync(join(work, "s", `${n}.bin`), bytes);
-    hash.update(`s/${n}\n`).update(bytes);
-    record(`s/${n}.bin`, bytes);
+    hash.update(`s/${n} ${record(`s/${n}.bin`, bytes)}\n`);
     shardBytes += bytes.length;
     files++;
   });
