@@ -5,10 +5,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { decodePostings, decodeShard, decodeVariants, FORMAT, weightOf, type Manifest, type SearchDocFile } from "../assets/js/search-format.js";
-import { fold, foldTable, forEachKey, forEachRun, hashKey, MAX_KEYS, packFold, parseQuery, planKeys, shardKey, shardOf, unpackFold, VARIANT, wordKey } from "../assets/js/search-keys.js";
+import { fold, foldTable, forEachRun, hashKey, MAX_KEYS, parseQuery, planKeys, shardKey, shardOf, unpackFold, VARIANT, wordKey } from "../assets/js/search-keys.js";
 import { insideWords, matchRanges, snippet, verify } from "../assets/js/search-match.js";
 import { PAGE_SIZE, Searcher } from "../assets/js/search-query.js";
 import { rank, rankPartial, TIER } from "../assets/js/search-rank.js";
+import { packFold } from "../scripts/search/fold.ts";
+import { forEachKey } from "../scripts/search/index-builder.ts";
 
 // 傳→传, 數→数, 據→据, 學→学: the pairs a manifest carries for an index that holds 传, 数, 据 and 学.
 const TABLE = foldTable("傳传數数據据學学");

@@ -6,13 +6,13 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodePostings, decodeShard } from "../assets/js/search-format.js";
-import { forEachKey, parseQuery, shardOf, unpackFold, VARIANT } from "../assets/js/search-keys.js";
+import { parseQuery, shardOf, unpackFold, VARIANT } from "../assets/js/search-keys.js";
 import type { QueryOptions, Result } from "../assets/js/search-query.js";
 import { openccEngine } from "../scripts/convert/opencc-engine.ts";
 import type { PageInput, SearchDocument } from "../scripts/search/documents.ts";
 import { htmlText } from "../scripts/search/documents.ts";
 import { foldTableOf, foldText } from "../scripts/search/fold.ts";
-import { forEachKeyCode, IndexBuilder, keyText } from "../scripts/search/index-builder.ts";
+import { forEachKey, forEachKeyCode, IndexBuilder, keyText } from "../scripts/search/index-builder.ts";
 import { localSearcher } from "../scripts/search/local.ts";
 import { writeIndexJob, writeSearchIndex } from "../scripts/search/write-index.ts";
 

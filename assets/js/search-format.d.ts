@@ -37,7 +37,7 @@ export interface Manifest {
   base: string;
   docs: number;
   shards: number;
-  /** Fold pairs, packed (search-keys.js packFold). */
+  /** Fold pairs, packed (scripts/search/fold.ts packFold). */
   fold: string;
   /** Variant path → folder of its document files under base. */
   variants: Record<string, string>;

@@ -24,13 +24,12 @@ export interface PlannedTerm extends Term {
 }
 
 export function foldTable(pairs: string): Uint16Array;
-export function packFold(pairs: string): string;
+export const FOLD_DIGITS: string;
 export function unpackFold(packed: string): string;
 export function fold(text: string, table: Uint16Array): string;
 export function forEachRun(folded: string, fn: (run: string, start: number, han: boolean) => void): void;
 export function wordKey(run: string): string;
 export function numberKey(digits: string, han: string): string;
-export function forEachKey(folded: string, fn: (key: string) => void): void;
 export function parseQuery(query: string, table: Uint16Array): Term[];
 export function planKeys(terms: Term[], max?: number): { keys: string[]; terms: PlannedTerm[] };
 export function shardKey(key: string): string;

@@ -27,39 +27,17 @@ export function foldTable(pairs) {
   return table;
 }
 
-/**
- * Fold pairs (source, target, source, target …) → a short ASCII string for the manifest: each source as its
- * distance to the last source (sorted, so small), each target as its distance to its source;
- * zig-zag numbers, 5 bits a character, the last character of a number from the first 32 digits.
- */
-export function packFold(pairs) {
-  let out = "";
-  let lastFrom = 0;
-  for (let i = 0; i + 1 < pairs.length; i += 2) {
-    const from = pairs.charCodeAt(i);
-    out += packNumber(from - lastFrom) + packNumber(pairs.charCodeAt(i + 1) - from);
-    lastFrom = from;
-  }
-  return out;
-}
+/** The digits of the manifest's packed fold pairs (scripts/search/fold.ts packFold): 5 bits each, the last of a number from the first 32. */
+export const FOLD_DIGITS = "abcdefghijklmnopqrstuvwxyz012345ABCDEFGHIJKLMNOPQRSTUVWXYZ6789!#";
 
-const DIGITS = "abcdefghijklmnopqrstuvwxyz012345ABCDEFGHIJKLMNOPQRSTUVWXYZ6789!#";
-
-function packNumber(n) {
-  let v = n >= 0 ? n * 2 : -n * 2 - 1;
-  let digits = DIGITS[v & 31];
-  for (v = Math.floor(v / 32); v > 0; v = Math.floor(v / 32)) digits = DIGITS[32 + (v & 31)] + digits;
-  return digits;
-}
-
-/** packFold's inverse. */
+/** The fold pairs of the manifest, unpacked (packFold's inverse, scripts/search/fold.ts). */
 export function unpackFold(packed) {
   let out = "";
   let from = 0;
   let v = 0;
   let odd = false;
   for (let i = 0; i < packed.length; i++) {
-    const d = DIGITS.indexOf(packed[i]);
+    const d = FOLD_DIGITS.indexOf(packed[i]);
     v = v * 32 + (d & 31);
     if (d >= 32) continue;
     const n = v % 2 ? -(v + 1) / 2 : v / 2;
@@ -99,29 +77,6 @@ export function forEachRun(folded, fn) {
 /** The key of a word run (not Han): the word, cut if very long. */
 export function wordKey(run) {
   return run.length > MAX_WORD ? run.slice(0, MAX_WORD) : run;
-}
-
-/** Every key of folded text, once per occurrence: each Han character and pair, each word. */
-export function forEachKey(folded, fn) {
-  let number = "";
-  let numberEnd = -1;
-  forEachRun(folded, (run, start, han) => {
-    if (!han) {
-      fn(wordKey(run));
-      if (DIGITS_ONLY.test(run)) [number, numberEnd] = [run, start + run.length];
-      return;
-    }
-    if (numberEnd === start) fn(numberKey(number, run));
-    let prev = "";
-    for (let i = 0; i < run.length; ) {
-      const w = run.charCodeAt(i) >= 0xd800 && run.charCodeAt(i) < 0xdc00 ? 2 : 1;
-      const ch = run.slice(i, i + w);
-      fn(ch);
-      if (prev) fn(prev + ch);
-      prev = ch;
-      i += w;
-    }
-  });
 }
 
 const DIGITS_ONLY = /^\d{1,12}$/;

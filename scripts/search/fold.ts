@@ -4,7 +4,7 @@
 // not matter here because every text, whichever its script, is folded the same way.
 import type { DictGroup, DictLike } from "opencc-js/core";
 import { configs, from, to } from "opencc-js/preset";
-import { fold, foldTable } from "../../assets/js/search-keys.js";
+import { fold, FOLD_DIGITS, foldTable } from "../../assets/js/search-keys.js";
 
 /** Single-character entries of a dictionary: phrases are skipped, the first candidate wins. */
 function charEntries(dict: DictLike): [string, string][] {
@@ -68,4 +68,27 @@ export function foldPairsFor(used: (ch: string) => boolean): string {
   let out = "";
   for (let i = 0; i + 1 < all.length; i += 2) if (used(all[i + 1])) out += all.slice(i, i + 2);
   return out;
+}
+
+/**
+ * Fold pairs (source, target, source, target …) → a short ASCII string for the manifest: each
+ * source as its distance to the last source (sorted, so small), each target as its distance to
+ * its source; zig-zag numbers, 5 bits a character (search-keys.js unpackFold reads it).
+ */
+export function packFold(pairs: string): string {
+  let out = "";
+  let lastFrom = 0;
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const from = pairs.charCodeAt(i);
+    out += packNumber(from - lastFrom) + packNumber(pairs.charCodeAt(i + 1) - from);
+    lastFrom = from;
+  }
+  return out;
+}
+
+function packNumber(n: number): string {
+  let v = n >= 0 ? n * 2 : -n * 2 - 1;
+  let digits = FOLD_DIGITS[v & 31]!;
+  for (v = Math.floor(v / 32); v > 0; v = Math.floor(v / 32)) digits = FOLD_DIGITS[32 + (v & 31)] + digits;
+  return digits;
 }

@@ -4,6 +4,8 @@
 // File formats: assets/js/search-format.js (the reader of these files); key rules: search-keys.js.
 import { weightOf } from "../../assets/js/search-format.js";
 import { FACET, forEachRun, numberKey, shardOf, wordKey } from "../../assets/js/search-keys.js";
+
+const DIGITS_ONLY = /^\d{1,12}$/;
 import { foldText } from "./fold.ts";
 import { Lexicon } from "./word-bounds.ts";
 
@@ -101,6 +103,33 @@ function undense(d: number): string {
 /** The string key of an integer key. */
 export function keyText(code: number): string {
   return code >= SINGLE ? undense(code - SINGLE) : undense(Math.floor(code / PAIR)) + undense(code % PAIR);
+}
+
+/**
+ * Every key of folded text, once per occurrence: each Han character and pair, each word, each
+ * number with the Han character after it. The plain statement of the key rules (the browser
+ * cuts queries by them, search-keys.js parseQuery); forEachKeyCode is the same, faster.
+ */
+export function forEachKey(folded: string, fn: (key: string) => void): void {
+  let number = "";
+  let numberEnd = -1;
+  forEachRun(folded, (run, start, han) => {
+    if (!han) {
+      fn(wordKey(run));
+      if (DIGITS_ONLY.test(run)) [number, numberEnd] = [run, start + run.length];
+      return;
+    }
+    if (numberEnd === start) fn(numberKey(number, run));
+    let prev = "";
+    for (let i = 0; i < run.length; ) {
+      const w = run.charCodeAt(i) >= 0xd800 && run.charCodeAt(i) < 0xdc00 ? 2 : 1;
+      const ch = run.slice(i, i + w);
+      fn(ch);
+      if (prev) fn(prev + ch);
+      prev = ch;
+      i += w;
+    }
+  });
 }
 
 /**
