@@ -491,18 +491,21 @@ class Tab {
     this.mainNavigations = [];
     this.current = path;
     try {
-      try {
-        await this.page.goto(url, { waitUntil: "load", timeout: 15_000 });
-      } catch (e) {
-        // The blank page that ended the last visit on this tab may commit late, cutting into
-        // this one: that navigation is the harness's own, so load the page once more. On a
-        // loaded machine Chromium may also restart this very navigation (seen once in CI:
-        // "interrupted by another navigation to" the same URL): load it once more too.
-        const interrupted = /interrupted by another navigation to "([^"]*)"/.exec((e as Error).message)?.[1];
-        if (interrupted !== "about:blank" && interrupted !== url) throw e;
-        this.findings = [];
-        this.mainNavigations = [];
-        await this.page.goto(url, { waitUntil: "load", timeout: 15_000 });
+      // The blank page that ended the last visit on this tab may commit late, cutting into this
+      // one: that navigation is the harness's own, so load the page again. On a loaded machine
+      // Chromium may also restart this very navigation ("interrupted by another navigation to"
+      // the same URL, seen in CI, twice in a row once): load it again too, up to three times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.page.goto(url, { waitUntil: "load", timeout: 15_000 });
+          break;
+        } catch (e) {
+          const interrupted = /interrupted by another navigation to "([^"]*)"/.exec((e as Error).message)?.[1];
+          if ((interrupted !== "about:blank" && interrupted !== url) || attempt === 3) throw e;
+          this.findings = [];
+          this.mainNavigations = [];
+          await this.page.waitForLoadState("load").catch(() => {});
+        }
       }
       // One round trip: poke, let timers and animations run for waitMs, then scan what is left.
       const scan = (await this.page
