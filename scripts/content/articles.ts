@@ -35,6 +35,8 @@ export interface ArticleSource {
   tags: string[];
   /** draft: true, or in a folder whose name starts with _ (_drafts/): read and checked, never built. */
   draft: boolean;
+  /** Dated after the build's now, shown by the dev server (content/schedule.ts); never set in a build. */
+  scheduled?: true;
   cover?: Photo;
   glossary: GlossaryEntry[];
   /** Body HTML in the editor's script, editor markup (-{…}-) still in place. */

@@ -31,6 +31,7 @@ export function buildTeaser({ ctx, source: a, texts: t, dates: d, views }: Tease
     views,
     viewsText: groupThousands(views),
     section: ctx.sections.find((s) => s.id === a.section)!,
+    ...(a.scheduled && { scheduled: true }),
   };
 }
 

@@ -106,6 +106,8 @@ export interface Teaser {
   readonly section: SectionView;
   /** The article's cover or first photo, for list thumbnails: only in the lists that show them (model/teasers.ts). */
   readonly cover?: { readonly url: string; readonly width?: number; readonly height?: number; readonly thumb?: PictureSet };
+  /** Dated after the build's now: shown by the dev server only, marked 預定發布 (content/schedule.ts). */
+  readonly scheduled?: true;
 }
 
 export interface ArticlePage extends PageBase {
@@ -137,6 +139,8 @@ export interface ArticlePage extends PageBase {
   readonly mostRead: readonly Teaser[];
   readonly date: DateTime;
   readonly updated?: DateTime;
+  /** Dated after the build's now: shown by the dev server only, marked 預定發布 (content/schedule.ts). */
+  readonly scheduled?: true;
 }
 
 export interface ListPage extends PageBase, Paging {

@@ -29,6 +29,7 @@ export const DEFAULT_UI: Readonly<Record<string, string>> = {
   backHome: "返回網站首頁",
   skip: "跳到正文",
   updated: "更新於",
+  scheduled: "預定發布",
   tags: "標籤",
   archive: "歸檔",
   archiveLink: "按月份瀏覽{section}",

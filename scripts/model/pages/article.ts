@@ -53,6 +53,7 @@ export function buildArticlePage({ site, ctx, source: a, texts: t, dates: d, vie
     mostRead,
     date: a.date,
     updated: a.updated,
+    ...(a.scheduled && { scheduled: true }),
   };
 }
 
