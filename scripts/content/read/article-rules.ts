@@ -1,6 +1,6 @@
 // What an article's front matter must hold (README, "Writing an article"), and what an article
 // read from content/news/<section>/ becomes. The steps around it are document.ts's.
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import type { GlossaryEntry } from "../../convert/script-converter.ts";
 import { findMarkup } from "../../convert/editor-markup.ts";
 import type { Photo } from "../../markdown/photos.ts";
@@ -31,12 +31,6 @@ interface ArticleFields {
   draft: boolean;
   summary?: string;
   glossary: GlossaryEntry[];
-}
-
-/** "Now" for checks: NEWSROOM_NOW (ISO) makes builds and tests reproducible. */
-function buildTime(): DateTime {
-  const fixed = process.env.NEWSROOM_NOW;
-  return fixed ? DateTime.fromISO(fixed, { setZone: true }) : DateTime.now();
 }
 
 export const articleKind: DocumentKind<ArticleFields, ArticleSource> = {
@@ -123,12 +117,13 @@ function sourceRule({ fields }: Reading, section: Section | undefined): string |
   });
 }
 
-/** date (required; a warning when in the future) and updated (not before date). */
+/**
+ * date (required) and updated (not before date). A date after the build's now is scheduled
+ * publishing, decided where the site is loaded (content/schedule.ts), so that what is read
+ * here does not depend on when (the dev server keeps readings between rebuilds).
+ */
 function datesRule({ site, file, fields, problems }: Reading): { date?: DateTime; updated?: DateTime } {
   const date = fields.date("date", site.timeZone, true);
-  if (date && date > buildTime()) {
-    problems.warn(file, `${date.toFormat("yyyy-MM-dd HH:mm")} is in the future.`, { ...fields.at("date"), hint: "Check the year and month; the article is published with this date all the same." });
-  }
   const updated = fields.date("updated", site.timeZone, false);
   if (date && updated && updated < date) {
     problems.error(file, `${updated.toFormat("yyyy-MM-dd HH:mm")} is before the date of the article (${date.toFormat("yyyy-MM-dd HH:mm")}).`, {
