@@ -4,7 +4,8 @@
 // match is said in the page's script, and nothing is fetched from anywhere else.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
@@ -339,6 +340,165 @@ test("every query says how many articles match: exact, or an estimate, never onl
     assert.match(await status(page), /^找到(約)? \d+ 篇相關文章/, text);
     await page.context().close();
   }
+});
+
+const marks = (page: Page, n = 0) => page.locator("[data-search-results] li").nth(n).locator("mark").allInnerTexts();
+const tiers = (page: Page) => page.$$eval("[data-search-results] li", (lis) => lis.map((li) => (li as HTMLElement).dataset.tier ?? ""));
+
+test("a number and the character after it match as written: 3月 is not 3位 … 月, 2月 is not 12月", async () => {
+  for (const text of ["3月", "2月"]) {
+    const page = await open(`/zh-hans/search/?q=${encodeURIComponent(text)}`);
+    await settled(page);
+    // The reception says 3位 … 下个月 … 12月: neither a match nor a lower rank.
+    assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.visit}/`], text);
+    assert.equal(await status(page), "找到 1 篇相关文章。", text);
+    assert.deepEqual(await marks(page), [text], text);
+    await page.context().close();
+  }
+});
+
+test("a pair that only spans a word boundary comes after the word and is not marked (華人 in 中華人民共和國)", async () => {
+  const page = await open(`/zh-hant/search/?q=${encodeURIComponent("華人")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.visit}/`, `/zh-hant/${FIXTURE_ARTICLES.reception}/`]);
+  assert.deepEqual(await tiers(page), ["match", "inside"]);
+  assert.deepEqual(await marks(page, 0), ["華人", "華人"]);
+  assert.deepEqual(await marks(page, 1), [], "中華人民共和國 is not marked as 華人");
+  assert.match(await page.locator("[data-search-results] li").nth(1).locator(".search-tier-note").innerText(), /只出現在較長的詞語裡/);
+  assert.match(await status(page), /^找到 1 篇相關文章。另有 1 篇中/);
+  await page.context().close();
+});
+
+test("regional variants from OpenCC's phrase tables: 布什 finds 布希, 网络 finds 網路, each marked as such", async () => {
+  let page = await open(`/zh-hans/search/?q=${encodeURIComponent("布什")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.press}/`]);
+  assert.equal(await page.locator("[data-search-results] li .search-via").innerText(), "地区用词：布希");
+  assert.match(await status(page), /^找到 1 篇相关文章。同时搜索了地区用词：布希。$/);
+  assert.deepEqual(await marks(page), ["布希", "布希"]);
+  await page.context().close();
+  page = await open(`/zh-hant/search/?q=${encodeURIComponent("网络")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.press}/`]);
+  assert.equal(await page.locator("[data-search-results] li .search-via").innerText(), "地區用詞：網路");
+  assert.match(await status(page), /同時搜尋了地區用詞：網路。$/);
+  await page.context().close();
+});
+
+test("zero results: the closest partial matches with a note (伊拉科 → 伊拉克, 台湾独立 → 台独)", async () => {
+  let page = await open(`/zh-hant/search/?q=${encodeURIComponent("伊拉科")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.press}/`]);
+  assert.equal(await status(page), "沒有找到與「伊拉科」完全相符的文章，以下是最接近的結果。");
+  assert.deepEqual(await tiers(page), ["partial"]);
+  assert.deepEqual(await marks(page), ["伊拉"]);
+  await page.context().close();
+  page = await open(`/zh-hans/search/?q=${encodeURIComponent("台湾独立")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.press}/`]);
+  assert.equal(await status(page), "没有找到与“台湾独立”完全相符的文章，以下是最接近的结果。也找了“台独”。");
+  assert.deepEqual(await marks(page), ["台独"]);
+  await page.context().close();
+});
+
+test("past 24 keys, a word changed near the end of a long phrase is still checked (nothing dropped silently)", async () => {
+  // The forum's first sentences, 29 keys; 深刻 → 巨大 falls in keys 25–27, beyond those looked
+  // up: only the check in the text sees it.
+  const changed = "三月二日，集團舉辦首屆數字傳播論壇。與會專家認為，新聞傳播正在經歷巨大變化";
+  const page = await open(`/zh-hant/search/?q=${encodeURIComponent(changed)}`);
+  await settled(page);
+  assert.doesNotMatch(await status(page), /^找到/);
+  assert.ok(!(await tiers(page)).includes("match"), "no article holds the phrase as typed");
+  await submit(page, changed.replace("巨大", "深刻"));
+  assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.forum}/`]);
+  assert.deepEqual(await tiers(page), ["match"]);
+  await page.context().close();
+});
+
+test("composing after a search: the address and the history stay until the text is composed", async () => {
+  const page = await open(`/zh-hans/search/?q=${encodeURIComponent("数据中心")}`);
+  await settled(page);
+  const length = await page.evaluate(() => history.length);
+  await page.fill("#search-q", "");
+  await page.waitForTimeout(400);
+  await page.focus("#search-q");
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ["h", "he", "hef", "hefu"]) {
+    await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(600);
+  assert.notEqual(q(page), "hefu");
+  assert.ok(!["h", "he", "hef", "hefu"].includes(q(page) ?? ""), `composing reached the address: ${page.url()}`);
+  // The composed text is searched on compositionend, with no further keystroke.
+  await cdp.send("Input.insertText", { text: "和服" });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "和服");
+  await settled(page);
+  assert.equal((await resultLinks(page))[0], `/zh-hans/${FIXTURE_ARTICLES.kimono}/`);
+  assert.ok((await page.evaluate(() => history.length)) <= length + 1, "one entry for the search typed");
+  await page.context().close();
+});
+
+test("history: typing replaces its own entry, a submit adds one", async () => {
+  const page = await open("/zh-hans/search/");
+  await settled(page);
+  const start = await page.evaluate(() => history.length);
+  await page.locator("#search-q").pressSequentially("数据中心", { delay: 300 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "数据中心");
+  await settled(page);
+  assert.equal(await page.evaluate(() => history.length), start + 1, "four searches while typing, one entry");
+  await page.press("#search-q", "Enter");
+  await settled(page);
+  assert.equal(await page.evaluate(() => history.length), start + 1, "the submit of the same search keeps it");
+  await submit(page, "传播");
+  assert.equal(await page.evaluate(() => history.length), start + 2, "a new search submitted adds one");
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "数据中心");
+  await settled(page);
+  assert.equal(await page.inputValue("#search-q"), "数据中心");
+  await page.context().close();
+});
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+test("axe: no violations with every kind of result on screen (lower ranks, variants, partial matches, filters, estimates)", async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  for (const path of [
+    `/zh-hant/search/?q=${encodeURIComponent("和服")}`,
+    `/zh-hans/search/?q=${encodeURIComponent("布什")}`,
+    `/zh-hant/search/?q=${encodeURIComponent("伊拉科")}`,
+    `/zh-hans/search/?q=${encodeURIComponent("数字传播正在")}`,
+    `/zh-hant/search/?q=${encodeURIComponent("數據中心")}&year=2024&sort=date`,
+  ]) {
+    await page.goto(origin + path);
+    await settled(page);
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+      const r = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    assert.deepEqual(violations, [], decodeURIComponent(path));
+  }
+  await context.close();
+});
+
+test("no WebAssembly anywhere: no .wasm file published, no module that compiles one", () => {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(out);
+  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), []);
+  const scripts = files.filter((f) => f.endsWith(".js"));
+  assert.ok(scripts.some((f) => /search-page/.test(f)), "the search modules are published");
+  for (const f of scripts) assert.doesNotMatch(readFileSync(f, "utf8"), /WebAssembly/, f);
 });
 
 test("no errors, no CSP violations, no request outside the site", () => {
