@@ -39,6 +39,8 @@ export interface ArticleSource {
   scheduled?: true;
   cover?: Photo;
   glossary: GlossaryEntry[];
+  /** Old paths that redirect here (front matter aliases, normalised: read/alias-rule.ts). */
+  aliases: string[];
   /** Body HTML in the editor's script, editor markup (-{…}-) still in place. */
   html: string;
   photos: Photo[];
@@ -50,7 +52,7 @@ export interface ArticleSource {
   links: LinkRef[];
   ids: Set<string>;
   /** Lines of the fields problems found later point at (same URL, same title, two topics at one URL). */
-  lines: { title: number; slug: number; tags: number };
+  lines: { title: number; slug: number; tags: number; aliases: number };
 }
 
 export interface LoadOptions {

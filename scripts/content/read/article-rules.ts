@@ -8,13 +8,14 @@ import { glossaryEntries, type Section } from "../../site/site-config.ts";
 import { inner, sitePaths } from "../../site/urls.ts";
 import type { ArticleSource } from "../articles.ts";
 import { hasTimeOfDay } from "../dates.ts";
+import { aliasesRule } from "./alias-rule.ts";
 import { draftRule, langRule, slugRule, summaryRule, titleRule } from "./common-rules.ts";
 import type { Body } from "./body.ts";
 import type { DocumentKind, Place, Reading } from "./document.ts";
 import { LIMITS } from "./fields.ts";
 import { keyLine } from "./front-matter.ts";
 
-const KNOWN_FIELDS = new Set(["title", "date", "source", "editor", "views", "lang", "summary", "cover", "tags", "updated", "slug", "draft", "glossary"]);
+const KNOWN_FIELDS = new Set(["title", "date", "source", "editor", "views", "lang", "summary", "cover", "tags", "updated", "slug", "draft", "glossary", "aliases"]);
 
 /** An article's fields as its rules read them: undefined where missing or wrong (reported). */
 interface ArticleFields {
@@ -31,6 +32,7 @@ interface ArticleFields {
   draft: boolean;
   summary?: string;
   glossary: GlossaryEntry[];
+  aliases: string[];
 }
 
 export const articleKind: DocumentKind<ArticleFields, ArticleSource> = {
@@ -51,7 +53,8 @@ export const articleKind: DocumentKind<ArticleFields, ArticleSource> = {
     const draft = draftRule(reading);
     const summary = summaryRule(reading);
     const glossary = glossaryRule(reading);
-    return { section, title, editor, source, date, updated, views, lang, slug, tags, draft, summary, glossary };
+    const aliases = aliasesRule(reading);
+    return { section, title, editor, source, date, updated, views, lang, slug, tags, draft, summary, glossary, aliases };
   },
   place({ section, date, slug }) {
     if (!section || !date || !slug) return null;
@@ -83,13 +86,14 @@ function makeArticle(f: ArticleFields, body: Body, place: Place, reading: Readin
     draft: f.draft,
     cover: cover ?? body.photos[0],
     glossary: f.glossary,
+    aliases: f.aliases,
     html: body.html,
     photos: body.photos,
     copies: body.copies,
     path: place.path,
     links: body.links,
     ids: body.ids,
-    lines: { title: fields.at("title").line, slug: fields.at("slug").line, tags: fields.at("tags").line },
+    lines: { title: fields.at("title").line, slug: fields.at("slug").line, tags: fields.at("tags").line, aliases: fields.at("aliases").line },
   };
 }
 
