@@ -36,7 +36,7 @@ const FILES = {
   "content/news/media-focus/2024/old-report.md": article({ title: "旧报道回顾", date: "2024-12-01 08:00", source: "华龙网", editor: "李娜" }),
   // Published long ago, updated recently: lastmod is the update; not news.
   "content/news/company/2025/annual-report.md": article({ title: "集團發佈年度報告", date: "2025-01-05 09:00", updated: "2025-03-09 18:00", editor: "陳靜", lang: "zh-Hant" }),
-  // Dated after NEWSROOM_NOW: not news yet.
+  // Dated after NEWSROOM_NOW: scheduled (content/schedule.ts), in no sitemap until its time.
   "content/news/company/2025/next-week.md": article({ title: "下周开放日预告", date: "2025-03-11 09:00", editor: "陈静" }),
   "content/pages/about.md": "---\ntitle: 關於我們\nlang: zh-Hant\n---\n\n關於我們正文。\n",
 };
@@ -135,9 +135,10 @@ describe("sitemaps", () => {
       assert.equal(at("news/company/2025/01/annual-report/"), "2025-03-09T18:00:00+08:00", "article: its update");
       assert.equal(at("news/media-focus/"), "2025-03-08T13:00:00+08:00", "list: its newest article");
       assert.equal(at("news/media-focus/page/2/"), "2024-12-01T08:00:00+08:00", "list page 2: the newest on it");
-      assert.equal(at("news/company/"), "2025-03-11T09:00:00+08:00");
-      assert.equal(at("news/"), "2025-03-11T09:00:00+08:00", "hub");
-      assert.equal(at(""), "2025-03-11T09:00:00+08:00", "home");
+      assert.equal(at("news/company/"), "2025-03-09T18:00:00+08:00", "list: an update, the scheduled article not yet");
+      assert.equal(at("news/"), "2025-03-09T18:00:00+08:00", "hub");
+      assert.equal(at(""), "2025-03-09T18:00:00+08:00", "home");
+      assert.equal(at("news/company/2025/03/next-week/"), undefined, "scheduled: not published yet");
       assert.equal(at("about/"), undefined, "a static page has no date");
       for (const m of lastmod.values()) if (m !== undefined) assert.match(m, OFFSET_DATE);
     }
@@ -160,11 +161,12 @@ describe("sitemaps", () => {
     }
   });
 
-  it("depends on the build time alone of the whole site: another NEWSROOM_NOW changes only the news sitemap", async () => {
+  it("depends on the build time alone of the whole site: another NEWSROOM_NOW (before the scheduled article's time) changes only the news sitemap", async () => {
     const later = join(root, "_site-later");
-    const r = await buildSiteInProcess(root, later, { NEWSROOM_NOW: "2030-01-01T00:00:00Z" });
+    // An hour before next-week is due: the window has moved past every published article.
+    const r = await buildSiteInProcess(root, later, { NEWSROOM_NOW: "2025-03-11T08:00:00+08:00" });
     assert.equal(r.code, 0, r.stderr + r.stdout);
-    assert.deepEqual(urlset(later, "/sitemap-news.xml"), [], "nothing is news in 2030; the file is still there, empty");
+    assert.deepEqual(urlset(later, "/sitemap-news.xml"), [], "nothing is news then; the file is still there, empty");
     // manifest.json (scripts/integrity/) lists every file's hash, the news sitemap's too.
     const changed = files(out).filter((f) => f !== "manifest.json" && !readFileSync(join(out, f)).equals(readFileSync(join(later, f))));
     assert.deepEqual(changed, ["sitemap-news.xml"]);

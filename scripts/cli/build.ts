@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
+import { scheduleLine } from "../content/schedule.ts";
 import { helperJob } from "../plugins/news-site.ts";
 import { Build, BuildSession, PROJECT } from "../build/build.ts";
 import { eleventyFor } from "../build/eleventy.ts";
@@ -171,6 +172,9 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
   if (media?.photos) parts.push(`photo files: ${media.cached} cached, ${media.encoded} encoded${media.encoded ? ` in ${(media.encodeMs / 1000).toFixed(1)} s` : ""}`);
   if (site.problems.length) parts.push(formatSummary(site.problems));
   console.log(`Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s (${parts.join("; ")}).`);
+  // Articles dated after now (content/schedule.ts): how many, and when to build again.
+  const scheduled = site.schedule && scheduleLine(site.schedule, m.site.timeZone, false);
+  if (scheduled) console.log(scheduled);
   return 0;
 }
 

@@ -3,6 +3,7 @@
 import { copyFileSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { ContentError, formatProblem } from "../content/problems.ts";
+import { scheduleLine } from "../content/schedule.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
 import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
@@ -73,6 +74,9 @@ export default function newsSite(eleventyConfig: EleventyConfig, options: Option
       });
       // Warnings of a site loaded here (the dev server); the build command prints its own.
       if (build.site.model && !build.site.problems.some((p) => p.severity === "error")) for (const w of build.site.problems) console.warn(formatProblem(w));
+      // Articles dated after now, shown marked (content/schedule.ts).
+      const scheduled = build.site.model && build.site.schedule && scheduleLine(build.site.schedule, build.site.model.site.timeZone, build.includeDrafts);
+      if (scheduled) console.warn(scheduled);
     }
     const site = build.site;
     const errors = site.problems.filter((p) => p.severity === "error");

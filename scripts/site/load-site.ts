@@ -11,6 +11,8 @@ import type { SiteModel } from "../model/types.ts";
 import { loadSiteConfig } from "./site-config.ts";
 import { checkSiteData } from "./site-data-guard.ts";
 import { prepareMedia, type MediaStats } from "../media/prepare.ts";
+import { applySchedule, type Schedule } from "../content/schedule.ts";
+import { buildNow } from "../sitemaps/news-sitemap.ts";
 
 export interface LoadSiteOptions {
   root: string;
@@ -35,6 +37,8 @@ export interface LoadedSite {
   timings?: { read: number; convert: number; total: number };
   /** Photos encoded now and taken from .cache/media (each size and format a file). */
   media?: MediaStats;
+  /** The build's now and the articles dated after it (content/schedule.ts): left out, or with includeDrafts shown marked. */
+  schedule?: Schedule;
 }
 
 export function defaultCacheFile(root: string): string {
@@ -58,9 +62,15 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   // Every photo decoded and re-encoded (media/prepare.ts), before the problems are final: one that does not decode is one of them.
   const media = await prepareMedia(sources, problems, { root: options.root });
   if (problems.errors.length > 0) return { model: null, memory: options.previous ?? null, problems: sortProblems(problems.list), cache: { hits: 0, misses: 0 }, media };
+  // Scheduled publishing, before the model: nothing built from it can name an article before
+  // its time. Read, checked and its photos encoded all the same, so its problems show now and
+  // the build that publishes it finds its photos in the cache. The dev server (drafts shown)
+  // shows it too, marked.
+  const { articles, schedule } = applySchedule(sources.articles, buildNow(site.timeZone), options.includeDrafts);
+  const built = { ...sources, articles };
   const previous = options.previous ?? null;
-  await converters.prefetch(conversionRequests(site, sources, converters, previous));
-  const { model, memory } = buildModel(site, converters, sources, previous);
+  await converters.prefetch(conversionRequests(site, built, converters, previous));
+  const { model, memory } = buildModel(site, converters, built, previous);
   if (options.saveLater) cache.saveSoon();
   else cache.save();
   return {
@@ -70,6 +80,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
     cache: { hits: cache.hits, misses: cache.misses },
     timings: { read, convert: converters.elapsedMs, total: performance.now() - started },
     media,
+    schedule,
   };
 }
 

@@ -1,0 +1,188 @@
+// Scheduled publishing (content/schedule.ts): an article dated after the build's now is in no
+// file of the build, in either script (its page, its photo, lists, hubs, home, topic and
+// archive pages, neighbours' links, feeds, sitemaps, search index), and the build says when
+// the next is due. A build at or after its time, in the same output and cache folders,
+// publishes it everywhere. The dev server shows it, marked 預定發布 with its time.
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { article, buildSiteInProcess, makeSite, pageExists, readPage, readTree, text, type RunResult } from "./helpers/site-fixture.ts";
+import { solidPng } from "./helpers/images.ts";
+
+const BEFORE = "2025-03-10T12:00:00+08:00";
+/** The scheduled article's time, in UTC: the site's zone decides, not how NEWSROOM_NOW is written. */
+const DUE = "2025-03-10T10:00:00Z";
+const A_MINUTE_EARLY = "2025-03-10T17:59:00+08:00";
+
+const SCHEDULED = "news/media-focus/2025/03/launch/";
+const LATER = "news/company/2025/04/april-notice/";
+const OLDER = "news/media-focus/2025/03/older/";
+const NEWER_THAN_NONE = "news/media-focus/2025/03/middle/";
+
+const FILES = {
+  "content/news/media-focus/2025/older.md": article({ title: "星河论坛举行", date: "2025-03-08 09:00", source: "重庆日报", editor: "张伟", tags: "[星河]" }),
+  "content/news/media-focus/2025/middle.md": article({ title: "星河园区开放", date: "2025-03-09 09:00", source: "华龙网", editor: "张伟", tags: "[星河]" }),
+  // Due at 18:00 in the site's time zone (Asia/Shanghai), with a photo of its own.
+  "content/news/media-focus/2025/launch/index.md": article(
+    { title: "星河计划今晚启动", date: "2025-03-10 18:00", source: "重庆日报", editor: "张伟", tags: "[星河]", summary: "发射窗口定于今晚。" },
+    '星河计划今晚启动。\n\n![发射架旁的工作人员](./launch-photo.png "现场。主办方供图")',
+  ),
+  "content/news/media-focus/2025/launch/launch-photo.png": solidPng(40, 30, [200, 10, 10]),
+  // Further off: the build names the next one due, not this.
+  "content/news/company/2025/april-notice.md": article({ title: "四月开放日通知", date: "2025-04-01 09:00", editor: "陈静" }),
+};
+
+/** What names an article in a built file: its path (in URLs) or its photo's name. */
+const MARKERS = ["/2025/03/launch/", "launch-photo"];
+
+/** Every file of the output that names the scheduled article in its path or its content. */
+function filesNaming(out: string, markers: string[]): string[] {
+  const hits: string[] = [];
+  for (const [path, bytes] of readTree(out)) {
+    const content = `/${path}\n${bytes.toString("utf8")}`;
+    if (markers.some((m) => content.includes(m))) hits.push(path);
+  }
+  return hits.sort();
+}
+
+describe("scheduled publishing", () => {
+  const root = makeSite(FILES);
+  const out = join(root, "_site");
+  let early: RunResult;
+  let due: RunResult;
+  let titles: string[] = [];
+  let namedBefore: string[] = [];
+  let namedAfter: string[] = [];
+
+  before(async () => {
+    early = await buildSiteInProcess(root, out, { NEWSROOM_NOW: BEFORE });
+    assert.equal(early.code, 0, early.stderr + early.stdout);
+    namedBefore = filesNaming(out, MARKERS);
+    // The same output and cache folders: what the last build left must not hold it back.
+    due = await buildSiteInProcess(root, out, { NEWSROOM_NOW: DUE });
+    assert.equal(due.code, 0, due.stderr + due.stdout);
+    titles = ["zh-hans", "zh-hant"].map((v) => text(readPage(out, `/${v}/${SCHEDULED}`)("h1")));
+    namedAfter = filesNaming(out, [...MARKERS, ...titles]);
+  });
+
+  it("before its time, no file of the build names it, in either script", () => {
+    assert.deepEqual(namedBefore, []);
+  });
+
+  it("before its time, the build says how many are scheduled and when the next is due", () => {
+    const line = early.stdout.split("\n").find((l) => l.startsWith("Scheduled:"));
+    assert.equal(
+      line,
+      "Scheduled: 2 articles are dated after now and not published; the next is due at 2025-03-10 18:00 (Asia/Shanghai): content/news/media-focus/2025/launch/index.md. A build after that time publishes it.",
+    );
+    assert.match(early.stdout, /Built 2 articles /);
+    assert.doesNotMatch(early.stderr, /warning/, "a date after now is not a warning");
+  });
+
+  it("at its time, it is published: its page and photo, and every list, feed, sitemap and search file that shows its neighbours", () => {
+    assert.notEqual(titles[0], titles[1], "each script's page");
+    for (const v of ["zh-hans", "zh-hant"]) {
+      const want = [
+        `${v}/${SCHEDULED}index.html`,
+        `${v}/index.html`,
+        `${v}/news/index.html`,
+        `${v}/news/media-focus/index.html`,
+        `${v}/news/media-focus/feed.xml`,
+        `${v}/news/media-focus/feed.json`,
+        `${v}/news/feed.xml`,
+        `${v}/news/feed.json`,
+        `sitemap-${v}.xml`,
+        // 下一篇 of the article before it.
+        `${v}/${NEWER_THAN_NONE}index.html`,
+      ];
+      for (const path of want) assert.ok(namedAfter.includes(path), `${path} names it`);
+      // The month's page of the archive, and the topic's page of its tag.
+      assert.ok(namedAfter.includes(`${v}/news/media-focus/2025/03/index.html`), `${v} archive month`);
+      assert.ok(namedAfter.some((p) => p.startsWith(`${v}/news/topics/`) && p !== `${v}/news/topics/index.html`), `${v} topic page`);
+      assert.ok(namedAfter.some((p) => p.startsWith(`search/`) && p.includes(`/${v}/`)), `${v} search documents`);
+    }
+    assert.ok(namedAfter.includes("sitemap-news.xml"));
+    assert.ok(namedAfter.some((p) => /launch-photo.*\.(avif|webp|png)$/.test(p)), "its photo is published");
+    const next = readPage(out, `/zh-hans/${NEWER_THAN_NONE}`)("a[rel=next]");
+    assert.equal(next.attr("href"), `/zh-hans/${SCHEDULED}`);
+    assert.match(due.stdout, /Built 3 articles .*photo files: 3 cached, 0 encoded/, "its photo was encoded by the build before its time");
+    assert.match(due.stdout, /Scheduled: 1 article is dated after now and not published; it is due at 2025-04-01 09:00 \(Asia\/Shanghai\): content\/news\/company\/2025\/april-notice\.md\./);
+  });
+
+  it("the reused pages of a build are those of its own time: a minute early, it is gone again", async () => {
+    const r = await buildSiteInProcess(root, out, { NEWSROOM_NOW: A_MINUTE_EARLY });
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(filesNaming(out, [...MARKERS, ...titles]), []);
+    assert.equal(readPage(out, `/zh-hans/${NEWER_THAN_NONE}`)("a[rel=next]").length, 0, "下一篇: none");
+    assert.ok(!pageExists(out, `/zh-hant/${SCHEDULED}`));
+    assert.ok(pageExists(out, `/zh-hant/${OLDER}`));
+  });
+
+  it("an article whose time has come is published by a build after it (the later one too)", async () => {
+    const r = await buildSiteInProcess(root, out, { NEWSROOM_NOW: "2025-04-01T09:00:00+08:00" });
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.ok(pageExists(out, `/zh-hans/${LATER}`) && pageExists(out, `/zh-hant/${LATER}`));
+    assert.doesNotMatch(r.stdout, /Scheduled:/, "nothing left to schedule");
+  });
+});
+
+describe("scheduled articles in the dev server", () => {
+  const root = makeSite(FILES);
+  const out = join(root, ".cache", "dev-site");
+  let log = "";
+
+  before(async () => {
+    // As npm start renders (mode serve: drafts and scheduled articles shown), once.
+    const [{ Build, BuildSession }, { eleventyFor }] = await Promise.all([import("../scripts/build/build.ts"), import("../scripts/build/eleventy.ts")]);
+    const saved = process.env.NEWSROOM_NOW;
+    const warn = console.warn;
+    process.env.NEWSROOM_NOW = BEFORE;
+    console.warn = (...args: unknown[]) => void (log += args.join(" ") + "\n");
+    try {
+      await eleventyFor(new BuildSession(new Build({ root, out, mode: "serve" })), out).write();
+    } finally {
+      console.warn = warn;
+      if (saved === undefined) delete process.env.NEWSROOM_NOW;
+      else process.env.NEWSROOM_NOW = saved;
+    }
+  });
+
+  it("says how many it shows marked, and when the next is due", () => {
+    assert.match(log, /^Scheduled: 2 articles are dated after now, shown here marked 預定發布 and left out of a build until their time; the next is due at 2025-03-10 18:00 \(Asia\/Shanghai\): content\/news\/media-focus\/2025\/launch\/index\.md\.$/m);
+  });
+
+  it("shows it on its own page in both scripts, marked 預定發布 with its time", () => {
+    for (const [v, mark] of [["zh-hans", "预定发布：2025年3月10日 18:00"], ["zh-hant", "預定發布：2025年3月10日 18:00"]]) {
+      const $ = readPage(out, `/${v}/${SCHEDULED}`);
+      assert.equal(text($(".article-header .scheduled-mark")), mark, v);
+      assert.equal($(".scheduled-mark time").attr("datetime"), "2025-03-10T18:00:00+08:00");
+    }
+  });
+
+  it("marks them in lists (section, home, topic), and only them", () => {
+    for (const v of ["zh-hans", "zh-hant"]) {
+      const scheduled = [`/${v}/${SCHEDULED}`, `/${v}/${LATER}`];
+      for (const [url, want] of [[`/${v}/news/media-focus/`, [scheduled[0]]], [`/${v}/`, scheduled], [`/${v}/news/media-focus/2025/03/`, [scheduled[0]]]] as const) {
+        const $ = readPage(out, url);
+        const teasers = $(".teaser").toArray();
+        const hrefOf = (el: (typeof teasers)[number]) => $(el).find(".teaser-title a").attr("href")!;
+        const marked = new Set(teasers.filter((el) => $(el).find(".scheduled-mark").length > 0).map(hrefOf));
+        assert.deepEqual([...marked].sort(), [...want].sort(), `${url}: the scheduled articles are marked`);
+        assert.ok(teasers.some((el) => hrefOf(el) === `/${v}/${OLDER}` && $(el).find(".scheduled-mark").length === 0), `${url}: a published article is listed unmarked`);
+        for (const el of teasers.filter((el) => hrefOf(el) === scheduled[0] && $(el).find(".teaser-meta").length)) {
+          assert.match(text($(el).find(".scheduled-mark")), /^(预定发布|預定發布)：2025年3月10日 18:00$/);
+        }
+      }
+      const older = readPage(out, `/${v}/${OLDER}`);
+      assert.equal(older(".scheduled-mark").length, older(".related .scheduled-mark").length + older(".most-read .scheduled-mark").length, "an ordinary page shows marks only beside links to it");
+      assert.equal(older(".article-header .scheduled-mark").length, 0);
+    }
+  });
+
+  it("a production build of the same site at the same time has no mark and no scheduled article", async () => {
+    const prod = join(root, "_site");
+    const r = await buildSiteInProcess(root, prod, { NEWSROOM_NOW: BEFORE });
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(filesNaming(prod, [...MARKERS, "scheduled-mark\"", "预定发布", "預定發布"]), []);
+  });
+});
