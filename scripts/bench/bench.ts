@@ -1,13 +1,18 @@
-// npm run bench [-- --articles 10000]
-// Generates a synthetic corpus, builds it cold and warm, and builds the same number of
-// pages with plain Eleventy and a minimal layout in the same run: figures as ratios.
+// npm run bench [-- --articles 10000 --text real --baseline <checkout>]
+// Writes a corpus (paragraphs of real news from ../shared/corpus, or synthetic phrases), builds
+// it cold and warm, adds one article, edits one title, imports view counts, times the dev
+// server's edit-to-visible, and builds the same number of pages with plain Eleventy (and, when
+// installed, the same articles with Hugo) in the same run: figures as ratios.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readCommandLine, runCli, wholeNumber } from "../cli/args.ts";
-import { writeCorpus } from "./corpus.ts";
+import { readCommandLine, runCli, UsageError, wholeNumber } from "../cli/args.ts";
+import { writeArticle, writeCorpus, type CorpusArticle, type CorpusOptions } from "./corpus.ts";
+import { readRealParagraphs, type RealParagraphs } from "./corpus-paragraphs.ts";
+import { measureDevServer, type DevServerFigures } from "./dev-server-edit.ts";
+import { buildHugo, hugoInstalled, writeHugoSite } from "./hugo-site.ts";
 import { auditContext, auditOutput } from "../audit/audit-output.ts";
 
 const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -25,6 +30,8 @@ interface Stats {
   cacheMisses: number;
   renderThreads: number;
   manifestMs: number;
+  /** Pages taken over from the last output (absent from builds before the render plan). */
+  reusedPages?: number;
   /** Absent from builds before responsive photos (a --baseline checkout). */
   photoFilesEncoded?: number;
   photoFilesCached?: number;
@@ -106,70 +113,157 @@ function plainEleventy(pages: number, sampleBody: string): number {
   return r.ms;
 }
 
-const USAGE = "Usage: npm run bench -- [--articles 10000] [--keep] [--baseline <checkout of an earlier commit>]";
+/** The URL path of an article's Simplified page (urls.ts: news/<section>/<yyyy>/<mm>/<slug>/). */
+function pagePath(a: CorpusArticle): string {
+  return `/zh-hans/news/${a.section}/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.slug}/`;
+}
+
+const USAGE = `Usage: npm run bench -- [--articles 2000] [--text real|synthetic] [--corpus <folder>] [--port 8390] [--keep] [--baseline <checkout of an earlier commit>]
+  --articles  how many articles (half Simplified, half Traditional)
+  --text      real: paragraphs of native news from the corpus (default); synthetic: 36 repeated phrases
+  --corpus    the corpus folder (default: ../shared/corpus beside the project), read at bench time
+  --port      the dev server's port (the baseline's is the next one)
+  --keep      keep the sites in the temporary folder
+  --baseline  a checkout of an earlier commit, run on its own copy of the same corpus, step by step beside this one`;
 let articles = 2000;
 let keep = false;
 let baseline: string | null = null;
+let real = null as RealParagraphs | null;
+let corpusDir = "";
+let port = 8390;
 await runCli(() => {
   const { values } = readCommandLine(process.argv.slice(2), {
     command: "npm run bench",
     usage: USAGE,
-    flags: { articles: { type: "string", value: "count" }, keep: { type: "boolean" }, baseline: { type: "string", value: "folder" } },
+    flags: {
+      articles: { type: "string", value: "count" },
+      text: { type: "string", value: "real|synthetic" },
+      corpus: { type: "string", value: "folder" },
+      port: { type: "string", value: "port" },
+      keep: { type: "boolean" },
+      baseline: { type: "string", value: "folder" },
+    },
   });
   articles = wholeNumber(values.articles ?? "2000", "articles", 1, 1_000_000, "a number of articles");
+  port = wholeNumber(values.port ?? "8390", "port", 1, 65_534, "a port");
   keep = values.keep === true;
   baseline = values.baseline ? resolve(values.baseline) : null;
+  if (baseline && !statSync(join(baseline, "scripts/cli/build.ts"), { throwIfNoEntry: false })) {
+    throw new UsageError(`--baseline ${baseline}: no scripts/cli/build.ts there. Give a checkout of an earlier commit with its node_modules (git worktree add ../base <commit> && (cd ../base && npm ci)).`, USAGE);
+  }
+  const text = values.text ?? "real";
+  if (text !== "real" && text !== "synthetic") throw new UsageError(`--text ${text}: give real (paragraphs of the corpus) or synthetic (repeated phrases).`, USAGE);
+  if (values.corpus && text === "synthetic") throw new UsageError("--corpus is for --text real: leave it out with --text synthetic.", USAGE);
+  corpusDir = resolve(values.corpus ?? join(PROJECT, "../shared/corpus"));
+  if (text === "real") real = readRealParagraphs(corpusDir);
   return 0;
 });
 if (process.exitCode) process.exit();
+
+const options: Omit<CorpusOptions, "articles"> = { projectRoot: PROJECT, ...(real ? { real } : {}) };
 const root = mkdtempSync(join(tmpdir(), "bench-site-"));
-console.log(`Generating ${articles} articles in ${root} …`);
-writeCorpus(root, { articles, projectRoot: PROJECT });
+console.log(`Generating ${articles} articles in ${root} (${real ? `real text from ${corpusDir}` : "synthetic text"}) …`);
+const written = writeCorpus(root, { articles, ...options });
 
 // With --baseline, the same corpus is also built by an earlier checkout (its own copy, so
 // that each has its own caches), each step right after this one's: ratios of one run.
 const baseRoot = baseline ? mkdtempSync(join(tmpdir(), "bench-base-")) : null;
-if (baseRoot) writeCorpus(baseRoot, { articles, projectRoot: PROJECT });
-const cold = build(root);
-const baseCold = baseRoot ? build(baseRoot, baseline!) : null;
+if (baseRoot) writeCorpus(baseRoot, { articles, ...options });
+const sites = [{ root, project: PROJECT }, ...(baseRoot ? [{ root: baseRoot, project: baseline! }] : [])];
+/** One step on this checkout, then on the baseline. */
+const each = <T,>(step: (site: { root: string; project: string }, k: number) => T): T[] => sites.map(step);
+
+const cold = each((x) => build(x.root, x.project));
 const out = countFiles(join(root, "_site"));
 const check = outputCheckMs(root, join(root, "_site"));
-const warm = build(root);
-const baseWarm = baseRoot ? build(baseRoot, baseline!) : null;
-// An edited article: one file changed, the rest cached.
-const plainMs = plainEleventy(cold.pages, "重庆两江新区数据中心发布会现场，企业负责人表示，算力调度平台累计服务中小企业。".repeat(20));
+const warm = each((x) => build(x.root, x.project));
+// One new article, dated after every other: it heads its section's and the home page's lists.
+const added = each((x) => (writeArticle(x.root, articles, options), build(x.root, x.project)));
+// One edited title, in the middle of the archive: its pages, its neighbours, the lists that show it.
+const middle = written[Math.floor(articles / 2)]!;
+const edited = each((x) => {
+  const path = join(x.root, middle.file);
+  writeFileSync(path, readFileSync(path, "utf8").replace(/^title: "(.*)"$/m, `title: "$1（更新）"`));
+  return build(x.root, x.project);
+});
+// A view-count import of every article (an analytics export), then the build that shows it.
+const exportDir = mkdtempSync(join(tmpdir(), "bench-views-"));
+const csv = join(exportDir, "export.csv");
+writeFileSync(csv, ["path,views", ...written.map((a, k) => `${pagePath(a)},"${((k * 7919) % 50_000).toLocaleString("en")}"`)].join("\n") + "\n");
+const views = each((x) => {
+  const r = timed(process.execPath, ["--import", "tsx", join(x.project, "scripts/cli/views.ts"), csv, "--root", x.root], x.project);
+  if (r.code !== 0) throw new Error(`npm run views failed:\n${(r.stderr + r.stdout).slice(-3000)}`);
+  return { importMs: r.ms, build: build(x.root, x.project) };
+});
+// The dev server: its first page, then an edited title until the page it serves shows it.
+const devArticle = written[Math.floor(articles / 2) + 1]!;
+const dev: DevServerFigures[] = [];
+for (const [k, x] of sites.entries()) dev.push(await measureDevServer(x.project, x.root, devArticle.file, pagePath(devArticle), port + k));
+
+const sampleBody = readFileSync(join(root, written[0]!.file), "utf8").replace(/^---[\s\S]*?\n---\n/, "");
+const plainMs = plainEleventy(cold[0]!.pages, sampleBody);
+const hugoVersion = hugoInstalled();
+let hugo: ReturnType<typeof buildHugo> | null = null;
+if (hugoVersion) {
+  const dir = mkdtempSync(join(tmpdir(), "bench-hugo-"));
+  writeHugoSite(dir, root, written);
+  hugo = buildHugo(dir);
+  rmSync(dir, { recursive: true, force: true });
+}
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const rendered = (b: Stats) => (b.reusedPages === undefined ? "" : `, ${b.pages - b.reusedPages} of ${b.pages} pages rendered`);
+const [c, w, a, e, v, d] = [cold[0]!, warm[0]!, added[0]!, edited[0]!, views[0]!, dev[0]!];
 const rows = [
-  ["articles", String(cold.articles)],
-  ["pages written (HTML)", String(cold.pages)],
+  ["text", real ? `real news: ${real.paragraphs["zh-Hans"].length} Simplified paragraphs (${real.chars["zh-Hans"]} characters), ${real.paragraphs["zh-Hant"].length} Traditional (${real.chars["zh-Hant"]})` : "synthetic (36 phrases)"],
+  ["articles", String(c.articles)],
+  ["pages written (HTML)", String(c.pages)],
   ["files in output", `${out.files} (${(out.bytes / 1e6).toFixed(0)} MB)`],
-  ["cold build", `${s(cold.wallMs)} (${Math.round((cold.pages / cold.wallMs) * 1000)} pages/s), peak RSS ${cold.maxRssMB} MB`],
-  ["  of which converting", `${s(cold.convertMs)} (${((100 * cold.convertMs) / cold.wallMs).toFixed(0)} %), ${cold.cacheMisses} conversions`],
-  ["  reading content", s(cold.readMs)],
-  ["  photos (sizes and formats)", cold.encodeMs === undefined ? "–" : `${cold.photoFilesEncoded} files encoded in ${s(cold.encodeMs)}; warm: ${warm.photoFilesEncoded} encoded, ${warm.photoFilesCached} from the cache`],
-  ["  Eleventy rendering and writing", `${s(cold.eleventyMs)} on ${cold.renderThreads} thread${cold.renderThreads > 1 ? "s" : ""}`],
-  [
-    "  search index (in a worker)",
-    cold.search ? `${s(cold.search.ms)}, ${(cold.search.bytes / 1e6).toFixed(0)} MB in ${cold.search.files} files` : "reused",
-  ],
-  ["  manifest", s(cold.manifestMs)],
+  ["cold build", `${s(c.wallMs)} (${Math.round((c.pages / c.wallMs) * 1000)} pages/s), peak RSS ${c.maxRssMB} MB`],
+  ["  of which converting", `${s(c.convertMs)} (${((100 * c.convertMs) / c.wallMs).toFixed(0)} %), ${c.cacheMisses} conversions`],
+  ["  reading content", s(c.readMs)],
+  ["  photos (sizes and formats)", c.encodeMs === undefined ? "–" : `${c.photoFilesEncoded} files encoded in ${s(c.encodeMs)}; warm: ${w.photoFilesEncoded} encoded, ${w.photoFilesCached} from the cache`],
+  ["  Eleventy rendering and writing", `${s(c.eleventyMs)} on ${c.renderThreads} thread${c.renderThreads > 1 ? "s" : ""}`],
+  ["  search index (in a worker)", c.search ? `${s(c.search.ms)}, ${(c.search.bytes / 1e6).toFixed(0)} MB in ${c.search.files} files` : "reused"],
+  ["  manifest", s(c.manifestMs)],
   [
     "  output check (in the build)",
-    `${s(check.ms)} of CPU on one thread for ${check.files} files (${((100 * check.ms) / cold.wallMs).toFixed(1)} % of the cold build; ` +
-      `~${((100 * check.ms) / cold.renderThreads / cold.wallMs).toFixed(1)} % over ${cold.renderThreads} render thread${cold.renderThreads > 1 ? "s" : ""}), ${check.findings} findings`,
+    `${s(check.ms)} of CPU on one thread for ${check.files} files (${((100 * check.ms) / c.wallMs).toFixed(1)} % of the cold build; ` +
+      `~${((100 * check.ms) / c.renderThreads / c.wallMs).toFixed(1)} % over ${c.renderThreads} render thread${c.renderThreads > 1 ? "s" : ""}), ${check.findings} findings`,
   ],
-  ["warm build (nothing changed)", `${s(warm.wallMs)}, peak RSS ${warm.maxRssMB} MB, converting ${s(warm.convertMs)}, ${warm.cacheHits} cached, Eleventy ${s(warm.eleventyMs)}`],
-  ["plain Eleventy, same page count", `${s(plainMs)} (${(plainMs / cold.pages).toFixed(2)} ms a page)`],
-  ["ratio cold / plain Eleventy", `${(cold.wallMs / plainMs).toFixed(2)} (goal ≤ 1.5)`],
-  ["ratio warm / cold", `${(warm.wallMs / cold.wallMs).toFixed(2)} (goal ≤ 0.5)`],
+  ["warm build (nothing changed)", `${s(w.wallMs)}, peak RSS ${w.maxRssMB} MB, converting ${s(w.convertMs)}, ${w.cacheHits} cached, Eleventy ${s(w.eleventyMs)}`],
+  ["one new article, built", `${s(a.wallMs)}${rendered(a)}, peak RSS ${a.maxRssMB} MB`],
+  ["one edited title, built", `${s(e.wallMs)}${rendered(e)}`],
+  ["view counts imported (npm run views)", `${s(v.importMs)} for ${written.length} rows`],
+  ["  then built", `${s(v.build.wallMs)}${rendered(v.build)}`],
+  ["dev server: first page served", s(d.startMs)],
+  ["dev server: edited title visible", `${s(median(d.editsMs))} median of ${d.editsMs.length} (${d.editsMs.map((x) => (x / 1000).toFixed(2)).join(", ")} s)`],
+  ["plain Eleventy, same page count", `${s(plainMs)} (${(plainMs / c.pages).toFixed(2)} ms a page)`],
+  ["Hugo, same articles in 2 languages", hugo ? `${s(hugo.ms)} (${hugoVersion}), ${hugo.pages} pages, peak RSS ${hugo.maxRssMB ?? "?"} MB` : "hugo not installed (apt-get install hugo)"],
+  ["ratio cold / plain Eleventy", `${ratio(c.wallMs, plainMs)} (goal ≤ 1.0)`],
+  ...(hugo ? [["ratio cold / Hugo", ratio(c.wallMs, hugo.ms)]] : []),
+  ["ratio warm / cold", `${ratio(w.wallMs, c.wallMs)} (goal ≤ 0.5)`],
+  ["ratio new article / cold", `${ratio(a.wallMs, c.wallMs)} (goal ≤ 0.1)`],
+  ["ratio edited title / cold", ratio(e.wallMs, c.wallMs)],
+  ["ratio views build / cold", ratio(v.build.wallMs, c.wallMs)],
 ];
-if (baseCold && baseWarm) {
+if (baseRoot) {
+  const [bc, bw, ba, be, bv, bd] = [cold[1]!, warm[1]!, added[1]!, edited[1]!, views[1]!, dev[1]!];
+  const vs = (mine: number, theirs: number) => `${s(theirs)}; this / baseline ${(mine / theirs).toFixed(3)}`;
   rows.push(
     [`baseline (${baseline})`, ""],
-    ["  cold build", `${s(baseCold.wallMs)}, peak RSS ${baseCold.maxRssMB} MB; this / baseline ${(cold.wallMs / baseCold.wallMs).toFixed(3)}`],
-    ["  warm build", `${s(baseWarm.wallMs)}; this / baseline ${(warm.wallMs / baseWarm.wallMs).toFixed(3)}`],
+    ["  cold build", `${vs(c.wallMs, bc.wallMs)}, peak RSS ${bc.maxRssMB} MB`],
+    ["  warm build", vs(w.wallMs, bw.wallMs)],
+    ["  one new article", vs(a.wallMs, ba.wallMs)],
+    ["  one edited title", vs(e.wallMs, be.wallMs)],
+    ["  views import", vs(v.importMs, bv.importMs)],
+    ["  build after the import", vs(v.build.wallMs, bv.build.wallMs)],
+    ["  dev server: first page", vs(d.startMs, bd.startMs)],
+    ["  dev server: edit visible", vs(median(d.editsMs), median(bd.editsMs))],
   );
 }
-for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
+for (const [k, v] of rows) console.log(`${k!.padEnd(38)} ${v}`);
+rmSync(exportDir, { recursive: true, force: true });
 if (!keep) for (const r of [root, baseRoot]) if (r) rmSync(r, { recursive: true, force: true });

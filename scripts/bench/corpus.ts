@@ -1,7 +1,9 @@
-// A synthetic news corpus for benchmarks: realistic article lengths, both scripts, photos.
+// A news corpus for benchmarks: realistic article lengths, both scripts, a third with a
+// photo; synthetic phrases, or paragraphs of real news (corpus-paragraphs.ts).
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { scriptConverter } from "../convert/script-converter.ts";
+import { headlineOf, type RealParagraphs, type Script } from "./corpus-paragraphs.ts";
 
 const PHRASES = [
   "嘉陵数智集团", "重庆两江新区", "算力调度平台", "数据中心", "工业互联网", "智能制造", "数字经济", "发布会现场",
@@ -32,49 +34,99 @@ export interface CorpusOptions {
   /** Folder holding the project's content/_data (site data is copied from it). */
   projectRoot: string;
   seed?: number;
+  /** Paragraphs of real news (corpus-paragraphs.ts) instead of the synthetic phrases. */
+  real?: RealParagraphs;
 }
 
-/** Writes a site with `articles` articles under `root`; half Simplified, half Traditional. */
-export function writeCorpus(root: string, options: CorpusOptions): void {
-  const rand = rng(options.seed ?? 42);
-  const toHant = scriptConverter({ lang: "zh-Hans", opencc: "cn" }, { lang: "zh-Hant", opencc: "tw" }, []);
-  const data = join(options.projectRoot, "content/_data");
+/** One article the corpus wrote: enough to find its page and name it in a views export. */
+export interface CorpusArticle {
+  file: string;
+  section: string;
+  /** yyyy-mm-dd hh:mm, in the site's time zone. */
+  date: string;
+  slug: string;
+  lang: Script;
+  title: string;
+}
+
+const SECTIONS = ["media-focus", "company"];
+const START = Date.UTC(2020, 0, 1);
+
+/** Writes the site data and shared photos of a bench site under `root`. */
+function writeSiteFiles(root: string, projectRoot: string): void {
+  const data = join(projectRoot, "content/_data");
   mkdirSync(join(root, "content/_data"), { recursive: true });
   for (const f of readdirSync(data)) copyFileSync(join(data, f), join(root, "content/_data", f));
   // A few photos under assets/, referenced by many articles.
-  const photoDir = join(options.projectRoot, "content/news/media-focus/2024/computing-dispatch-platform");
+  const photoDir = join(projectRoot, "content/news/media-focus/2024/computing-dispatch-platform");
   mkdirSync(join(root, "assets/bench"), { recursive: true });
   for (const f of readdirSync(photoDir).filter((f) => f.endsWith(".jpg"))) copyFileSync(join(photoDir, f), join(root, "assets/bench", f));
-  const sections = ["media-focus", "company"];
-  const start = Date.UTC(2020, 0, 1);
-  for (let i = 0; i < options.articles; i++) {
-    const hant = i % 2 === 1;
-    const section = sections[i % 5 === 0 ? 1 : 0];
-    const date = new Date(start + i * 3.7 * 3600_000);
-    const ymd = date.toISOString().slice(0, 10);
-    const hm = date.toISOString().slice(11, 16);
-    const paras: string[] = [];
-    const length = 800 + Math.floor(rand() * 700);
-    let total = 0;
+}
+
+/** Article `i` of the corpus: the same on every run and whatever the article count (each
+ * article draws from its own seed), so `i = articles` is a new article dated after the rest. */
+export function corpusArticle(i: number, options: Omit<CorpusOptions, "articles">): { article: CorpusArticle; text: string } {
+  const rand = rng((options.seed ?? 42) + i * 7919);
+  const lang: Script = i % 2 === 1 ? "zh-Hant" : "zh-Hans";
+  const section = SECTIONS[i % 5 === 0 ? 1 : 0]!;
+  const when = new Date(START + i * 3.7 * 3600_000);
+  const date = `${when.toISOString().slice(0, 10)} ${when.toISOString().slice(11, 16)}`;
+  const length = 800 + Math.floor(rand() * 700);
+  const paras: string[] = [];
+  let total = 0;
+  let title: string;
+  let source: string;
+  if (options.real) {
+    // A run of consecutive paragraphs from a random place: coherent text, and at 10,000
+    // articles each paragraph is in a few articles, not in all of them.
+    const pool = options.real.paragraphs[lang];
+    let at = Math.floor(rand() * pool.length);
+    while (total < length) {
+      const p = pool[at++ % pool.length]!;
+      paras.push(p);
+      total += p.length;
+    }
+    title = headlineOf(paras[0]!);
+    source = lang === "zh-Hant" ? "明報" : "人民日报";
+  } else {
     while (total < length) {
       const p = paragraph(rand, 80 + Math.floor(rand() * 160));
       paras.push(p);
       total += p.length;
     }
-    if (i % 3 === 0) paras.splice(2, 0, `![一排排机柜闪着蓝色指示灯的数据机房](/assets/bench/photo-1.jpg "发布会现场。主办方供图")`);
-    let title = paragraph(rand, 14).slice(0, 22).replace(/[，。]/g, "");
-    let body = paras.join("\n\n");
-    let source = "重庆日报";
-    if (hant) {
-      title = toHant.convert(title);
-      body = toHant.convert(body);
+    title = paragraph(rand, 14).slice(0, 22).replace(/[，。]/g, "");
+    source = "重庆日报";
+    if (lang === "zh-Hant") {
+      title = toHant().convert(title);
+      for (let k = 0; k < paras.length; k++) paras[k] = toHant().convert(paras[k]!);
       source = "重慶日報";
     }
-    const file = join(root, "content/news", section, ymd.slice(0, 4), `article-${i}.md`);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(
-      file,
-      `---\ntitle: ${title}\ndate: ${ymd} ${hm}\nsource: ${source}\neditor: 谭鑫\nviews: ${Math.floor(rand() * 10000)}\nlang: ${hant ? "zh-Hant" : "zh-Hans"}\n---\n\n${body}\n`,
-    );
   }
+  const photo = lang === "zh-Hant" ? `![一排排機櫃閃著藍色指示燈的數據機房](/assets/bench/photo-1.jpg "發布會現場。主辦方供圖")` : `![一排排机柜闪着蓝色指示灯的数据机房](/assets/bench/photo-1.jpg "发布会现场。主办方供图")`;
+  if (i % 3 === 0) paras.splice(2, 0, photo);
+  const slug = `article-${i}`;
+  const file = join("content/news", section, date.slice(0, 4), `${slug}.md`);
+  const text = `---\ntitle: ${JSON.stringify(title)}\ndate: ${date}\nsource: ${source}\neditor: ${lang === "zh-Hant" ? "譚鑫" : "谭鑫"}\nviews: ${Math.floor(rand() * 10000)}\nlang: ${lang}\n---\n\n${paras.join("\n\n")}\n`;
+  return { article: { file, section, date, slug, lang, title }, text };
+}
+
+let converter: ReturnType<typeof scriptConverter> | null = null;
+function toHant(): ReturnType<typeof scriptConverter> {
+  return (converter ??= scriptConverter({ lang: "zh-Hans", opencc: "cn" }, { lang: "zh-Hant", opencc: "tw" }, []));
+}
+
+/** Writes article `i` under `root` (a new one, or one written again). */
+export function writeArticle(root: string, i: number, options: Omit<CorpusOptions, "articles">): CorpusArticle {
+  const { article, text } = corpusArticle(i, options);
+  mkdirSync(dirname(join(root, article.file)), { recursive: true });
+  writeFileSync(join(root, article.file), text);
+  return article;
+}
+
+/** Writes a site with `articles` articles under `root`; half Simplified, half Traditional. */
+export function writeCorpus(root: string, options: CorpusOptions): CorpusArticle[] {
+  writeSiteFiles(root, options.projectRoot);
+  const out: CorpusArticle[] = [];
+  for (let i = 0; i < options.articles; i++) out.push(writeArticle(root, i, options));
+  return out;
 }
