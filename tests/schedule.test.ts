@@ -186,3 +186,44 @@ describe("scheduled articles in the dev server", () => {
     assert.deepEqual(filesNaming(prod, [...MARKERS, "scheduled-mark\"", "预定发布", "預定發布"]), []);
   });
 });
+
+describe("links to a scheduled article", () => {
+  const link = (title: string, date: string, to: string, extra: Record<string, string> = {}) =>
+    article({ title, date, source: "重庆日报", editor: "张伟", ...extra }, `第一段。\n\n详见[相关报道](${to})。`);
+  const files = {
+    ...FILES,
+    // Published now, linking to the article due tonight: a warning at the link's line.
+    "content/news/media-focus/2025/older.md": link("星河论坛举行", "2025-03-08 09:00", `/zh-hans/${SCHEDULED}`),
+    // Due in April, linking to the one due tonight: out after it, so no warning.
+    "content/news/company/2025/april-notice.md": link("四月开放日通知", "2025-04-01 09:00", `/zh-hant/${SCHEDULED}`),
+  };
+  const root = makeSite(files);
+  const expected =
+    "content/news/media-focus/2025/older.md:10: warning: the link /zh-hans/news/media-focus/2025/03/launch/ leads to content/news/media-focus/2025/launch/index.md, which is scheduled for 2025-03-10 18:00: until then the link leads to no page and shows readers the address of an article not yet published.";
+
+  it("the build warns at the link's line, with when, and builds", async () => {
+    const r = await buildSiteInProcess(root, join(root, "_site"), { NEWSROOM_NOW: BEFORE });
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const warnings = r.stderr.split("\n").filter((l) => l.includes("scheduled for"));
+    assert.equal(warnings.length, 1, r.stderr);
+    assert.ok(warnings[0].startsWith(expected), warnings[0]);
+    assert.match(warnings[0], /Add the link after 2025-03-10 18:00, or date the two articles so that the one linked to is published first\./);
+  });
+
+  it("npm run check reports the same, and nothing once the article is out", async () => {
+    const { checkSite } = await import("../scripts/site/load-site.ts");
+    const { formatProblem } = await import("../scripts/content/problems.ts");
+    const saved = process.env.NEWSROOM_NOW;
+    try {
+      process.env.NEWSROOM_NOW = BEFORE;
+      const early = (await checkSite(root)).problems.map(formatProblem).filter((l) => l.includes("scheduled for"));
+      assert.equal(early.length, 1);
+      assert.ok(early[0].startsWith(expected), early[0]);
+      process.env.NEWSROOM_NOW = DUE;
+      assert.deepEqual((await checkSite(root)).problems.map(formatProblem).filter((l) => l.includes("scheduled for")), []);
+    } finally {
+      if (saved === undefined) delete process.env.NEWSROOM_NOW;
+      else process.env.NEWSROOM_NOW = saved;
+    }
+  });
+});

@@ -11,7 +11,7 @@ import type { SiteModel } from "../model/types.ts";
 import { loadSiteConfig } from "./site-config.ts";
 import { checkSiteData } from "./site-data-guard.ts";
 import { prepareMedia, type MediaStats } from "../media/prepare.ts";
-import { applySchedule, type Schedule } from "../content/schedule.ts";
+import { applySchedule, warnEarlyLinks, type Schedule } from "../content/schedule.ts";
 import { buildNow } from "../sitemaps/news-sitemap.ts";
 
 export interface LoadSiteOptions {
@@ -67,6 +67,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   // the build that publishes it finds its photos in the cache. The dev server (drafts shown)
   // shows it too, marked.
   const { articles, schedule } = applySchedule(sources.articles, buildNow(site.timeZone), options.includeDrafts);
+  warnEarlyLinks(site, schedule, [...sources.articles, ...sources.pages], problems);
   const built = { ...sources, articles };
   const previous = options.previous ?? null;
   await converters.prefetch(conversionRequests(site, built, converters, previous));
@@ -97,5 +98,6 @@ export async function checkSite(root: string): Promise<{ problems: Problem[]; ar
   const sources = loadSources(site, problems, { includeDrafts: false, blocklist });
   // As the build does: a photo that does not decode is found only by decoding it (and the next build finds it encoded).
   await prepareMedia(sources, problems, { root });
+  warnEarlyLinks(site, applySchedule(sources.articles, buildNow(site.timeZone), false).schedule, [...sources.articles, ...sources.pages], problems);
   return { problems: sortProblems(problems.list), articles: sources.articles.length };
 }
