@@ -24,7 +24,9 @@ const SENTENCE_END = /[。！？」』）”]$/;
  * a rule, a quote): escaped, so the text stays a paragraph as it was printed. */
 function asMarkdownParagraph(text: string): string {
   const escaped = text.replace(/[<&]/g, (c) => (c === "<" ? "&lt;" : "&amp;")).replace(/([*_`[\]\\])/g, "\\$1");
-  return /^([#>*+=-]|\d+[.)])/.test(escaped) ? `\\${escaped}` : escaped;
+  const list = /^(\d+)([.)])/.exec(escaped);
+  if (list) return `${list[1]}\\${escaped.slice(list[1]!.length)}`;
+  return /^[#>+=-]/.test(escaped) ? `\\${escaped}` : escaped;
 }
 
 function paragraphsOf(text: string): string[] {
