@@ -15,8 +15,10 @@
 //   page and the hosts the security policy and the output check allow; glossary.json and
 //   topics.json change the text of every page; blocklist.json the spam guard's judgement.
 //   What they change is what the test suite (browsers, Lighthouse, the attack corpus) proves
-//   about every page, so they take the full path;
-// - nothing changed, or a diff that could not be made: the full path is the safe answer.
+//   about every page, so they take the full path.
+// No paths at all is content: nothing changed since the published commit (a scheduled
+// rebuild), whose code was tested when it was published. The workflow takes the full path
+// itself when it has no published commit to compare with.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -29,7 +31,7 @@ const CONTENT = [/^content\/news\//, /^content\/pages\//, /^content\/_data\/view
  */
 export function changedKind(paths) {
   const list = paths.map((p) => p.trim().replace(/^\.\//, "")).filter((p) => p !== "");
-  if (list.length === 0) return { kind: "code", reason: "no changed paths given (nothing to compare): the full path" };
+  if (list.length === 0) return { kind: "content", reason: "nothing changed since the published commit: its code was tested when it was published" };
   for (const p of list) {
     // A path that climbs out (content/../scripts) is not under content/.
     if (p.split("/").includes("..") || !CONTENT.some((re) => re.test(p))) {

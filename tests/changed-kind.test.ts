@@ -39,11 +39,11 @@ test("one path outside the editors' files makes the commit code, and names it", 
   }
 });
 
-test("nothing changed (or no diff could be made) is code: the full path is the safe answer", () => {
+test("nothing changed since the published commit (a scheduled rebuild) is content: that code was tested", () => {
   const r = kind([]);
   assert.equal(r.code, 0);
-  assert.equal(r.out, "code\n");
-  assert.match(r.err, /no changed paths/);
+  assert.equal(r.out, "content\n");
+  assert.match(r.err, /^nothing changed since the published commit/m);
 });
 
 test("an argument instead of standard input is wrong use: exit 2 with the usage", () => {
