@@ -8,7 +8,6 @@ import type { GlossaryEntry, ScriptConverter } from "../convert/script-converter
 import type { PageSource } from "../site/pages.ts";
 import type { NavItem, SiteConfig, Variant } from "../site/site-config.ts";
 import { Memo, type Keyed, type ModelMemory } from "./memo.ts";
-import { DEFAULT_UI } from "./ui-text.ts";
 
 /** One script converter as a builder's input: compared by its version, which fixes its output. */
 export class Conversion implements Keyed {
@@ -88,12 +87,14 @@ interface SiteTextInputs {
   readonly data: Conversion;
   /** From the script of the built-in UI text (Traditional). */
   readonly builtIn: Conversion;
+  /** The built-in UI text (page-kinds.ts: BUILT_IN_UI), one object for every build. */
+  readonly ui: Readonly<Record<string, string>>;
 }
 
-export function convertSite({ site, data, builtIn }: SiteTextInputs): SiteTexts {
+export function convertSite({ site, data, builtIn, ui: builtInUi }: SiteTextInputs): SiteTexts {
   const t = (s: string) => data.text(s);
   const ui: Record<string, string> = {};
-  for (const [k, s] of Object.entries(DEFAULT_UI)) ui[k] = builtIn.text(s);
+  for (const [k, s] of Object.entries(builtInUi)) ui[k] = builtIn.text(s);
   for (const [k, s] of Object.entries(site.ui)) ui[k] = t(s);
   const nav = (item: NavItem): NavItem => ({
     label: t(item.label),
@@ -132,13 +133,14 @@ export function convertTexts(
   site: SiteConfig,
   converters: Converters,
   sources: { readonly articles: readonly ArticleSource[]; readonly pages: readonly PageSource[] },
+  ui: Readonly<Record<string, string>>,
 ): ModelTexts {
   // The built-in UI text is Traditional; the site's own is in its data script.
   const traditional = site.variants.find((x) => x.opencc !== "cn")?.lang ?? site.dataLang;
   const siteTexts = new Map(
     site.variants.map((v) => [
       v.lang,
-      memo.make(`site-texts\0${v.lang}`, { site, data: conversion(converters, site.dataLang, v.lang), builtIn: conversion(converters, traditional, v.lang) }, convertSite),
+      memo.make(`site-texts\0${v.lang}`, { site, data: conversion(converters, site.dataLang, v.lang), builtIn: conversion(converters, traditional, v.lang), ui }, convertSite),
     ]),
   );
   const articles = new Map<ArticleSource, Map<string, ArticleTexts>>();

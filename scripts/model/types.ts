@@ -5,6 +5,7 @@ import type { ArticleSource } from "../content/articles.ts";
 import type { SecurityPolicy } from "../security/policy.ts";
 import type { PictureSet } from "../media/variants.ts";
 import type { SiteConfig } from "../site/site-config.ts";
+import type { ModelPages } from "./page-kinds.ts";
 
 export interface Link {
   readonly text: string;
@@ -223,26 +224,10 @@ export interface RootPage {
   readonly variants: ReadonlyArray<{ readonly lang: string; readonly path: string; readonly browserLanguages: readonly string[] }>;
 }
 
-export interface SiteModel {
+/** What the model holds besides its pages. */
+export interface ModelCore {
   readonly site: SiteConfig;
   readonly variants: readonly VariantContext[];
-  readonly articles: readonly ArticlePage[];
-  readonly lists: readonly ListPage[];
-  /** Each section's archive page, and its months' pages. */
-  readonly archives: readonly ArchivePage[];
-  readonly archiveMonths: readonly ArchiveMonthPage[];
-  /** The page of every topic, and each topic's pages. */
-  readonly topicIndexes: readonly TopicsPage[];
-  readonly topics: readonly TopicPage[];
-  readonly hubs: readonly HubPage[];
-  readonly homes: readonly HomePage[];
-  readonly notFound: readonly NotFoundPage[];
-  /** The search page of each script (rendered every build: it is not in the render plan). */
-  readonly searches: readonly SearchPage[];
-  readonly pages: readonly StaticPage[];
-  readonly root: RootPage;
-  /** The root /404.html: the default variant's page, for hosts that look for it there. */
-  readonly rootNotFound: NotFoundPage;
   /** Files to copy into the output: public path → the file published there (a re-encoded photo: media/prepare.ts). */
   readonly copies: ReadonlyMap<string, string>;
   /** Sources in date order, newest first: for feeds, search and tools. */
@@ -250,3 +235,9 @@ export interface SiteModel {
   /** Content-Security-Policy and other headers. */
   readonly security: SecurityPolicy;
 }
+
+/**
+ * The whole site: its core, and every kind's pages under the kind's list name (articles,
+ * lists, …, root: page-kinds.ts), typed by the kinds themselves.
+ */
+export type SiteModel = ModelCore & ModelPages;

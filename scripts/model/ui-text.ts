@@ -1,5 +1,7 @@
-// The UI text every page shows (breadcrumbs, labels, messages), as built in. Editor markup
-// (-{zh-hans:…;zh-hant:…}-) picks a word by script where the conversion alone would not.
+// The UI text pages show (breadcrumbs, labels, messages), as built in: what many kinds of
+// page share. A kind's own text is the kind's (page-kind.ts: ui), merged in by the registry.
+// Editor markup (-{zh-hans:…;zh-hant:…}-) picks a word by script where the conversion alone
+// would not.
 
 /** UI text in Traditional script; a site overrides any of it in site data (ui). */
 export const DEFAULT_UI: Readonly<Record<string, string>> = {
@@ -24,9 +26,6 @@ export const DEFAULT_UI: Readonly<Record<string, string>> = {
   breadcrumb: "當前位置",
   mainNav: "-{zh-hans:主导航;zh-hant:主選單}-",
   switchScript: "切換簡繁",
-  notFoundTitle: "找不到這個頁面",
-  notFoundText: "您要找的頁面不存在，可能已經移動或刪除。",
-  backHome: "返回網站首頁",
   skip: "跳到正文",
   updated: "更新於",
   scheduled: "預定發布",

@@ -1,9 +1,11 @@
 // A section's archive: its years, newest first, each with its months and their article counts.
 import type { SiteConfig } from "../../site/site-config.ts";
 import { inner, variantUrl } from "../../site/urls.ts";
+import type { BuildContext } from "../build-context.ts";
 import { newsCrumbs, pageBase } from "../page-base.ts";
+import { inEachVariant, ofVariant, pageKind } from "../page-kind.ts";
 import type { ArchivePage, SectionView, Teaser, VariantContext } from "../types.ts";
-import { monthText } from "./archive-month.ts";
+import { monthText, ym } from "./archive-month.ts";
 
 export interface ArchiveInputs {
   readonly site: SiteConfig;
@@ -36,3 +38,22 @@ export function buildArchivePage({ site, ctx, section, months, counts, mostRead 
     mostRead,
   };
 }
+
+export const archiveKind = pageKind<ArchivePage, "archives", true>({
+  kind: "archive",
+  list: "archives",
+  planned: true,
+  template: "archive.njk",
+  build: ({ site, memo, index, variants, mostRead }: BuildContext) =>
+    variants.flatMap((ctx) =>
+      ctx.sections.map((section) => {
+        const months = index.months.get(section.id) ?? [];
+        const inputs = { site, ctx, section, months: months.map(ym), counts: months.map((m) => m.articles.length), mostRead: mostRead(ctx, section.id) };
+        return memo.make(`archive\0${ctx.lang}\0${section.id}`, inputs, buildArchivePage);
+      }),
+    ),
+  urls: inEachVariant((sources) => sources.site.sections.map((s) => inner.archive(s.id))),
+  inLinkCheck: true,
+  // Its months and counts carry no date of their own.
+  sitemap: { pages: ofVariant, lastmod: () => undefined },
+});

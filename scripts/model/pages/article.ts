@@ -4,7 +4,11 @@ import { groupThousands } from "../../site/format.ts";
 import type { SiteConfig } from "../../site/site-config.ts";
 import { absoluteUrl, variantUrl } from "../../site/urls.ts";
 import type { ArticleDates } from "../dates.ts";
+import { topicKey } from "../../content/topic-key.ts";
+import type { BuildContext } from "../build-context.ts";
 import { newsCrumbs, pageBase } from "../page-base.ts";
+import { inEachVariant, ofVariant, pageKind } from "../page-kind.ts";
+import { tagLinks } from "./topic.ts";
 import type { ArticleTexts } from "../texts.ts";
 import type { ArticlePage, Link, Teaser, VariantContext } from "../types.ts";
 
@@ -61,3 +65,48 @@ export function buildArticlePage({ site, ctx, source: a, texts: t, dates: d, vie
 export function articleLink({ variantPath, path, title }: { readonly variantPath: string; readonly path: string; readonly title: string }): Link {
   return { text: title, url: variantUrl(variantPath, path) };
 }
+
+export const articleKind = pageKind<ArticlePage, "articles", true>({
+  kind: "article",
+  list: "articles",
+  planned: true,
+  template: "article.njk",
+  build: (b: BuildContext) => {
+    const { site, memo, texts, index } = b;
+    // Each article's tags as topic slugs, the same in every script.
+    const slugOfKey = new Map(index.topics.map((t) => [t.key, t.slug]));
+    const tagSlugs = new Map(b.sources.articles.map((a) => [a, a.tags.map((tag) => slugOfKey.get(topicKey(tag)) ?? "")]));
+    return b.variants.flatMap((ctx) =>
+      ctx.sections.flatMap((section) =>
+        index.sections.get(section.id)!.map((a) => {
+          const { older, newer } = index.neighbours.get(a)!;
+          const own = texts.article(a, ctx.lang);
+          const inputs = {
+            site,
+            ctx,
+            source: a,
+            texts: own,
+            dates: index.dates.get(a)!,
+            views: index.views.get(a)!,
+            prev: b.link(ctx, older),
+            next: b.link(ctx, newer),
+            related: index.related.get(a)!.map((r) => b.teaser(ctx, r)),
+            mostRead: b.mostRead(ctx, section.id),
+            topics: memo.make(`tags\0${ctx.lang}\0${a.path}`, { ctx, tags: own.tags, slugs: tagSlugs.get(a)! }, tagLinks),
+          };
+          return memo.make(`article\0${ctx.lang}\0${a.path}`, inputs, buildArticlePage);
+        }),
+      ),
+    );
+  },
+  urls: inEachVariant((sources) => sources.articles.map((a) => a.path)),
+  inLinkCheck: true,
+  sitemap: {
+    // Newest first, as the model's sources are (the model lists them by section).
+    pages: (own, lang, model) => {
+      const byId = new Map(ofVariant(own, lang).map((a) => [a.id, a]));
+      return model.sources.map((s) => byId.get(s.path)).filter((a): a is ArticlePage => a !== undefined);
+    },
+    lastmod: (page) => page.updatedIso,
+  },
+});

@@ -1,7 +1,10 @@
 // One page of a topic's articles (every section's articles with its tag), newest first.
 import type { SiteConfig } from "../../site/site-config.ts";
 import { inner, variantUrl } from "../../site/urls.ts";
+import { topicsOf } from "../../content/topics.ts";
+import type { BuildContext } from "../build-context.ts";
 import { newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
+import { inEachVariant, ofVariant, pagedPaths, pageKind, pagesOf, type UrlSources } from "../page-kind.ts";
 import type { Link, Teaser, TopicPage, TopicView, VariantContext } from "../types.ts";
 
 export interface TopicInputs {
@@ -60,3 +63,40 @@ export function tagLinks({ ctx, tags, slugs }: { readonly ctx: VariantContext; r
 export function topicList({ items }: { readonly items: readonly TopicView[] }): readonly TopicView[] {
   return items;
 }
+
+/** How many topics a topic's page shows beside its list. */
+const MORE_TOPICS = 12;
+
+/** Every topic in one script, in the site's order: named by topics.json, or by a tag as written (converted like the article's other texts). */
+export function topicViews({ memo, texts, index }: BuildContext, ctx: VariantContext): readonly TopicView[] {
+  const siteTexts = texts.site.get(ctx.lang)!;
+  return index.topics.map((t) => {
+    const own = siteTexts.topics.get(t.key);
+    const name = own?.name ?? texts.article(t.namedBy.article, ctx.lang).tags[t.namedBy.tag];
+    const inputs = { ctx, key: t.key, slug: t.slug, name, description: own?.description ?? "", feed: t.entry !== undefined };
+    return memo.make(`topic-view\0${ctx.lang}\0${t.key}`, inputs, topicView);
+  });
+}
+
+export const topicsOfSources = (sources: UrlSources) => topicsOf(sources.site.topics, sources.articles);
+
+export const topicKind = pageKind<TopicPage, "topics", true>({
+  kind: "topic",
+  list: "topics",
+  planned: true,
+  template: "topic.njk",
+  build: (b: BuildContext) =>
+    b.variants.flatMap((ctx) => {
+      const views = topicViews(b, ctx);
+      const moreTopics = b.memo.make(`more-topics\0${ctx.lang}`, { items: views.slice(0, MORE_TOPICS) }, topicList);
+      return b.index.topics.flatMap((t, i) =>
+        pagesOf(t.articles, b.site.pageSize).map((page, p, all) => {
+          const inputs = { site: b.site, ctx, topic: views[i], slug: t.slug, items: page.map((a) => b.listed(ctx, a)), moreTopics, pageNumber: p + 1, pageCount: all.length };
+          return b.memo.make(`topic\0${ctx.lang}\0${t.key}\0${p + 1}`, inputs, buildTopicPage);
+        }),
+      );
+    }),
+  urls: inEachVariant((sources) => topicsOfSources(sources).flatMap((t) => pagedPaths(t.articles.length, sources.site.pageSize, (n) => inner.topic(t.slug, n)))),
+  inLinkCheck: true,
+  sitemap: { pages: ofVariant, lastmod: (page, newest) => newest(page.items) },
+});

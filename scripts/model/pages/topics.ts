@@ -1,7 +1,11 @@
 // One page of the page of every topic: the site's order (topics.json's, then by how many articles), with counts.
 import type { SiteConfig } from "../../site/site-config.ts";
 import { inner, variantUrl } from "../../site/urls.ts";
+import { TOPICS_PAGE_SIZE } from "../../content/topics.ts";
+import type { BuildContext } from "../build-context.ts";
 import { newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
+import { inEachVariant, ofVariant, pagedPaths, pageKind, pagesOf } from "../page-kind.ts";
+import { topicsOfSources, topicViews } from "./topic.ts";
 import type { TopicsPage, TopicView, VariantContext } from "../types.ts";
 
 export interface TopicsInputs {
@@ -22,3 +26,21 @@ export function buildTopicsPage({ site, ctx, topics, counts, pageNumber: n, page
     ...paging(n, pageCount, (number) => variantUrl(ctx.path, inner.topics(number))),
   };
 }
+
+export const topicsKind = pageKind<TopicsPage, "topicIndexes", true>({
+  kind: "topics",
+  list: "topicIndexes",
+  planned: true,
+  template: "topics.njk",
+  build: (b: BuildContext) =>
+    b.variants.flatMap((ctx) => {
+      const counts = b.index.topics.map((t) => t.articles.length);
+      return pagesOf(topicViews(b, ctx), TOPICS_PAGE_SIZE).map((page, p, all) => {
+        const inputs = { site: b.site, ctx, topics: page, counts: counts.slice(p * TOPICS_PAGE_SIZE, (p + 1) * TOPICS_PAGE_SIZE), pageNumber: p + 1, pageCount: all.length };
+        return b.memo.make(`topics\0${ctx.lang}\0${p + 1}`, inputs, buildTopicsPage);
+      });
+    }),
+  urls: inEachVariant((sources) => pagedPaths(topicsOfSources(sources).length, TOPICS_PAGE_SIZE, inner.topics)),
+  inLinkCheck: true,
+  sitemap: { pages: ofVariant, lastmod: () => undefined },
+});
