@@ -16,8 +16,8 @@ export interface CorrectionRule {
   match?: string;
   /** Its conversion. s2t: OpenCC's standard Traditional (each variant's forms follow); t2s: Simplified. */
   to?: string;
-  /** Instead of match/to: a phrase of OpenCC's dictionaries to forget. */
-  drop?: string;
+  /** Instead of match/to: a phrase of OpenCC's dictionaries to forget, or a list of them (one family, one example). */
+  drop?: string | string[];
   /** What must come just before the match: one of these characters (a string) or texts (a list). */
   after?: string | string[];
   /** What must come just after the match: one of these characters (a string) or texts (a list). */
@@ -59,7 +59,8 @@ function check(rule: CorrectionRule, i: number, file: string): void {
   const text = (v: unknown) => typeof v === "string" && v.length > 0;
   if (!text(rule.example) || !text(rule.twin) || !text(rule.why)) throw new Error(`${where} needs "example", "twin" and "why"`);
   if (rule.drop !== undefined) {
-    if (!text(rule.drop) || rule.match !== undefined) throw new Error(`${where}: a "drop" rule has no "match"`);
+    const listed = Array.isArray(rule.drop) ? rule.drop.length > 0 && rule.drop.every(text) : text(rule.drop);
+    if (!listed || rule.match !== undefined) throw new Error(`${where}: a "drop" rule is a phrase or a list of phrases, and has no "match"`);
     return;
   }
   if (!text(rule.match) || typeof rule.to !== "string") throw new Error(`${where} needs "match" and "to"`);
@@ -88,7 +89,7 @@ export function correctionsFrom(direction: CorrectionDirection, rules: readonly 
   rules.forEach((rule, i) => {
     check(rule, i, file);
     if (rule.drop !== undefined) {
-      drops.add(rule.drop);
+      for (const d of Array.isArray(rule.drop) ? rule.drop : [rule.drop]) drops.add(d);
       return;
     }
     const keys = direction === "t2s" ? traditionalForms(rule.match!) : [rule.match!];
