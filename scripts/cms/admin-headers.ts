@@ -15,7 +15,8 @@ export function adminPolicy(backend: CmsBackend): string {
     // Photos chosen but not saved yet are blob: URLs; Decap draws some icons as data: URLs.
     `img-src 'self' blob: data: ${images.join(" ")}`.trim(),
     "font-src 'self' data:",
-    `connect-src 'self' ${github.join(" ")}`.trim(),
+    // Decap reads a photo being uploaded back from its blob: URL.
+    `connect-src 'self' blob: ${github.join(" ")}`.trim(),
     "frame-src 'self' blob:",
     "worker-src 'self' blob:",
     "object-src 'none'",

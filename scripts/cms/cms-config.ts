@@ -29,8 +29,6 @@ export interface CmsOptions {
 
 type Field = Record<string, unknown>;
 
-/** The value the date widget (admin/admin.js) writes: one of the forms dates.ts reads. */
-export const DATE_FORMAT = "YYYY-MM-DD HH:mm";
 const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?$";
 
 /** Decap's locale names for the site's scripts. */
@@ -51,7 +49,9 @@ export function cmsConfig(site: SiteConfig, options: CmsOptions): Record<string,
     create: true,
     extension: "md",
     format: "frontmatter",
-    // content/news/<section>/<year>/<slug>/index.md, photos beside it: how the sample site keeps articles with photos.
+    // content/news/<section>/<year>/<slug>/index.md, photos beside it: how the sample site keeps
+    // articles with photos. {{year}} is the year of the date field (a "datetime" widget named
+    // date), taken in UTC by Decap: the folder only, never the URL, which the build takes from the date.
     path: "{{year}}/{{slug}}/index",
     slug: "{{fields.slug}}",
     media_folder: "",
@@ -99,7 +99,7 @@ function articleFields(site: SiteConfig, options: CmsOptions, requireSource: boo
   });
   return [
     text("title", true, site.maxTitleLength, t("titleHint", { max: site.maxTitleLength })),
-    { name: "date", label: t("date"), widget: "site-date", required: true, time_zone: zone, default_now: true, hint: t("dateHint", { zone }), pattern: [DATE_PATTERN, t("datePattern")] },
+    { name: "date", label: t("date"), widget: "datetime", required: true, time_zone: zone, default_now: true, hint: t("dateHint", { zone }), pattern: [DATE_PATTERN, t("datePattern")] },
     text("source", requireSource, LIMITS.source, t(requireSource ? "sourceHint" : "sourceOptionalHint", { max: LIMITS.source })),
     text("editor", true, LIMITS.editor, t("editorHint", { max: LIMITS.editor })),
     { name: "views", label: t("views"), widget: "number", value_type: "int", min: 0, max: Number.MAX_SAFE_INTEGER, step: 1, default: 0, required: false, hint: t("viewsHint") },
@@ -116,7 +116,7 @@ function articleFields(site: SiteConfig, options: CmsOptions, requireSource: boo
     { name: "summary", label: t("summary"), widget: "text", required: false, hint: t("summaryHint", { max: LIMITS.summary }), pattern: [textPattern({ required: false, max: LIMITS.summary }), t("textTooLong", { max: LIMITS.summary })] },
     { name: "tags", label: t("tags"), widget: "list", required: false, default: [], hint: t("tagsHint") },
     { name: "cover", label: t("cover"), widget: "image", required: false, choose_url: false, hint: t("coverHint") },
-    { name: "updated", label: t("updated"), widget: "site-date", required: false, time_zone: zone, default_now: false, hint: t("updatedHint", { zone }), pattern: [DATE_PATTERN, t("datePattern")] },
+    { name: "updated", label: t("updated"), widget: "datetime", required: false, time_zone: zone, default_now: false, hint: t("updatedHint", { zone }), pattern: [DATE_PATTERN, t("datePattern")] },
     { name: "draft", label: t("draft"), widget: "boolean", required: false, default: false, hint: t("draftHint") },
     { name: "body", label: t("body"), widget: "markdown", required: true, hint: t("bodyHint"), modes: ["raw", "rich_text"] },
   ];

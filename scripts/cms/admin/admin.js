@@ -129,7 +129,9 @@
     },
   });
 
-  CMS.registerWidget("site-date", SiteDateControl, SiteDatePreview);
+  // In place of Decap's own date widget (the computer's time zone, moment formats): Decap still
+  // finds the field named date by this widget's name, for the entry's folder ({{year}}).
+  CMS.registerWidget("datetime", SiteDateControl, SiteDatePreview);
   for (const collection of config.collections) CMS.registerPreviewTemplate(collection.name, ArticlePreview);
   CMS.registerPreviewStyle("preview.css");
   CMS.init({ config });
