@@ -28,6 +28,12 @@ export function innerOf(url: string, variantPaths: readonly string[]): string {
   return variantPaths.includes(first) ? path.slice(first.length + 1) : path;
 }
 
+/** A site-relative URL as its variant's path and the path inside it; variant null: outside every variant (/old/news/1.html). */
+export function splitVariant(url: string, variantPaths: readonly string[]): { variant: string | null; inner: string } {
+  const first = url.split("/")[1];
+  return variantPaths.includes(first) ? { variant: first, inner: url.slice(first.length + 2) } : { variant: null, inner: url.slice(1) };
+}
+
 /** Page n of a paginated list whose first page is `first`: first/page/n/. */
 const paged = (first: string, pageNumber: number): string => (pageNumber === 1 ? first : `${first}page/${pageNumber}/`);
 
@@ -84,7 +90,12 @@ export const sitePaths = {
   assetMedia: "/media/assets",
   /** The folder of the search index, outside every variant (both scripts search one index). */
   searchIndex: "search",
+  /** Redirects from old URLs (aliases), for hosts that read them (Netlify, Cloudflare Pages). */
+  redirects: "/_redirects",
 };
+
+/** First folders of the site's own files outside the variants: no old URL (an alias) may be there. */
+export const reservedRootFolders: readonly string[] = ["assets", "media", sitePaths.searchIndex];
 
 /** An article's key in views.json: its path inside a variant without news/ and the final slash. */
 export function viewKeyOf(articleInner: string): string {
