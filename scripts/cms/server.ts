@@ -40,6 +40,8 @@ const MAX_PREVIEW_BYTES = 4 * 1024 * 1024;
 export interface CmsServerOptions {
   root: string;
   port: number;
+  /** The address to listen on: 127.0.0.1 unless the editor saves to GitHub (then nothing here writes). */
+  host?: string;
   /** The script of the editor's UI: one of the site's variants. */
   lang?: string;
   backend?: CmsBackend;
@@ -101,6 +103,8 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
   const first = loadSite(root);
   const lang = options.lang ?? first.defaultLang;
   if (!first.variants.some((v) => v.lang === lang)) throw new Error(`--lang ${lang} is not a script of this site: use one of ${first.variants.map((v) => v.lang).join(", ")}.`);
+  const host = options.host ?? "127.0.0.1";
+  if (backend.kind === "local" && host !== "127.0.0.1") throw new Error(`--host ${host}: the local backend writes into ${root} and listens on 127.0.0.1 only. Use --github to serve editors on other machines.`);
   const headers = adminHeaders(backend);
   let local: LocalBackend | undefined;
   let origin = "";
@@ -116,6 +120,8 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
   // renamed host could reach it by DNS rebinding).
   function sameOrigin(req: IncomingMessage): boolean {
     const host = req.headers.host ?? "";
+    // Saving to GitHub, this server writes nothing: any name may reach it, but only its own page may post.
+    if (backend.kind === "github") return req.method === "GET" || req.method === "HEAD" || req.headers.origin === undefined || req.headers.origin === `http://${host}` || req.headers.origin === `https://${host}`;
     if (host !== new URL(origin).host && host !== `localhost:${new URL(origin).port}`) return false;
     const from = req.headers.origin;
     return from === undefined || from === `http://${host}`;
@@ -164,11 +170,11 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
 
   await new Promise<void>((listening, fail) => {
     server.once("error", fail);
-    server.listen(options.port, "127.0.0.1", () => listening());
+    server.listen(options.port, host, () => listening());
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
-  origin = `http://127.0.0.1:${port}`;
+  origin = `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`;
   if (backend.kind === "local") {
     try {
       local = await startLocalBackend(root, origin, (line) => log(`decap-server: ${line}`));
