@@ -318,7 +318,8 @@ test("nothing matches as typed: the closest partial matches, said so", async () 
   const page = await open(`/zh-hant/search/?q=${encodeURIComponent("傳播論談")}`);
   await settled(page);
   assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.forum}/`]);
-  assert.equal(await status(page), "沒有找到與「傳播論談」完全相符的文章，以下是最接近的結果。也找了「傳論」。");
+  assert.equal(await status(page), "沒有找到與「傳播論談」完全相符的文章，以下是最接近的結果。也找了「傳播論壇」。");
+  assert.deepEqual(await marks(page), ["傳播論壇", "傳播論壇"], "in the title and the snippet");
   await page.context().close();
 });
 
@@ -385,13 +386,21 @@ test("regional variants from OpenCC's phrase tables: 布什 finds 布希, 网络
   await page.context().close();
 });
 
-test("zero results: the closest partial matches with a note (伊拉科 → 伊拉克, 台湾独立 → 台独)", async () => {
+test("zero results: the closest partial matches with a note (伊拉科 and 伊位克 → 伊拉克, 台湾独立 → 台独)", async () => {
   let page = await open(`/zh-hant/search/?q=${encodeURIComponent("伊拉科")}`);
   await settled(page);
   assert.deepEqual(await resultLinks(page), [`/zh-hant/${FIXTURE_ARTICLES.press}/`]);
-  assert.equal(await status(page), "沒有找到與「伊拉科」完全相符的文章，以下是最接近的結果。");
+  // The word the reader meant is found in the articles, said and marked.
+  assert.equal(await status(page), "沒有找到與「伊拉科」完全相符的文章，以下是最接近的結果。也找了「伊拉克」。");
   assert.deepEqual(await tiers(page), ["partial"]);
-  assert.deepEqual(await marks(page), ["伊拉"]);
+  assert.deepEqual(await marks(page), ["伊拉克"]);
+  await page.context().close();
+  // A typo in the middle: no pair of 伊位克 is in the index, its characters are.
+  page = await open(`/zh-hans/search/?q=${encodeURIComponent("伊位克")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.press}/`]);
+  assert.equal(await status(page), "没有找到与“伊位克”完全相符的文章，以下是最接近的结果。也找了“伊拉克”。");
+  assert.deepEqual(await marks(page), ["伊拉克"]);
   await page.context().close();
   page = await open(`/zh-hans/search/?q=${encodeURIComponent("台湾独立")}`);
   await settled(page);
@@ -457,6 +466,20 @@ test("history: typing replaces its own entry, a submit adds one", async () => {
   await settled(page);
   assert.equal(await page.inputValue("#search-q"), "数据中心");
   await page.context().close();
+});
+
+test("the partial matches' module is fetched only when nothing matches", async () => {
+  const requested = async (text: string) => {
+    const page = await open("/zh-hans/search/");
+    await settled(page);
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(new URL(r.url()).pathname));
+    await submit(page, text);
+    await page.context().close();
+    return urls.filter((u) => /search-partial\.[0-9a-f]{10}\.js$/.test(u)).length;
+  };
+  assert.equal(await requested("数据中心"), 0);
+  assert.equal(await requested("伊拉科"), 1);
 });
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

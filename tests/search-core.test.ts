@@ -8,7 +8,8 @@ import { decodePostings, decodeShard, decodeVariants, FORMAT, weightOf, type Man
 import { fold, foldTable, forEachRun, hashKey, MAX_KEYS, parseQuery, planKeys, shardKey, shardOf, unpackFold, VARIANT, wordKey } from "../assets/js/search-keys.js";
 import { insideWords, matchRanges, snippet, verify } from "../assets/js/search-match.js";
 import { PAGE_SIZE, Searcher } from "../assets/js/search-query.js";
-import { rank, rankPartial, TIER } from "../assets/js/search-rank.js";
+import { rank, TIER } from "../assets/js/search-rank.js";
+import { nearWords, rankNear, rankPartial } from "../assets/js/search-partial.js";
 import { packFold } from "../scripts/search/fold.ts";
 import { forEachKey } from "../scripts/search/index-builder.ts";
 
@@ -50,7 +51,7 @@ function shard(keys: Record<string, [number, number][] | string>): Uint8Array {
 }
 
 test("the query core has no DOM: its modules name neither document nor window", () => {
-  for (const name of ["keys", "format", "rank", "match", "query"]) {
+  for (const name of ["keys", "format", "rank", "match", "query", "partial"]) {
     const source = readFileSync(new URL(`../assets/js/search-${name}.js`, import.meta.url), "utf8");
     const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
     assert.doesNotMatch(code, /\b(document|window|location|history|navigator)\b/, name);
@@ -172,6 +173,19 @@ test("ranking: every term must match in one of its forms; rarer keys, titles and
   // Partial: the articles holding most of the query, one pair or word at least.
   const p = rankPartial([{ key: "伊拉", weight: 2 }, { key: "拉科", weight: 2 }, { key: "科", weight: 1 }], lists({ 伊拉: [[4, 1]], 科: [[5, 1]] }), 10);
   assert.deepEqual(p.map((h) => [h.id, h.tier]), [[4, TIER.partial]]);
+});
+
+test("typos: the words that differ in one character, most frequent first; articles holding all but one character", () => {
+  assert.deepEqual(nearWords("伊拉克局势，伊拉克人，伊朗，拉科", "伊拉科"), [["伊拉克", 2]]);
+  assert.deepEqual(nearWords("朱镕基总理，朱镕基说；朱容基", "朱容基"), [["朱镕基", 2]], "the word itself is not near");
+  assert.deepEqual(nearWords("伊拉k局势", "伊拉科"), [], "only Han characters");
+  assert.deepEqual(nearWords("台湾", "台湾"), [], "two characters: no typo to guess");
+  const list = (entries: [number, number][]) => decodePostings(new Uint8Array(postings(entries)));
+  const lists = (o: Record<string, [number, number][]>) => new Map(Object.entries(o).map(([k, v]) => [k, list(v)]));
+  // 朱 and 基 in 4 (rare 朱), all three apart in 5, only 基 in 6.
+  const near = rankNear([["朱", "容", "基"]], lists({ 朱: [[4, 3], [5, 1]], 容: [[5, 1]], 基: [[4, 3], [5, 1], [6, 1]] }), 10);
+  assert.deepEqual(near.map((h) => h.id).sort(), [4, 5]);
+  assert.ok(near.every((h) => h.tier === TIER.partial));
 });
 
 test("matching: merged ranges, words only whole, long runs and numbers verified in the text, pairs inside other words not marked", () => {

@@ -67,6 +67,16 @@ test("no inline script: the search code is the site's own modules, each importin
   }
   const source = readFileSync(new URL("../assets/js/search-query.js", import.meta.url), "utf8");
   const published = readFileSync(join(out, srcs.find((s) => s.includes("search-query"))!), "utf8");
+  // The partial matches' module is loaded only when nothing matches: imported by its hashed
+  // name, published, not among the scripts the page lists.
+  const lazy = [...published.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map(([, spec]) => new URL(spec!, "https://x/assets/js/").pathname);
+  assert.equal(lazy.length, 1, "search-query.js imports search-partial.js when needed");
+  assert.match(lazy[0]!, /^\/assets\/js\/search-partial\.[0-9a-f]{10}\.js$/);
+  assert.ok(existsSync(join(out, lazy[0]!)));
+  assert.ok(!srcs.includes(lazy[0]!));
+  for (const [, spec] of readFileSync(join(out, lazy[0]!), "utf8").matchAll(/\bfrom\s*"([^"]+)"/g)) {
+    assert.ok(srcs.includes(new URL(spec!, "https://x/assets/js/").pathname), `search-partial imports ${spec}, which the page lists`);
+  }
   assert.ok(published.length < source.length);
   assert.ok(published.includes("export class Searcher"));
   const root = $("[data-search-index]");

@@ -30,6 +30,7 @@ export function fold(text: string, table: Uint16Array): string;
 export function forEachRun(folded: string, fn: (run: string, start: number, han: boolean) => void): void;
 export function wordKey(run: string): string;
 export function numberKey(digits: string, han: string): string;
+export function pairsOf(run: string): string[];
 export function parseQuery(query: string, table: Uint16Array): Term[];
 export function planKeys(terms: Term[], max?: number): { keys: string[]; terms: PlannedTerm[] };
 export function shardKey(key: string): string;

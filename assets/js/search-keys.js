@@ -92,7 +92,8 @@ export function numberKey(digits, han) {
 const LEADING = "$¥€£#";
 const TRAILING = "%‰℃°";
 
-function hanKeys(run) {
+/** The keys of a run of Han characters: its pairs, or the character alone. */
+export function pairsOf(run) {
   const cs = Array.from(run);
   return cs.length === 1 ? [cs[0]] : cs.slice(1).map((c, i) => cs[i] + c);
 }
@@ -131,7 +132,7 @@ export function parseQuery(query, table) {
     runs.forEach((r, i) => {
       const next = runs[i + 1];
       const prev = runs[i - 1];
-      let own = r.han ? hanKeys(r.run) : [wordKey(r.run)];
+      let own = r.han ? pairsOf(r.run) : [wordKey(r.run)];
       // A number followed by Han characters: its key with the first of them stands for both.
       if (!r.han && next && next.han && next.start === r.start + r.run.length && DIGITS_ONLY.test(r.run)) own = [numberKey(r.run, next.run)];
       else if (r.han && prev && !prev.han && r.start === prev.start + prev.run.length && DIGITS_ONLY.test(prev.run) && Array.from(r.run).length === 1) own = [];

@@ -146,7 +146,8 @@ function startPage(root) {
     const variants = [...new Set(result.variants.map((v) => v.shown))];
     const also = variants.length ? fill(ui.searchVariants, { words: variants.join("、") }) : "";
     if (result.partial) {
-      const words = result.abbreviations.length ? fill(ui.searchAlso, { words: result.abbreviations.join("、") }) : "";
+      const meant = [...new Set([...result.abbreviations, ...result.near])];
+      const words = meant.length ? fill(ui.searchAlso, { words: meant.join("、") }) : "";
       return say(fill(ui.searchPartial, { q }), words);
     }
     const count = total.n === 0 ? fill(ui.searchPartial, { q }) : total.exact ? fill(ui.searchCount, { n: total.n }) : fill(ui.searchAbout, { n: total.n, checked: result.checked.seen });

@@ -32,6 +32,8 @@ export interface QueryResult {
   variants: { of: string; shown: string }[];
   completions: string[];
   abbreviations: string[];
+  /** Words of the partial matches shown that differ from a query's word in one character (伊拉克 for 伊拉科), in the reader's script. */
+  near: string[];
   checked: { seen: number; ok: number };
 }
 

@@ -2,9 +2,9 @@
 // and no network of its own: the browser page passes fetch, Node (tests, the benchmark) a file
 // reader. It fetches only the shards its keys live in and the documents it shows.
 import { decodePostings, decodeShard, decodeVariants, FORMAT } from "./search-format.js";
-import { FACET, fold, foldTable, parseQuery, planKeys, shardOf, unpackFold, VARIANT } from "./search-keys.js";
+import { FACET, fold, foldTable, pairsOf, parseQuery, planKeys, shardOf, unpackFold, VARIANT } from "./search-keys.js";
 import { docText, holds, matchRanges, snippet, verify } from "./search-match.js";
-import { rank, rankPartial, TIER } from "./search-rank.js";
+import { rank, TIER } from "./search-rank.js";
 
 /** Results fetched and shown per page of results. */
 export const PAGE_SIZE = 10;
@@ -97,7 +97,7 @@ export class Searcher {
     const facets = [];
     if (options.section) facets.push(`${FACET}s${options.section}`);
     if (options.source) facets.push(`${FACET}o${fold(String(options.source).normalize("NFC"), this.table)}`);
-    const result = { terms, hits: [], exact: true, partial: false, variants: [], completions: [], abbreviations: [], checked: { seen: 0, ok: 0 }, apart: [], apartShown: 0 };
+    const result = { terms, hits: [], exact: true, partial: false, variants: [], completions: [], abbreviations: [], near: [], checked: { seen: 0, ok: 0 }, apart: [], apartShown: 0 };
     if (m.docs === 0 || (keys.length === 0 && facets.length === 0 && !options.year)) return result;
 
     let values = await this.values([...keys, ...facets]);
@@ -144,30 +144,9 @@ export class Searcher {
     result.exact = terms.every((t) => !t.check);
     if (result.hits.length > 0) return result;
 
-    // Nothing holds every term: the articles holding most of it.
-    const partial = [];
-    const add = (key, weight) => {
-      if (!partial.some((p) => p.key === key)) partial.push({ key, weight });
-    };
-    for (const t of terms) {
-      // Pairs and words only: a single character says little, and costs a shard.
-      for (const k of t.looked) add(k, 2);
-      const cs = Array.from(t.text);
-      // 台湾独立 → 台独: a four-character word's short form takes the first character of each half.
-      if (t.han && cs.length === 4) {
-        add(cs[0] + cs[2], 3);
-        const typed = Array.from(t.typed);
-        result.abbreviations.push(typed[0] + typed[2]);
-      }
-    }
-    values = await this.values([...partial.map((p) => p.key), ...facets]);
-    for (const p of partial) read(p.key);
-    result.hits = rankPartial(partial, lists, m.docs, { filter, byDate });
-    result.partial = true;
-    result.exact = true;
-    // What to mark in a partial match: the pairs and words it holds, the short forms.
-    result.marks = partial.filter((p) => p.weight >= 2).map((p) => ({ text: p.key, han: true, keys: [p.key], check: false, prefix: false, alts: [] }));
-    return result;
+    // Nothing holds every term: the closest partial matches, from a module loaded only then.
+    const { findPartial } = await import("./search-partial.js");
+    return findPartial(this, { m, terms, keys, facets, filter, byDate, result, lists, size: PAGE_SIZE });
   }
 
   /** The filter of the options: facet lists (section, source) and the year's ids; null if none. */
@@ -250,10 +229,4 @@ export class Searcher {
       via,
     };
   }
-}
-
-/** The pair keys of a Han word. */
-function pairsOf(word) {
-  const cs = Array.from(word);
-  return cs.length === 1 ? cs : cs.slice(1).map((c, i) => cs[i] + c);
 }

@@ -17,4 +17,5 @@ export interface RankOptions {
 }
 
 export function rank(terms: { forms: { keys: string[] }[] }[], lists: Map<string, Postings | null>, docCount: number, options?: RankOptions): Hit[];
-export function rankPartial(keys: { key: string; weight: number }[], lists: Map<string, Postings | null>, docCount: number, options?: RankOptions & { min?: number }): Hit[];
+export function weightScore(w: number): number;
+export function docsOf(lists: Map<string, Postings | null>, key: string): Map<number, { w: number; inside: boolean }>;

@@ -9,12 +9,12 @@ const META_SCORE = 2;
 
 export const TIER = { match: 0, inside: 1, apart: 2, partial: 3 };
 
-function weightScore(w) {
+export function weightScore(w) {
   return TF_SCORE[w & 3] + (w & 4 ? TITLE_SCORE : 0) + (w & 8 ? META_SCORE : 0);
 }
 
 /** A key's documents: Map(id → { w, inside }); weight 0 marks a pair that only falls inside longer words there. */
-function docsOf(lists, key) {
+export function docsOf(lists, key) {
   const out = new Map();
   const list = lists.get(key);
   if (list) list.ids.forEach((id, i) => out.set(id, { w: list.weights[i], inside: list.weights[i] === 0 }));
@@ -76,28 +76,4 @@ export function rank(terms, lists, docCount, { filter = null, byDate = false } =
   if (!found) return [];
   const hits = [...found].map(([id, d]) => ({ id, score: d.score, tier: d.inside ? TIER.inside : TIER.match, forms: d.forms }));
   return hits.sort((a, b) => a.tier - b.tier || (byDate ? 0 : b.score - a.score) || a.id - b.id);
-}
-
-/**
- * When no document holds every term: the documents holding most of the query, best first,
- * scored by the keys they hold (pairs and words count double, a pair made of the first
- * characters of a four-character word's halves, such as 台独 for 台湾独立, triple).
- * `keys`: [{ key, weight }]. Only documents holding at least one pair or word count.
- */
-export function rankPartial(keys, lists, docCount, { filter = null, byDate = false, min = 0 } = {}) {
-  const scores = new Map();
-  for (const { key, weight } of keys) {
-    const docs = docsOf(lists, key);
-    if (docs.size === 0) continue;
-    const idf = Math.log(1 + docCount / docs.size);
-    for (const [id, d] of docs) {
-      if (filter && !filter(id)) continue;
-      const s = scores.get(id) ?? { score: 0, strong: false };
-      s.score += idf * weight * (1 + weightScore(d.w) / 4) * (d.inside ? 0.5 : 1);
-      if (weight >= 2) s.strong = true;
-      scores.set(id, s);
-    }
-  }
-  const hits = [...scores].filter(([, s]) => s.strong && s.score >= min).map(([id, s]) => ({ id, score: s.score, tier: TIER.partial, forms: [] }));
-  return hits.sort((a, b) => (byDate ? 0 : b.score - a.score) || a.id - b.id);
 }
