@@ -41,7 +41,7 @@ test("an article is the same whatever the corpus size, so the next index is a ne
   assert.match(a.text, /^title: "社區圖書館今天上午重新開放"$/m);
 });
 
-test("a real-text bench site builds; its pages show the paragraphs as written (a leading "1." or "<" is text, not a list or a tag)", () => {
+test("a real-text bench site builds; its pages show the paragraphs as written (a leading 1. or < is text, not a list or a tag)", () => {
   const root = mkdtempSync(join(tmpdir(), "bench-real-site-"));
   const real = readRealParagraphs(corpusFolder());
   const written = writeCorpus(root, { articles: 3, projectRoot: PROJECT, real });
