@@ -12,10 +12,13 @@ import { from as fromDicts, to as toDicts } from "opencc-js/preset";
 export type CorrectionDirection = "s2t" | "t2s";
 
 export interface CorrectionRule {
-  /** The source text the rule converts (a phrase; with `after`/`before`, the part converted). */
-  match?: string;
-  /** Its conversion. s2t: OpenCC's standard Traditional (each variant's forms follow); t2s: Simplified. */
-  to?: string;
+  /**
+   * The source text the rule converts (a phrase; with `after`/`before`, the part converted),
+   * or a list of them: one family under one context (头发, 白发, 生发 … before 展, 现 …).
+   */
+  match?: string | string[];
+  /** Its conversion (a list: one a match). s2t: OpenCC's standard Traditional (each variant's forms follow); t2s: Simplified. */
+  to?: string | string[];
   /** Instead of match/to: a phrase of OpenCC's dictionaries to forget, or a list of them (one family, one example). */
   drop?: string | string[];
   /** What must come just before the match: one of these characters (a string) or texts (a list). */
@@ -63,8 +66,12 @@ function check(rule: CorrectionRule, i: number, file: string): void {
     if (!listed || rule.match !== undefined) throw new Error(`${where}: a "drop" rule is a phrase or a list of phrases, and has no "match"`);
     return;
   }
-  if (!text(rule.match) || typeof rule.to !== "string") throw new Error(`${where} needs "match" and "to"`);
-  if (!rule.example.includes(rule.match!)) throw new Error(`${where}: the example does not contain ${rule.match}`);
+  const matches = Array.isArray(rule.match) ? rule.match : [rule.match];
+  const tos = Array.isArray(rule.to) ? rule.to : [rule.to];
+  if (!matches.every(text) || !tos.every((t) => typeof t === "string") || Array.isArray(rule.match) !== Array.isArray(rule.to) || matches.length !== tos.length || matches.length === 0) {
+    throw new Error(`${where} needs "match" and "to": two texts, or two lists of the same length`);
+  }
+  if (!matches.some((m) => rule.example.includes(m!))) throw new Error(`${where}: the example contains none of ${matches.join(", ")}`);
   for (const key of ["after", "before", "unless"] as const) {
     const v = rule[key];
     if (v !== undefined && !(text(v) || (Array.isArray(v) && v.length > 0 && v.every(text)))) throw new Error(`${where}: "${key}" is characters or a list of texts`);
@@ -92,17 +99,21 @@ export function correctionsFrom(direction: CorrectionDirection, rules: readonly 
       for (const d of Array.isArray(rule.drop) ? rule.drop : [rule.drop]) drops.add(d);
       return;
     }
-    const keys = direction === "t2s" ? traditionalForms(rule.match!) : [rule.match!];
-    for (const match of keys) {
-      if (rule.after === undefined && rule.before === undefined && rule.unless === undefined) {
-        phrases.set(match, rule.to!);
-        continue;
+    const matches = Array.isArray(rule.match) ? rule.match : [rule.match!];
+    const tos = Array.isArray(rule.to) ? rule.to : [rule.to!];
+    matches.forEach((source, k) => {
+      const keys = direction === "t2s" ? traditionalForms(source) : [source];
+      for (const match of keys) {
+        if (rule.after === undefined && rule.before === undefined && rule.unless === undefined) {
+          phrases.set(match, tos[k]);
+          continue;
+        }
+        const cp = match.codePointAt(0)!;
+        const list = context.get(cp) ?? [];
+        list.push({ match, to: tos[k], after: alternatives(rule.after), before: alternatives(rule.before), unless: alternatives(rule.unless) ?? [] });
+        context.set(cp, list);
       }
-      const cp = match.codePointAt(0)!;
-      const list = context.get(cp) ?? [];
-      list.push({ match, to: rule.to!, after: alternatives(rule.after), before: alternatives(rule.before), unless: alternatives(rule.unless) ?? [] });
-      context.set(cp, list);
-    }
+    });
   });
   // Longer matches first, so the first rule that fits is the longest.
   for (const list of context.values()) list.sort((a, b) => b.match.length - a.match.length);
