@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { readCommandLine, runCli, siteRoot, wholeNumber } from "./args.ts";
 import { Build, BuildSession } from "../build/build.ts";
 import { eleventyFor } from "../build/eleventy.ts";
+import { buildNow } from "../sitemaps/news-sitemap.ts";
 
 const USAGE = `Usage: npm start [-- --root <site folder>] [--port 8080]
   --root  the site (default: the current folder)
@@ -42,6 +43,12 @@ async function serve(root: string, port: number): Promise<void> {
   const rebuild = await eleventy.watch();
   // A deleted or renamed article: rebuild, so that its page and every link to it go.
   for (const event of ["unlink", "unlinkDir"]) eleventy.watcher?.on(event, (path) => void rebuild(path));
+  // A scheduled article whose time has come (content/schedule.ts): rebuild, so its 預定發布 mark goes.
+  setInterval(() => {
+    const site = session.current.site;
+    const next = site?.schedule?.scheduled[0];
+    if (site?.model && next && next.date <= buildNow(site.model.site.timeZone)) void rebuild(join(root, next.file));
+  }, 15_000).unref();
   await eleventy.serve(port);
   console.log(`Dev server: http://localhost:${port}/ (rendered into ${out}; stop it with Ctrl+C or kill ${process.pid}).`);
 }
