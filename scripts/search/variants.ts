@@ -8,7 +8,7 @@ import type { DictLike } from "opencc-js/core";
 import { VARIANT } from "../../assets/js/search-keys.js";
 import { foldText } from "./fold.ts";
 
-/** Names told apart by region that OpenCC's tables lack (Traditional script; the first is the mainland's). */
+/** Names and a few words told apart by region that OpenCC's tables lack (Traditional script; the first is the mainland's). */
 const NAMES: string[][] = [
   ["布什", "布希", "布殊"],
   ["克林頓", "柯林頓"],
@@ -25,6 +25,9 @@ const NAMES: string[][] = [
   ["希拉克", "席哈克"],
   ["葉利欽", "葉爾辛"],
   ["施羅德", "施若德"],
+  // Hong Kong 數碼, Taiwan 數位 (the mainland's 数字 also means "number": not linked).
+  ["數碼", "數位"],
+  ["計算機", "電腦"],
 ];
 
 function entries(dict: DictLike): [string, string][] {
