@@ -222,11 +222,12 @@ async function main(): Promise<void> {
   console.log(`    documents     ${mb(s.docBytes)} in ${s.docs * 2} files (average ${kb(s.docBytes / s.docs / 2)})`);
   console.log(`    manifest      ${kb(s.manifestBytes)} (with the fold table)`);
 
-  // The search page's modules (search-page.js and the query core it imports).
+  // The search page's modules (search-page.js and the query core it imports; not
+  // search-partial.js, loaded only when nothing matches whole, which none of these queries is).
   const js = join(PROJECT, "assets/js");
   // As published: without comment lines (scripts/plugins/js-comments.ts).
   const script = readdirSync(js)
-    .filter((f) => /^search-[\w-]+\.js$/.test(f))
+    .filter((f) => /^search-[\w-]+\.js$/.test(f) && f !== "search-partial.js")
     .reduce((sum, f) => sum + Buffer.byteLength(stripCommentLines(readFileSync(join(js, f), "utf8"))), 0);
   const css = statSync(join(PROJECT, "assets/css/search.css")).size;
   console.log(`\nBytes before the first results show (cold cache; plus the search modules ${kb(script)} and search.css ${kb(css)}, uncompressed)`);
