@@ -14,7 +14,7 @@ test("an unknown flag (--ouput) is an error naming it and the known ones; nothin
   const root = site();
   const r = runTool("scripts/cli/build.ts", ["--root", root, "--ouput", join(root, "elsewhere")]);
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /^--ouput is not an option of npm run build\. Did you mean --out\? Known options: --root <site folder>, --out <folder>, --threads <n>, --wait <seconds>, --stats\./m);
+  assert.match(r.stderr, /^--ouput is not an option of npm run build\. Did you mean --out\? Known options: --root <site folder>, --out <folder>, --threads <n>, --wait <seconds>, --stats, --shard <k\/n>\./m);
   assert.ok(!existsSync(join(root, "_site")), "no build went to _site");
   assert.ok(!existsSync(join(root, "elsewhere")));
 });

@@ -4,6 +4,7 @@
 // rebuild, from the last; each render helper thread makes its own. Plugins receive the
 // session that holds the current build as their options (build/eleventy.ts), so nothing is
 // passed through module globals or the environment, and two builds can run in one process.
+import type { ShardSpec } from "../shard/shard.ts";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LoadedSite } from "../site/load-site.ts";
@@ -33,6 +34,8 @@ export interface BuildSettings {
   project: string;
   /** Print figures for the benchmark (search index size and time). */
   stats: boolean;
+  /** Render only this shard's pages (npm run build -- --shard k/n; scripts/shard/). */
+  shard?: ShardSpec;
 }
 
 /** Listeners that start work as soon as the model and plan exist (the search index, in a worker). */

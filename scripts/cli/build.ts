@@ -2,6 +2,7 @@
 // Checks all content first and reports every problem; builds into a fresh folder; only a
 // complete build replaces the output, so a failed one leaves the last good site in place.
 // The output must be a folder builds made (or new, or empty), and one build at a time writes it.
+import { parseShard, type ShardSpec } from "../shard/shard.ts";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +35,8 @@ export interface BuildOptions {
   threads: number | null;
   /** How long to wait for another build of the same output folder, in ms. */
   waitMs?: number;
+  /** Only this shard's pages (scripts/shard/). */
+  shard?: ShardSpec;
 }
 
 /** Default wait for another build of the same folder: longer than a build of a big site takes. */
@@ -73,7 +76,7 @@ export async function build(root: string, out: string, options: BuildOptions = {
 
 async function buildLocked(root: string, out: string, options: BuildOptions, started: number): Promise<number> {
   const stats = options.stats;
-  const build = new Build({ root, out, mode: "build", stats });
+  const build = new Build({ root, out, mode: "build", stats, ...(options.shard ? { shard: options.shard } : {}) });
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   const parallelRead = options.threads === null ? "auto" : options.threads > 1 ? "always" : "never";
@@ -178,12 +181,13 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
   return 0;
 }
 
-const USAGE = `Usage: npm run build [-- --root <site folder>] [--out <folder>] [--threads <n>] [--wait <seconds>] [--stats]
+const USAGE = `Usage: npm run build [-- --root <site folder>] [--out <folder>] [--threads <n>] [--wait <seconds>] [--stats] [--shard <k/n>]
   --root     the site (default: the current folder)
   --out      the output folder (default: <root>/_site); a new or empty folder, or one a build made
   --threads  threads reading and rendering, 1 to 32 (default: one a core, up to 4, for big sites)
   --wait     seconds to wait for another build of the same folder (default ${DEFAULT_WAIT_SECONDS}; 0: stop at once)
-  --stats    print figures as one JSON line`;
+  --stats    print figures as one JSON line
+  --shard    k/n: only the k-th of n parts of the pages, for npm run merge (scripts/shard/)`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await runCli(() => {
@@ -196,6 +200,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         threads: { type: "string", value: "n" },
         wait: { type: "string", value: "seconds" },
         stats: { type: "boolean" },
+        shard: { type: "string", value: "k/n" },
       },
     });
     const root = siteRoot(values.root);
@@ -203,6 +208,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     // Threads reading and rendering (default: one a core, up to 4, for big sites); 1: the main thread only.
     const threads = values.threads === undefined ? null : wholeNumber(values.threads, "threads", 1, 32, "a number of threads (1: no helper threads)");
     const wait = wholeNumber(values.wait ?? String(DEFAULT_WAIT_SECONDS), "wait", 0, 86_400, "a number of seconds");
-    return build(root, out, { stats: values.stats === true, threads, waitMs: wait * 1000 });
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    return build(root, out, { stats: values.stats === true, threads, waitMs: wait * 1000, ...(shard ? { shard } : {}) });
   });
 }

@@ -88,6 +88,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, options: Option
         out: build.out,
         previousOut: isDirectory(build.out) ? build.out : null,
         inPlace: build.mode === "serve",
+        ...(build.settings.shard ? { shard: build.settings.shard } : {}),
       }));
       build.modelReady(site.model, plan);
       // The build command may have started render helpers (render/render-threads.ts); the dev

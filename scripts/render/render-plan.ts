@@ -10,6 +10,7 @@ import { sha256, type ManifestEntry } from "../integrity/manifest.ts";
 import { digest, pageDigest } from "./page-digest.ts";
 import { renderedKinds, renderedLists, type RenderedList } from "../model/page-kinds.ts";
 import { outputFile } from "../site/urls.ts";
+import { inShard, type ShardSpec } from "../shard/shard.ts";
 
 /** The page lists that generator templates paginate over: the registry's (model/page-kinds.ts). */
 export const RENDERED_LISTS = renderedLists;
@@ -125,6 +126,8 @@ export interface PlanOptions {
   previousOut: string | null;
   /** The dev server: renders into the folder it serves, and keeps keys by page object between rebuilds. */
   inPlace: boolean;
+  /** A sharded build: only the pages of this shard are rendered (or taken over). */
+  shard?: ShardSpec;
 }
 
 export function planRendering(model: SiteModel, options: PlanOptions): RenderPlan {
@@ -142,13 +145,15 @@ export function planRendering(model: SiteModel, options: PlanOptions): RenderPla
   const index: Record<string, string> = {};
   // The dev server keeps keys by page object between rebuilds: it makes them now.
   const keysLater = Object.keys(previous).length === 0 && !options.inPlace;
+  const shard = options.shard;
+  const mine = <P extends { url: string }>(pages: readonly P[]): readonly P[] => (shard ? pages.filter((p) => inShard(p.url, shard)) : pages);
   for (const { list, pages } of renderedKinds) {
     render[list] = [];
     if (keysLater) {
-      render[list] = [...pages(model)];
+      render[list] = [...mine(pages(model))];
       continue;
     }
-    for (const page of pages(model)) {
+    for (const page of mine(pages(model))) {
       const key = renderKey(page, shared);
       index[page.url] = key;
       if (previous[page.url] === key && (inPlace ? existsSync(join(options.out, outputFile(page.url))) : unchangedSinceLastBuild({ previousOut: options.previousOut, previousHashes }, outputFile(page.url)))) reused.push(page.url);
