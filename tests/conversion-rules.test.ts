@@ -152,3 +152,32 @@ test("the ambiguous characters are measured data, not a hand list", () => {
   for (const ch of ["干", "发", "只", "台", "系", "周", "里", "复", "历", "制"]) assert.ok(data.s2t[ch], `s2t ${ch}`);
   assert.ok(data.t2s["著"], "t2s 著");
 });
+
+test("rule families convert the word after a swallowing phrase, and leave that phrase's own words alone", () => {
+  const c = scriptConverter(HANS, HANT, []);
+  const hk = scriptConverter(HANS, HK, []);
+  // Hair phrases (X髮) before a 发 word: 發 …
+  assert.equal(c.convert("学生发现，中华发展，欧美发达，保护发展，判断发展，假发票。"), "學生發現，中華發展，歐美發達，保護發展，判斷發展，假發票。");
+  // … and hair stays hair: other words after it, unless-texts, OpenCC's longer phrases.
+  assert.equal(c.convert("她的头发很长，头发生长，头发现在很短，理发店，染发剂，银发族。"), "她的頭髮很長，頭髮生長，頭髮現在很短，理髮店，染髮劑，銀髮族。");
+  // 制度 after a 製 phrase; making stays 製.
+  assert.equal(c.convert("一定制度，提供制度，定制服务，复制文件。"), "一定制度，提供制度，定製服務，複製文件。");
+  // 采用/采访 after an 采 phrase; 风采, 精采 stay.
+  assert.equal(c.convert("觉得采用，一下采访，风采依旧，精采表现。"), "覺得採用，一下採訪，風采依舊，精采表現。");
+  // 复杂 after a 復 phrase; restoring stays 復, a reply is 覆.
+  assert.equal(c.convert("并不复杂，恢复原状，康复诊所，需要回复，回复正常。"), "並不複雜，恢復原狀，康復診所，需要回覆，回復正常。");
+  // 回归: returning is 回歸, regression 迴歸.
+  assert.equal(c.convert("回归正常，回归分析，线性回归。"), "回歸正常，迴歸分析，線性迴歸。");
+  // Surnames after a title; the same characters elsewhere.
+  assert.equal(c.convert("立委游毓兰，记者余继军，游览名胜，300余人。"), "立委游毓蘭，記者余繼軍，遊覽名勝，300餘人。");
+  // 系: the copula after 疑/应, the department before 老师; 系统 and 系上安全带 stay.
+  assert.equal(c.convert("疑系酒驾，应系统筹，系上老师，系上安全带，中心系统。"), "疑係酒駕，應系統籌，系上老師，繫上安全帶，中心系統。");
+  // 游 after 上: travel words; upstream customers stay 游.
+  assert.equal(c.convert("岛上游客，街上游行，上游客户。"), "島上遊客，街上遊行，上游客戶。");
+  // 克制 is restraint; 相克 stays 剋.
+  assert.equal(c.convert("双方应克制，无法克制，相克制约。"), "雙方應克制，無法克制，相剋制約。");
+  // The adverb 只 after 有/整/单; the measure word stays.
+  assert.equal(c.convert("没有只是，调整只是，有只狗，整只鸡。"), "沒有只是，調整只是，有隻狗，整隻雞。");
+  // Hong Kong: flats after a number, the companies' 恒, but 永恆.
+  assert.equal(hk.convert("售出67伙，一伙人，恒基地产，永恒。"), "售出67伙，一夥人，恒基地產，永恆。");
+});
