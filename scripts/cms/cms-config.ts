@@ -29,7 +29,8 @@ export interface CmsOptions {
 
 type Field = Record<string, unknown>;
 
-const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?$";
+/** The forms dates.ts reads: local (the site's time zone) or with an offset. The date widget writes the first. */
+const DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?$|^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})$";
 
 /** Decap's locale names for the site's scripts. */
 function decapLocale(lang: string): string {

@@ -10,22 +10,33 @@
     config.local_backend = { url: new URL("/api/v1", location.href).href, allowed_hosts: [location.hostname] };
   }
 
-  /** Now in the site's time zone, as the site reads dates: 2024-10-16 09:57. */
-  function nowInSiteZone() {
-    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date());
+  /** A moment in the site's time zone, as the site reads dates: 2024-10-16 09:57. */
+  function inSiteZone(moment) {
+    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(moment);
     const part = (type) => parts.find((p) => p.type === type).value;
     return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
   }
+  const nowInSiteZone = () => inSiteZone(new Date());
+
+  /** What the input shows for a value: a day alone at 00:00; a time with an offset (2024-10-16T09:57:00+08:00) in the site's zone. */
+  function inputValue(value) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00`;
+    if (/T.*(?:Z|[+-]\d\d:?\d\d)$/.test(value)) {
+      const moment = new Date(value);
+      return Number.isNaN(moment.getTime()) ? "" : inSiteZone(moment).replace(" ", "T");
+    }
+    return value.replace(" ", "T").slice(0, 16);
+  }
 
   // A date as the site reads it: the time written is the site's (timeZone), not the computer's.
-  // The value is the text dates.ts reads; the input shows it as it is.
+  // The value is the text dates.ts reads, left as it was until the editor changes it.
   const SiteDateControl = createClass({
     componentDidMount() {
       if (!this.props.value && this.props.field.get("default_now")) this.props.onChange(nowInSiteZone());
     },
     render() {
       const value = typeof this.props.value === "string" ? this.props.value : "";
-      const local = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00` : value.replace(" ", "T").slice(0, 16);
+      const local = inputValue(value);
       return h(
         "div",
         { className: this.props.classNameWrapper },
