@@ -37,6 +37,7 @@ export interface QueryScore {
   total: string;
   /** Nothing matched whole: the page also loaded the partial matches' module. */
   partial?: boolean;
+  heldOut?: boolean;
 }
 
 /** Which articles each query wants. */
@@ -57,7 +58,7 @@ export function judge(articles: RealArticle[], all: Twin[][]): Map<JudgedQuery, 
 function score(q: JudgedQuery, relevant: Set<number>, top: number[], bytes: number, total: string): QueryScore {
   const five = top.slice(0, 5);
   const hits = five.filter((n) => relevant.has(n)).length;
-  return { q: q.q, kind: q.kind, relevant: relevant.size, top: five, p5: relevant.size === 0 ? NaN : hits / Math.min(5, relevant.size), first: five.length > 0 && relevant.has(five[0]!), bytes, total };
+  return { q: q.q, kind: q.kind, heldOut: q.heldOut ?? false, relevant: relevant.size, top: five, p5: relevant.size === 0 ? NaN : hits / Math.min(5, relevant.size), first: five.length > 0 && relevant.has(five[0]!), bytes, total };
 }
 
 const articleOf = (url: string) => Number(/\/a(\d+)\/$/.exec(url)?.[1] ?? -1);
@@ -124,7 +125,10 @@ async function pagefind(bin: string, all: Twin[][], judged: Map<JudgedQuery, Set
   let runs: { q: string; variant: string; count: number; urls: string[] }[];
   let cpuSeconds = NaN;
   let peakMB = NaN;
-  if (existsSync(cache)) ({ runs, cpuSeconds, peakMB } = JSON.parse(readFileSync(cache, "utf8")));
+  let cached = existsSync(cache) ? (JSON.parse(readFileSync(cache, "utf8")) as { runs: typeof runs; cpuSeconds: number; peakMB: number }) : null;
+  // Queries added since: run it all again.
+  if (cached && QUERIES.some((q) => !cached!.runs.some((r) => r.q === q.q && r.variant === q.variant))) cached = null;
+  if (cached) ({ runs, cpuSeconds, peakMB } = cached);
   else {
     const site = join(cacheDir, "pagefind-site");
     writePagefindSite(all, site);
@@ -231,6 +235,20 @@ async function main(): Promise<number> {
   if (pf) {
     const b = summary(pf.scores);
     console.log(`Pagefind: P@5 ${b.p5.toFixed(3)}, best result first ${b.first}/${b.judged}; indexing ${pf.cpuSeconds.toFixed(1)} s CPU, ${pf.peakMB.toFixed(0)} MB peak`);
+  }
+  // The queries the code was tuned on, and those written after (search-queries.ts heldOut).
+  for (const [name, held] of [["tuned on", false], ["held out", true]] as const) {
+    const part = (xs: QueryScore[]) => summary(xs.filter((x) => (x.heldOut ?? false) === held));
+    const o = part(mine);
+    const p = pf ? part(pf.scores) : null;
+    console.log(`${name.padEnd(9)} ${o.judged} queries: P@5 ours ${o.p5.toFixed(3)}${p ? `, Pagefind ${p.p5.toFixed(3)}` : ""}; best first ours ${o.first}${p ? `, Pagefind ${p.first}` : ""}`);
+  }
+  // By kind, for the README's table.
+  const kinds = [...new Set(mine.map((x) => `${x.heldOut ? "held out: " : ""}${x.kind}`))];
+  for (const kind of kinds) {
+    const of = (xs: QueryScore[]) => summary(xs.filter((x) => `${x.heldOut ? "held out: " : ""}${x.kind}` === kind));
+    const o = of(mine);
+    console.log(`  ${kind.padEnd(24)} ${String(o.judged).padStart(3)}  ours ${o.p5.toFixed(2)}${pf ? `  Pagefind ${of(pf.scores).p5.toFixed(2)}` : ""}`);
   }
   if (values.json) writeFileSync(values.json, JSON.stringify({ ours: mine, pagefind: pf?.scores ?? null }, null, 1));
   return 0;
