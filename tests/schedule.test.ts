@@ -6,7 +6,7 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { article, buildSiteInProcess, makeSite, pageExists, readPage, readTree, text, type RunResult } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, pageExists, readPage, readTree, runTool, text, type RunResult } from "./helpers/site-fixture.ts";
 import { solidPng } from "./helpers/images.ts";
 
 const BEFORE = "2025-03-10T12:00:00+08:00";
@@ -216,14 +216,27 @@ describe("links to a scheduled article", () => {
     const saved = process.env.NEWSROOM_NOW;
     try {
       process.env.NEWSROOM_NOW = BEFORE;
-      const early = (await checkSite(root)).problems.map(formatProblem).filter((l) => l.includes("scheduled for"));
+      const checked = await checkSite(root);
+      const early = checked.problems.map(formatProblem).filter((l) => l.includes("scheduled for"));
       assert.equal(early.length, 1);
       assert.ok(early[0].startsWith(expected), early[0]);
+
       process.env.NEWSROOM_NOW = DUE;
       assert.deepEqual((await checkSite(root)).problems.map(formatProblem).filter((l) => l.includes("scheduled for")), []);
     } finally {
       if (saved === undefined) delete process.env.NEWSROOM_NOW;
       else process.env.NEWSROOM_NOW = saved;
     }
+  });
+
+  it("npm run check prints the warning and the build's line about the schedule, and passes", () => {
+    const r = runTool("scripts/cli/check.ts", ["--root", root], { env: { NEWSROOM_NOW: BEFORE } });
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const lines = r.stdout.split("\n");
+    assert.ok(lines.some((l) => l.startsWith(expected)), r.stdout);
+    assert.ok(
+      lines.includes("Scheduled: 2 articles are dated after now and not published; the next is due at 2025-03-10 18:00 (Asia/Shanghai): content/news/media-focus/2025/launch/index.md. A build after that time publishes it."),
+      r.stdout,
+    );
   });
 });

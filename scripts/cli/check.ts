@@ -5,13 +5,17 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { checkSite } from "../site/load-site.ts";
+import { scheduleLine } from "../content/schedule.ts";
 import { readCommandLine, runCli, siteRoot } from "./args.ts";
 import { reportConversions } from "./conversion-report.ts";
 
 export async function check(root: string): Promise<number> {
   const started = Date.now();
-  const { problems, articles } = await checkSite(root);
+  const { problems, articles, schedule, timeZone } = await checkSite(root);
   for (const p of problems) console.log(formatProblem(p));
+  // Articles dated after now, as the build would say (content/schedule.ts).
+  const scheduled = schedule && timeZone && scheduleLine(schedule, timeZone, false);
+  if (scheduled) console.log(scheduled);
   const errors = problems.filter((p) => p.severity === "error").length;
   console.log(`${errors ? "✗" : "✓"} ${formatSummary(problems)} in ${articles} articles (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   return errors > 0 ? 1 : 0;

@@ -89,7 +89,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
  * The checks of a build without building or converting anything: for `npm run check`. The
  * same options as the build (drafts read and checked, not published), so the same problems.
  */
-export async function checkSite(root: string): Promise<{ problems: Problem[]; articles: number }> {
+export async function checkSite(root: string): Promise<{ problems: Problem[]; articles: number; schedule?: Schedule; timeZone?: string }> {
   const problems = new Problems();
   const site = loadSiteConfig(root, problems);
   if (problems.errors.length > 0) return { problems: sortProblems(problems.list), articles: 0 };
@@ -98,6 +98,7 @@ export async function checkSite(root: string): Promise<{ problems: Problem[]; ar
   const sources = loadSources(site, problems, { includeDrafts: false, blocklist });
   // As the build does: a photo that does not decode is found only by decoding it (and the next build finds it encoded).
   await prepareMedia(sources, problems, { root });
-  warnEarlyLinks(site, applySchedule(sources.articles, buildNow(site.timeZone), false).schedule, [...sources.articles, ...sources.pages], problems);
-  return { problems: sortProblems(problems.list), articles: sources.articles.length };
+  const { schedule } = applySchedule(sources.articles, buildNow(site.timeZone), false);
+  warnEarlyLinks(site, schedule, [...sources.articles, ...sources.pages], problems);
+  return { problems: sortProblems(problems.list), articles: sources.articles.length, schedule, timeZone: site.timeZone };
 }
