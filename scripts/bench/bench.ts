@@ -173,7 +173,18 @@ const sites = [{ root, project: PROJECT }, ...(baseRoot ? [{ root: baseRoot, pro
 /** One step on this checkout, then on the baseline. */
 const each = <T,>(step: (site: { root: string; project: string }, k: number) => T): T[] => sites.map(step);
 
+const sampleBody = readFileSync(join(root, written[0]!.file), "utf8").replace(/^---[\s\S]*?\n---\n/, "");
+const hugoVersion = hugoInstalled();
+let hugo: ReturnType<typeof buildHugo> | null = null;
 const cold = each((x) => build(x.root, x.project));
+// The references right after the cold build, so that a shared machine's load moves both alike.
+const plainMs = plainEleventy(cold[0]!.pages, sampleBody);
+if (hugoVersion) {
+  const dir = mkdtempSync(join(tmpdir(), "bench-hugo-"));
+  writeHugoSite(dir, root, written);
+  hugo = buildHugo(dir);
+  rmSync(dir, { recursive: true, force: true });
+}
 const out = countFiles(join(root, "_site"));
 const check = outputCheckMs(root, join(root, "_site"));
 const warm = each((x) => build(x.root, x.project));
@@ -200,16 +211,6 @@ const devArticle = written[Math.floor(articles / 2) + 1]!;
 const dev: DevServerFigures[] = [];
 for (const [k, x] of sites.entries()) dev.push(await measureDevServer(x.project, x.root, devArticle.file, pagePath(devArticle), port + k));
 
-const sampleBody = readFileSync(join(root, written[0]!.file), "utf8").replace(/^---[\s\S]*?\n---\n/, "");
-const plainMs = plainEleventy(cold[0]!.pages, sampleBody);
-const hugoVersion = hugoInstalled();
-let hugo: ReturnType<typeof buildHugo> | null = null;
-if (hugoVersion) {
-  const dir = mkdtempSync(join(tmpdir(), "bench-hugo-"));
-  writeHugoSite(dir, root, written);
-  hugo = buildHugo(dir);
-  rmSync(dir, { recursive: true, force: true });
-}
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
