@@ -26,7 +26,7 @@ export default function (eleventyConfig: EleventyConfig) {
   // Feeds, sitemaps, robots.txt, Open Graph and JSON-LD.
   eleventyConfig.addPlugin(syndication, { session });
   // The last check: every page and feed written is read back and judged before anything is published.
-  eleventyConfig.addPlugin(outputAudit, { root });
+  eleventyConfig.addPlugin(outputAudit, { root, session });
 
   return {
     dir: {

@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { article, buildSiteInProcess, makeSite, readTree, runBuildCli, runTool } from "./helpers/site-fixture.ts";
 import { checkEveryPageWrittenOnce } from "../scripts/render/render-threads.ts";
 import type { WrittenRow } from "../scripts/integrity/written-files.ts";
+import { renderedLists } from "../scripts/model/page-kinds.ts";
+import type { RenderSubset } from "../scripts/render/render-plan.ts";
 
 const NOW = { NEWSROOM_NOW: "2025-03-10T12:00:00+08:00" };
 
@@ -117,7 +119,8 @@ test("--threads must be a whole number of at least 1", () => {
 });
 
 test("after a threaded render, a page no thread wrote or a file two threads wrote stops the build", () => {
-  const render = { articles: [{ url: "/zh-hans/a/" }, { url: "/zh-hant/a/" }], lists: [], hubs: [], homes: [], notFound: [{ url: "/404.html" }], pages: [], archives: [], archiveMonths: [], topicIndexes: [], topics: [] };
+  // Every planned kind's list, empty but two.
+  const render = { ...(Object.fromEntries(renderedLists.map((list) => [list, []])) as unknown as RenderSubset), articles: [{ url: "/zh-hans/a/" }, { url: "/zh-hant/a/" }], notFound: [{ url: "/404.html" }] };
   const row = (path: string): WrittenRow => [path, 1, "0"];
   assert.doesNotThrow(() => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html"), row("/zh-hans/feed.xml")], [row("/zh-hant/a/index.html"), row("/404.html")]));
   assert.throws(() => checkEveryPageWrittenOnce(render, [row("/zh-hans/a/index.html")], [row("/zh-hant/a/index.html")]), /\/404\.html was not rendered by any thread/);

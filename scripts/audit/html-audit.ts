@@ -16,6 +16,9 @@ export interface AuditContext {
   siteOrigin: string;
   iframeHosts: readonly string[];
   judge: SpamJudge;
+  /** The one URL this page may refresh to: set for the pages of a kind that redirects
+   * (model/page-kind.ts: audit), from the model, never from what the page says. */
+  refreshTo?: string;
 }
 
 export interface Finding {
@@ -237,7 +240,11 @@ class HtmlAudit implements MarkupHandler {
         continue;
       }
       if (kind === HTTP_EQUIV) {
-        if (!(value.toLowerCase() === "content-security-policy" && valueOf(names, values, count, "content") === this.ctx.cspMeta)) this.find(`<meta http-equiv="${value}"> the layout does not write`, offset);
+        const content = valueOf(names, values, count, "content");
+        const csp = value.toLowerCase() === "content-security-policy" && content === this.ctx.cspMeta;
+        // A redirect page's refresh: at once, to its own target, in its head (not an article's).
+        const refresh = value.toLowerCase() === "refresh" && this.ctx.refreshTo !== undefined && content === `0; url=${this.ctx.refreshTo}` && !this.inArticle;
+        if (!csp && !refresh) this.find(`<meta http-equiv="${value}"> the layout does not write`, offset);
         continue;
       }
       // In an article, only what the allowlist lets through (html-policy.ts), as the sanitizer does.

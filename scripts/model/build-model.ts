@@ -10,7 +10,7 @@
 import { loadAllArticles } from "../content/articles.ts";
 import type { Problems } from "../content/problems.ts";
 import type { Blocklist } from "../content/spam-guard.ts";
-import { checkDuplicateTitles, checkLinks } from "../content/link-check.ts";
+import { checkDuplicateTitles, checkLinks, checkUrlClaims } from "../content/link-check.ts";
 import { checkTopics } from "../content/topics.ts";
 import type { Converters } from "../convert/converters.ts";
 import { securityPolicy } from "../security/policy.ts";
@@ -40,6 +40,7 @@ export function loadSources(site: SiteConfig, problems: Problems, options: Model
   const articles = read.sort(byDateDesc);
   const pages = loadPages(site, problems, options.blocklist);
   checkLinks(site, articles, pages, problems, drafts);
+  checkUrlClaims(site, articles, pages, problems);
   checkDuplicateTitles(articles, problems);
   checkTopics(site.topics, articles, problems);
   return { articles, pages, views: loadViewCounts(site.root, problems) };

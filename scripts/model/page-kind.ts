@@ -18,8 +18,8 @@ import type { ModelCore, PageBase, Teaser } from "./types.ts";
 /** What the site's URLs follow from before anything is converted: site data and the sources' paths. */
 export interface UrlSources {
   site: Pick<SiteConfig, "variants" | "sections" | "pageSize" | "topics">;
-  articles: readonly Pick<ArticleSource, "path" | "section" | "date" | "tags">[];
-  pages: readonly Pick<PageSource, "path">[];
+  articles: readonly Pick<ArticleSource, "path" | "section" | "date" | "tags" | "aliases" | "file" | "lang" | "lines">[];
+  pages: readonly Pick<PageSource, "path" | "file">[];
 }
 
 /** The newest update among the articles some teasers show (in the sitemap's variant). */
@@ -31,6 +31,18 @@ export interface SitemapRule<P> {
   pages(own: readonly P[], lang: string, model: ModelCore): readonly P[];
   /** The last change of what the page shows; undefined: the page has no date. */
   lastmod(page: P, newest: Newest): string | undefined;
+}
+
+/** A URL of a kind and what an editor wrote that makes it: for npm run check's report of two pages at one URL. */
+export interface UrlOrigin {
+  readonly url: string;
+  /** Site-relative file of the article or page. */
+  readonly file: string;
+  /** The front matter field that asks for the URL; absent: the file itself (its path, date and slug). */
+  readonly field?: string;
+  /** The line of that field, and the value in it that asks for the URL (an alias under a variant asks for one URL a script). */
+  readonly line?: number;
+  readonly value?: string;
 }
 
 interface KindBase {
@@ -61,6 +73,14 @@ export interface PageKind<P extends { url: string } = { url: string }, L extends
   readonly sitemap: SitemapRule<P> | null;
   /** Built-in UI text its pages show (Traditional; site data may override any), merged into every script's ctx.ui. */
   readonly ui?: Readonly<Record<string, string>>;
+  /** Its URLs with the files that make them, where an editor's file does (npm run check reports two pages at one URL, naming both). */
+  origins?(sources: UrlSources): UrlOrigin[];
+  /**
+   * What the output check lets its pages have beyond every other page: a meta refresh, to
+   * the one URL this gives for the page and no other (scripts/audit/). It is the kind's:
+   * nothing an editor writes in an article or a page can ask for it.
+   */
+  readonly audit?: { refreshTo(page: P): string };
 }
 
 /** A file beside the pages: feeds, sitemaps, robots.txt, _headers. */

@@ -4,8 +4,8 @@
 // scripts/model/pages/ (its page type, builder and kind object: page-kind.ts), a line here, and
 // a template in content/_generate/ (its URL pattern is a line of scripts/site/urls.ts).
 import { topicsOf } from "../content/topics.ts";
-import { inner, sitePaths } from "../site/urls.ts";
-import type { FileKind, Newest, PageKind, UrlSources } from "./page-kind.ts";
+import { inner, outputFile, sitePaths } from "../site/urls.ts";
+import type { FileKind, Newest, PageKind, UrlOrigin, UrlSources } from "./page-kind.ts";
 import { inEachVariant } from "./page-kind.ts";
 import { archiveKind } from "./pages/archive.ts";
 import { archiveMonthKind } from "./pages/archive-month.ts";
@@ -15,6 +15,7 @@ import { hubKind } from "./pages/hub.ts";
 import { listKind } from "./pages/list.ts";
 import { notFoundKind } from "./pages/not-found.ts";
 import { staticPageKind } from "./pages/page.ts";
+import { redirectKind, redirectsFileKind } from "./pages/redirect.ts";
 import { rootKind } from "./pages/root.ts";
 import { searchKind } from "./pages/search.ts";
 import { topicKind } from "./pages/topic.ts";
@@ -26,7 +27,7 @@ export type { FileKind, Newest, PageKind, SitemapRule, UrlSources } from "./page
 export { listPageCount } from "./page-kind.ts";
 
 /** Every kind of HTML page, in the order the sitemaps list them. */
-export const PAGE_KINDS = [homeKind, hubKind, listKind, archiveKind, archiveMonthKind, topicsKind, topicKind, articleKind, staticPageKind, notFoundKind, searchKind, rootKind] as const;
+export const PAGE_KINDS = [homeKind, hubKind, listKind, archiveKind, archiveMonthKind, topicsKind, topicKind, articleKind, staticPageKind, notFoundKind, searchKind, rootKind, redirectKind] as const;
 
 export type AnyPageKind = (typeof PAGE_KINDS)[number];
 
@@ -59,13 +60,14 @@ export const FILE_KINDS: readonly FileKind[] = [
   { kind: "news sitemap", template: "sitemap-news.njk", urls: () => [sitePaths.newsSitemap(1)], inLinkCheck: false },
   { kind: "robots", template: "robots.njk", urls: () => [sitePaths.robots], inLinkCheck: true },
   { kind: "headers", template: "headers.njk", urls: () => [sitePaths.headers], inLinkCheck: false },
+  redirectsFileKind,
 ];
 
 /** The names generator templates paginate over: news.render.<list>. */
 export type RenderedList = Extract<AnyPageKind, { planned: true }>["list"];
 
 /** Kinds whose pages the render plan plans (rendered again only when their data change). */
-export const renderedKinds = PAGE_KINDS.filter((k) => k.planned) as unknown as readonly PageKind<PageBase, RenderedList, true>[];
+export const renderedKinds = PAGE_KINDS.filter((k) => k.planned) as unknown as readonly PageKind<{ readonly url: string; readonly kind: string }, RenderedList, true>[];
 
 export const renderedLists: readonly RenderedList[] = renderedKinds.map((k) => k.list);
 
@@ -89,6 +91,39 @@ export const sitemapKinds: readonly SitemapKind[] = PAGE_KINDS.flatMap((k): Site
 /** HTML pages a build writes: every page of every kind (the root chooser, the root 404 and the search pages included). */
 export function countPages(model: ModelPages): number {
   return PAGE_KINDS.reduce((n, kind) => n + (kind as PageKind).pages(model as never).length, 0);
+}
+
+/** The output file of every page of a kind that may refresh (a redirect), and the one URL it may refresh to, from the pages at hand (a model, or a helper's share). */
+export function refreshTargets(pages: object): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const k of PAGE_KINDS) {
+    const kind = k as unknown as PageKind;
+    const list = (pages as Record<string, readonly { url: string }[] | undefined>)[kind.list];
+    if (kind.audit && list) for (const page of list) targets.set(outputFile(page.url), kind.audit.refreshTo(page));
+  }
+  return targets;
+}
+
+/** Who claims a URL: a kind, and the file and field that make it (absent: the site's own page or file). */
+export interface UrlClaim {
+  readonly kind: string;
+  readonly origin?: UrlOrigin;
+}
+
+/** Every URL of every kind, with every claim to it (two claims: two pages at one URL). */
+export function urlClaims(sources: UrlSources): Map<string, UrlClaim[]> {
+  const claims = new Map<string, UrlClaim[]>();
+  const claim = (url: string, c: UrlClaim) => {
+    const list = claims.get(url);
+    if (list) list.push(c);
+    else claims.set(url, [c]);
+  };
+  for (const k of [...PAGE_KINDS, ...FILE_KINDS]) {
+    const origins = "origins" in k ? (k as PageKind).origins : undefined;
+    if (origins) for (const origin of origins(sources)) claim(origin.url, { kind: k.kind, origin });
+    else for (const url of k.urls(sources)) claim(url, { kind: k.kind });
+  }
+  return claims;
 }
 
 /** Every URL a link in an article or page may lead to (besides media and assets), from the sources alone. */

@@ -4,11 +4,15 @@
 // build, with the file and the rule broken.
 import { relative, sep } from "node:path";
 import { auditContext, auditOutput, type AuditContext } from "../audit/audit-output.ts";
+import type { BuildSession } from "../build/build.ts";
+import { refreshTargets } from "../model/page-kinds.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
 export interface Options {
   /** The site's root (content/ is under it). */
   root: string;
+  /** The build whose pages are checked: its redirect pages may refresh, each to its own target. */
+  session?: BuildSession;
 }
 
 export const defaults: Options = {
@@ -49,13 +53,18 @@ export default function outputAudit(eleventyConfig: EleventyConfig, userOptions:
     // Site data may have changed between two rebuilds of the dev server.
     ctx = null;
   });
-  eleventyConfig.on("eleventy.after", ({ results, directories }) => {
+  eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
     const findings: { path: string; rule: string; excerpt: string }[] = [];
+    // A render helper checks the pages it was dealt; the main thread knows every page.
+    const build = options.session?.current;
+    const pages = build?.site?.model ?? (build?.share ? (await build.share).render : undefined);
+    const refresh = pages ? refreshTargets(pages) : new Map<string, string>();
     for (const r of results ?? []) {
       if (!r.outputPath || typeof r.content !== "string") continue;
       ctx ??= auditContext(options.root);
       const path = "/" + relative(directories.output, r.outputPath).split(sep).join("/");
-      for (const f of auditOutput(path, r.content, ctx)) findings.push({ path, ...f });
+      const to = refresh.get(path);
+      for (const f of auditOutput(path, r.content, to === undefined ? ctx : { ...ctx, refreshTo: to })) findings.push({ path, ...f });
     }
     if (findings.length > 0) throw new OutputAuditError(findings);
   });

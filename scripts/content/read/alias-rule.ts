@@ -6,7 +6,7 @@ import type { Reading } from "./document.ts";
 
 const EXAMPLE = "aliases: [/zh-hans/news/media-focus/2024/03/old-slug/, /html/2019/03/art_123.html]";
 
-/** A path as a static host serves it: decoded, a folder ending in /, or a file ending in .html. */
+/** A path as a static host serves it: decoded, a folder ending in /, or a file ending in .html (in lower case). */
 export function normaliseAlias(written: string): { path: string } | { error: string; hint: string } {
   const raw = written.trim();
   const hint = "Write the old address's path alone, starting with /, e.g. /news/2019/old-title.html or /zh-hans/news/media-focus/2024/03/old-slug/.";
@@ -27,7 +27,14 @@ export function normaliseAlias(written: string): { path: string } | { error: str
   if (segments.some((s) => s.startsWith("."))) return { error: "has a folder or file whose name starts with a dot, which hosts do not serve.", hint };
   let last = segments[segments.length - 1];
   if (last === "index.html") last = segments[segments.length - 1] = "";
-  const file = /\.html?$/i.test(last);
+  // Only an .html file is served as a page by every static host (and read back by the output check).
+  const file = last.endsWith(".html");
+  if (!file && /\.[a-z0-9]{1,6}$/i.test(last)) {
+    return {
+      error: `ends in a file name that is not .html (${last}): a static host would not serve a redirect page there.`,
+      hint: `Write it as a folder (/…/${last}/) if the old address was one; an old .htm, .php or .aspx address can only be redirected by your host's own rules.`,
+    };
+  }
   const normal = "/" + segments.join("/") + (file || last === "" ? "" : "/");
   if (normal === "/") return { error: "is the site's root, which is the page that chooses a script.", hint };
   if (reservedRootFolders.includes(segments[0])) return { error: `is under /${segments[0]}/, which holds the site's own files.`, hint };

@@ -100,6 +100,7 @@ export const articleKind = pageKind<ArticlePage, "articles", true>({
     );
   },
   urls: inEachVariant((sources) => sources.articles.map((a) => a.path)),
+  origins: (sources) => sources.articles.flatMap((a) => sources.site.variants.map((v) => ({ url: variantUrl(v.path, a.path), file: a.file }))),
   inLinkCheck: true,
   sitemap: {
     // Newest first, as the model's sources are (the model lists them by section).

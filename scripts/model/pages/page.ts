@@ -2,6 +2,7 @@
 import type { SiteConfig } from "../../site/site-config.ts";
 import type { PageSource } from "../../site/pages.ts";
 import type { BuildContext } from "../build-context.ts";
+import { variantUrl } from "../../site/urls.ts";
 import { pageBase } from "../page-base.ts";
 import { inEachVariant, ofVariant, pageKind } from "../page-kind.ts";
 import type { PageTexts } from "../texts.ts";
@@ -30,6 +31,7 @@ export const staticPageKind = pageKind<StaticPage, "pages", true>({
   build: ({ site, memo, texts, sources, variants }: BuildContext) =>
     variants.flatMap((ctx) => sources.pages.map((p) => memo.make(`page\0${ctx.lang}\0${p.path}`, { site, ctx, source: p, texts: texts.page(p, ctx.lang) }, buildStaticPage))),
   urls: inEachVariant((sources) => sources.pages.map((p) => p.path)),
+  origins: (sources) => sources.pages.flatMap((p) => sources.site.variants.map((v) => ({ url: variantUrl(v.path, p.path), file: p.file }))),
   inLinkCheck: true,
   sitemap: { pages: ofVariant, lastmod: () => undefined },
 });
