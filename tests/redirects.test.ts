@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { article, buildSiteInProcess, makeSite, pageExists, readPage, runTool } from "./helpers/site-fixture.ts";
 import { auditContext } from "../scripts/audit/audit-output.ts";
 import { auditHtml } from "../scripts/audit/html-audit.ts";
+import { normaliseAlias } from "../scripts/content/read/alias-rule.ts";
 import { refreshTargets } from "../scripts/model/page-kinds.ts";
 import { loadSite } from "../scripts/site/load-site.ts";
 import type { SiteModel } from "../scripts/model/types.ts";
@@ -194,5 +195,47 @@ describe("npm run check and aliases", () => {
     const b = await buildSiteInProcess(root);
     assert.equal(b.code, 1);
     assert.match(b.stderr + b.stdout, /"\/news\/\.\.\/admin\/" goes up or sideways/);
+  });
+});
+
+describe("an alias as written", () => {
+  it("is normalised to one path a static host serves", () => {
+    for (const [written, path] of [
+      ["/old/news/report", "/old/news/report/"],
+      ["  /old/news/report/  ", "/old/news/report/"],
+      ["/old/index.html", "/old/"],
+      ["/html/2019/art_1.html", "/html/2019/art_1.html"],
+      ["/%E8%88%8A%E8%81%9E/a", "/舊聞/a/"],
+      ["/zh-hans/news/media-focus/2024/03/old-slug", "/zh-hans/news/media-focus/2024/03/old-slug/"],
+    ]) {
+      assert.deepEqual(normaliseAlias(written), { path }, written);
+    }
+  });
+
+  it("refuses what could lead elsewhere or break the page and _redirects, each with a fix", () => {
+    for (const written of [
+      "javascript:alert(1)",
+      "/javascript:alert(1)",
+      "//evil.example/a/",
+      "https://evil.example/a/",
+      '/a"><script>alert(1)</script>/',
+      "/a b/",
+      "/a\\b/",
+      "/a/%2e%2e/b/",
+      "/a/../b/",
+      "/a//b/",
+      "/.git/",
+      "/a/*",
+      "/%E8%88",
+      "/",
+      "/index.html",
+      "/media/x/",
+      "/search/x/",
+      "/old/page.php",
+      "",
+    ]) {
+      const r = normaliseAlias(written);
+      assert.ok("error" in r && r.hint.length > 10, `${JSON.stringify(written)}: ${JSON.stringify(r)}`);
+    }
   });
 });
