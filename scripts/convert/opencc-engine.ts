@@ -124,23 +124,24 @@ type TrieNode = Map<number, TrieNode> & { trie_val?: string };
 const rootOf = (trie: Trie) => (trie as unknown as { map: TrieNode }).map;
 
 /**
- * The end of the longest word of `trie` at `i` that `dropped` does not reject, or -1: as
- * Trie.matchPrefix, but able to skip the words a correction layer forgets.
+ * The end of the longest word of `trie` at `i` whose node is not in `dropped`, or -1: as
+ * Trie.matchPrefix, but able to skip the words a correction layer forgets (a trie's node is
+ * one word, so no text is cut out to look it up).
  */
-function longestWord(root: TrieNode, s: string, i: number, dropped: ((start: number, end: number) => boolean) | null): number {
+function longestWord(root: TrieNode, s: string, i: number, dropped: ReadonlySet<TrieNode> | null): number {
   return longestFrom(root, s, i, i, dropped);
 }
 
 /** As longestWord, from a node already reached at `j` (the first character's node, say). */
-function longestFrom(node: TrieNode, s: string, i: number, j: number, dropped: ((start: number, end: number) => boolean) | null): number {
-  let best = j > i && node.trie_val !== undefined && !(dropped && dropped(i, j)) ? j : -1;
+function longestFrom(node: TrieNode, s: string, i: number, j: number, dropped: ReadonlySet<TrieNode> | null): number {
+  let best = j > i && node.trie_val !== undefined && !(dropped && dropped.has(node)) ? j : -1;
   for (; j < s.length; ) {
     const cp = s.codePointAt(j)!;
     j += cp > 0xffff ? 2 : 1;
     const next = node.get(cp);
     if (next === undefined) break;
     node = next;
-    if (node.trie_val !== undefined && !(dropped && dropped(i, j))) best = j;
+    if (node.trie_val !== undefined && !(dropped && dropped.has(node))) best = j;
   }
   return best;
 }
@@ -179,6 +180,16 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
   for (const w of drops) dropFirsts.set(w.codePointAt(0)!, [...(dropFirsts.get(w.codePointAt(0)!) ?? []), w]);
   // A forgotten word lying whole in a run no phrase starts in would be found again by the
   // chain's own longest match: such a run is converted a character at a time.
+  // The segmentation trie's node of each forgotten word.
+  let droppedNodes: Set<TrieNode> | null = null;
+  if (segRoot && drops.size) {
+    droppedNodes = new Set<TrieNode>();
+    for (const w of drops) {
+      let node: TrieNode | undefined = segRoot;
+      for (const ch of w) node = node?.get(ch.codePointAt(0)!);
+      if (node?.trie_val !== undefined) droppedNodes.add(node);
+    }
+  }
   const forgottenAt = (s: string, i: number, cp: number) => dropFirsts.get(cp)?.some((w) => s.startsWith(w, i)) ?? false;
   const context = corrections && corrections.context.size > 0 ? corrections.context : null;
   // Where anything of the correction layer starts: one look-up for the other characters.
@@ -204,7 +215,6 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       }
       return;
     }
-    const dropped = drops.size ? (start: number, end: number) => drops.has(s.slice(start, end)) : null;
     let plain = -1;
     let careful = false;
     const flush = (end: number) => {
@@ -222,7 +232,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
         i += cp >= 0x2ff0 && cp <= 0x2fff ? unmatchedLength(s, i) : cp > 0xffff ? 2 : 1;
         continue;
       }
-      let end = first === undefined ? -1 : longestFrom(first, s, i, i + (cp > 0xffff ? 2 : 1), isSpecial && dropped && dropFirsts.has(cp) ? dropped : null);
+      let end = first === undefined ? -1 : longestFrom(first, s, i, i + (cp > 0xffff ? 2 : 1), isSpecial && droppedNodes && dropFirsts.has(cp) ? droppedNodes : null);
       let fixed: string | undefined;
       // Most characters start nothing of the correction layer: look only where something does.
       if (isSpecial) {
