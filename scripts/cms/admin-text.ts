@@ -42,6 +42,7 @@ export const ADMIN_TEXT = {
   textRequired: "必須填寫，不能只有空格",
   textTooLong: "最多 {max} 字",
   slugPattern: "只能用小寫英文字母、數字和單個連字號",
+  slugRequired: "新文章必須填寫網址名：它是文章資料夾和網址的名字",
   datePattern: "日期格式：2024-10-16 09:57",
   unsavedPhoto: "照片尚未保存，發布後才會檢查",
 } as const;

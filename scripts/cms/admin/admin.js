@@ -60,6 +60,35 @@
     },
   });
 
+  // The slug names a new article's folder (the collection's path): required for a new article. An
+  // article written before the editor may have none (its file name is its slug) and keeps it so.
+  const SlugControl = createClass({
+    isValid() {
+      const entry = this.props.entry;
+      // Absent is the file name; written but empty (slug: "") the site refuses, as it refuses a new article without one.
+      if (this.props.value === "" || (!this.props.value && entry && entry.get("newRecord"))) return { error: { message: text.slugRequired } };
+      return true;
+    },
+    render() {
+      return h("input", {
+        type: "text",
+        id: this.props.forID,
+        className: this.props.classNameWrapper,
+        value: typeof this.props.value === "string" ? this.props.value : "",
+        autoComplete: "off",
+        spellCheck: false,
+        onChange: (event) => this.props.onChange(event.target.value),
+        onFocus: this.props.setActiveStyle,
+        onBlur: this.props.setInactiveStyle,
+      });
+    },
+  });
+  const SlugPreview = createClass({
+    render() {
+      return h("span", null, this.props.value || "");
+    },
+  });
+
   /** The body's photos shown from where they are: saved ones from the repository, new ones from the browser. */
   function withPhotos(html, photos, getAsset) {
     const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
@@ -143,6 +172,7 @@
   // In place of Decap's own date widget (the computer's time zone, moment formats): Decap still
   // finds the field named date by this widget's name, for the entry's folder ({{year}}).
   CMS.registerWidget("datetime", SiteDateControl, SiteDatePreview);
+  CMS.registerWidget("site-slug", SlugControl, SlugPreview);
   for (const collection of config.collections) CMS.registerPreviewTemplate(collection.name, ArticlePreview);
   CMS.registerPreviewStyle("preview.css");
   CMS.init({ config });
