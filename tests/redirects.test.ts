@@ -12,6 +12,8 @@ import { auditHtml } from "../scripts/audit/html-audit.ts";
 import { normaliseAlias } from "../scripts/content/read/alias-rule.ts";
 import { refreshTargets } from "../scripts/model/page-kinds.ts";
 import { loadSite } from "../scripts/site/load-site.ts";
+import { launchChromium } from "./helpers/browser.ts";
+import { serveStatic } from "./helpers/static-server.ts";
 import type { SiteModel } from "../scripts/model/types.ts";
 
 const HANS = "/zh-hans/news/media-focus/2025/03/summit-opens/";
@@ -126,6 +128,26 @@ describe("redirects", () => {
     assert.deepEqual(auditHtml(page, ctx), []);
     assert.ok(refused(auditHtml(page.replace("<p>正文第一段。</p>", `<p>正文第一段。</p><meta http-equiv="refresh" content="0; url=${HANT}">`), ctx)));
     assert.ok(![...targets.keys()].includes(`${HANS}index.html`));
+  });
+
+  it("in Chromium, under the site's Content-Security-Policy, a redirect page takes the reader to the article in its script", async () => {
+    const server = await serveStatic(out, { headers: { "Content-Security-Policy": model.security.header } });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      for (const [from, to, title] of [
+        ["/zh-hant/news/media-focus/2025/03/old-summit/", HANT, "數字經濟峰會開幕"],
+        ["/html/2019/03/art_123.html", HANS, "数字经济峰会开幕"],
+        ["/%E8%88%8A%E8%81%9E/report/", REPORT_HANT, "集團發佈年度報告"],
+      ]) {
+        await page.goto(server.origin + from);
+        await page.waitForURL(server.origin + to, { timeout: 15_000 });
+        assert.equal((await page.locator("h1").first().textContent())?.trim(), title, from);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it("a threaded build writes the same redirect pages (helpers check the pages they were dealt)", async () => {
