@@ -12,6 +12,12 @@ import { auditHtml } from "../scripts/audit/html-audit.ts";
 import { normaliseAlias } from "../scripts/content/read/alias-rule.ts";
 import { refreshTargets } from "../scripts/model/page-kinds.ts";
 import { loadSite } from "../scripts/site/load-site.ts";
+import { loadSiteConfig } from "../scripts/site/site-config.ts";
+import { Problems } from "../scripts/content/problems.ts";
+import { loadBlocklist } from "../scripts/content/spam-guard.ts";
+import { ConversionCache } from "../scripts/convert/conversion-cache.ts";
+import { Converters } from "../scripts/convert/converters.ts";
+import { buildModel, loadSources } from "../scripts/model/build-model.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { serveStatic } from "./helpers/static-server.ts";
 import type { SiteModel } from "../scripts/model/types.ts";
@@ -147,6 +153,28 @@ describe("redirects", () => {
     } finally {
       await browser.close();
       await server.close();
+    }
+  });
+
+  it("the dev server's next model: redirect pages are the last build's objects, made again when their article's title changes", () => {
+    const problems = new Problems();
+    const site = loadSiteConfig(root, problems);
+    const read = loadSources(site, problems, { includeDrafts: false, blocklist: loadBlocklist(root, problems) });
+    assert.deepEqual(problems.errors, []);
+    const cache = ConversionCache.open(null);
+    const converters = () => new Converters(site.variants, site.glossary, cache);
+    const one = buildModel(site, converters(), read, null);
+    const same = buildModel(site, converters(), read, one.memory);
+    assert.equal(same.model.redirects.length, 5);
+    same.model.redirects.forEach((p, i) => assert.equal(p, one.model.redirects[i], p.url));
+    const edited = read.articles.find((a) => a.slug === "summit-opens")!;
+    const articles = read.articles.map((a) => (a === edited ? { ...a, title: `${a.title}（更新）` } : a));
+    const two = buildModel(site, converters(), { ...read, articles }, same.memory);
+    for (const [i, p] of two.model.redirects.entries()) {
+      if (p.target.includes("summit-opens")) {
+        assert.notEqual(p, same.model.redirects[i], p.url);
+        assert.match(p.title, /（更新）$/);
+      } else assert.equal(p, same.model.redirects[i], p.url);
     }
   });
 
