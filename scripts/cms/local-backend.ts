@@ -26,9 +26,12 @@ async function freePort(): Promise<number> {
 export async function startLocalBackend(root: string, origin: string, log: (line: string) => void): Promise<LocalBackend> {
   const entry = createRequire(import.meta.url).resolve("decap-server/dist/index.js");
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  // decap-server starts when its script is loaded; the pipe on its stdin ends when this process
+  // does, however it ends (kill -9 too), and then so does decap-server.
+  const guard = `process.stdin.resume();process.stdin.on("end",()=>process.exit(0));require(${JSON.stringify(entry)});`;
+  const child: ChildProcess = spawn(process.execPath, ["-e", guard], {
     env: { ...process.env, PORT: String(port), BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: root, MODE: "fs", ORIGIN: origin, LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   const output: string[] = [];
   await new Promise<void>((ready, fail) => {
