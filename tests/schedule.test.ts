@@ -2,11 +2,15 @@
 // file of the build, in either script (its page, its photo, lists, hubs, home, topic and
 // archive pages, neighbours' links, feeds, sitemaps, search index), and the build says when
 // the next is due. A build at or after its time, in the same output and cache folders,
-// publishes it everywhere. The dev server shows it, marked 預定發布 with its time.
-import { before, describe, it } from "node:test";
+// publishes it everywhere. The dev server shows it, marked 預定發布 with its time, until then.
+import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
-import { article, buildSiteInProcess, makeSite, pageExists, readPage, readTree, runTool, text, type RunResult } from "./helpers/site-fixture.ts";
+import { DateTime } from "luxon";
+import { PROJECT, article, buildSiteInProcess, makeSite, pageExists, readPage, readTree, runTool, text, type RunResult } from "./helpers/site-fixture.ts";
 import { solidPng } from "./helpers/images.ts";
 
 const BEFORE = "2025-03-10T12:00:00+08:00";
@@ -240,3 +244,65 @@ describe("links to a scheduled article", () => {
     );
   });
 });
+
+describe("npm start when a scheduled article's time comes", () => {
+  // The real clock: the server rebuilds by itself once the time has passed (within 15 s).
+  const root = makeSite({ "content/news/company/2025/a.md": article({ title: "普通新闻", date: "2025-03-08 09:00", editor: "甲" }) });
+  let child: ChildProcess | undefined;
+  let log = "";
+  after(() => child?.kill());
+
+  it("shows the article marked until its time, then unmarked without a save", async () => {
+    const port = await freePort();
+    const base = `http://localhost:${port}`;
+    child = spawn(process.execPath, ["--import", "tsx", join(PROJECT, "scripts/cli/serve.ts"), "--root", root, "--port", String(port)], {
+      cwd: PROJECT,
+      // The clock, whatever the runner's environment says.
+      env: { ...process.env, NEWSROOM_NOW: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (d) => (log += d));
+    child.stderr!.on("data", (d) => (log += d));
+    const html = async (url: string) => {
+      const r = await fetch(base + url);
+      assert.equal(r.status, 200, url);
+      return r.text();
+    };
+    await eventually(async () => assert.match(await html("/zh-hans/news/company/2025/03/a/"), /普通新闻/), 120_000).catch((err) => {
+      throw new Error(`${(err as Error).message}\n${log}`);
+    });
+    // Written once the server runs (it rebuilds on a new file), due 40 s from now.
+    const due = DateTime.now().setZone("Asia/Shanghai").plus({ seconds: 40 });
+    writeFileSync(join(root, "content/news/company/2025/soon.md"), article({ title: "即将发布的新闻", date: due.toFormat("yyyy-MM-dd HH:mm:ss"), editor: "甲" }));
+    const url = `/zh-hans/news/company/${due.toFormat("yyyy/MM")}/soon/`;
+    await eventually(async () => assert.match(await html(url), /class="scheduled-mark"/), 30_000);
+    assert.ok(DateTime.now() < due, "seen marked before its time");
+    await eventually(async () => assert.doesNotMatch(await html(url), /scheduled-mark/), 75_000);
+    assert.ok(DateTime.now() >= due, "unmarked at its time, not before");
+    assert.doesNotMatch(await html("/zh-hans/news/company/"), /scheduled-mark/, "nor in its section's list");
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until `check` passes (it throws until then); the last failure if it never does. */
+async function eventually(check: () => Promise<void>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
