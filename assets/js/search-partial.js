@@ -47,7 +47,9 @@ export async function findPartial(searcher, { m, terms, keys, facets, filter, by
     result.hits = rankNear(long.map((t) => Array.from(t.text)), lists, m.docs, { filter, byDate });
   }
   const meantFor = new Set();
-  const candidates = long.length > 0 ? await meant(searcher, result.hits.slice(0, size), long) : [];
+  // Candidates from the first five partial matches, else the next five (each costs a document).
+  let candidates = long.length > 0 ? await meant(searcher, result.hits.slice(0, size / 2), long) : [];
+  if (long.length > 0 && candidates.length === 0) candidates = await meant(searcher, result.hits.slice(size / 2, size), long);
   if (candidates.length > 0) {
     // What the reader meant (伊拉克 for 伊拉科): of the candidates, the one most articles hold
     // (the index says), and the articles holding it come first.
