@@ -131,7 +131,7 @@ test("an article written in the web editor is saved beside its photo in content/
   const dir = join(root, "content/news/media-focus/2025", ARTICLE.slug);
   const file = join(dir, "index.md");
   // decap-server writes the entry and then its photo.
-  for (let i = 0; i < 100 && !(existsSync(file) && existsSync(join(dir, ARTICLE.photo))); i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 300 && !(existsSync(file) && existsSync(join(dir, ARTICLE.photo))); i++) await page.waitForTimeout(100);
   assert.ok(existsSync(file), `the editor saved no ${file}:\n${serverLog.join("\n")}\n${errors.join("\n")}`);
   assert.deepEqual(readFileSync(join(dir, ARTICLE.photo)), solidPng(800, 600, [30, 90, 160]), "the photo is saved beside the article");
   const text = readFileSync(file, "utf8");
@@ -171,7 +171,7 @@ test("an article written before the editor keeps what the form does not show whe
   await page.getByRole("button", { name: DECAP.publish, exact: true }).click();
   await page.getByText(DECAP.publishNow, { exact: true }).click();
   let after = before;
-  for (let i = 0; i < 100 && after === before; i++) {
+  for (let i = 0; i < 300 && after === before; i++) {
     await page.waitForTimeout(100);
     after = readFileSync(join(root, EXISTING.file), "utf8");
   }
