@@ -178,7 +178,7 @@ describe("redirects", () => {
     }
   });
 
-  it("a threaded build writes the same redirect pages (helpers check the pages they were dealt)", async () => {
+  it("a threaded build, then a warm one, write the same redirect pages (helpers check the pages they were dealt)", async () => {
     const threaded = join(root, "_threads");
     const r = await buildSiteInProcess(root, threaded, {}, { threads: 2 });
     assert.equal(r.code, 0, r.stderr + r.stdout);
@@ -187,6 +187,16 @@ describe("redirects", () => {
       assert.equal(readFileSync(join(threaded, file), "utf8"), readFileSync(join(out, file), "utf8"), file);
     }
     assert.equal(readFileSync(join(threaded, "_redirects"), "utf8"), readFileSync(join(out, "_redirects"), "utf8"));
+    // Warm, on one thread: the redirect pages are taken from the last output, byte for byte.
+    const warm = await buildSiteInProcess(root, threaded);
+    assert.equal(warm.code, 0, warm.stderr + warm.stdout);
+    // Only the pages rendered every build are rendered again (the root chooser, the search pages).
+    const [, rendered] = /pages: \d+ unchanged, (\d+) rendered/.exec(warm.stdout) ?? assert.fail(warm.stdout);
+    assert.equal(Number(rendered), model.root.length + model.searches.length);
+    for (const p of model.redirects) {
+      const file = p.url.endsWith("/") ? `${p.url}index.html` : p.url;
+      assert.equal(readFileSync(join(threaded, file), "utf8"), readFileSync(join(out, file), "utf8"), file);
+    }
   });
 });
 
