@@ -94,7 +94,8 @@ test("an article written in the web editor is saved beside its photo in content/
   await page.getByText(site.variants.find((v) => v.lang === ARTICLE.lang)!.label, { exact: true }).click();
   await (await input("slug")).fill(ARTICLE.slug);
   await (await input("summary")).fill(ARTICLE.summary);
-  await (await input("tags")).fill(ARTICLE.tags.join(", "));
+  // As a Chinese keyboard types them: full-width commas and 、.
+  await (await input("tags")).fill(ARTICLE.tags.join("，"));
 
   // The cover: uploaded through Decap's media library, which keeps it beside the article.
   await page.getByRole("button", { name: DECAP.chooseImage }).click();
@@ -139,6 +140,7 @@ test("an article written in the web editor is saved beside its photo in content/
     assert.ok(text.includes(line), `front matter lacks "${line}":\n${text}`);
   }
   assert.match(text, new RegExp(`date: ["']?${ARTICLE.date.replace("T", " ")}["']?\\n`), text);
+  assert.match(text, new RegExp(`\\ntags:\\n${ARTICLE.tags.map((tag) => `  - ${tag}\\n`).join("")}`), "one tag each");
 
   const check = runTool("scripts/cli/check.ts", ["--root", root]);
   assert.equal(check.code, 0, check.stdout + check.stderr);

@@ -23,7 +23,7 @@ export const ADMIN_TEXT = {
   summary: "摘要",
   summaryHint: "選填，最多 {max} 字；不填則取正文第一段。",
   tags: "標籤",
-  tagsHint: "選填，以逗號分隔；每個標籤連到它的話題頁。",
+  tagsHint: "選填，以逗號或頓號分隔（，、,）；每個標籤連到它的話題頁。",
   cover: "封面照片",
   coverHint: "選填，用於列表和分享；不填則用正文第一張照片。照片存在文章旁邊。",
   updated: "更新時間",

@@ -89,6 +89,36 @@
     },
   });
 
+  // Tags as one line, separated as the site separates them (tagsRule): commas of either width or
+  // 、, so that 算力，數字經濟 is two tags as an editor means it; saved as a list.
+  const SEPARATORS = /\s*[,，、]\s*/;
+  const listOf = (value) => (value && typeof value.toJS === "function" ? value.toJS() : Array.isArray(value) ? value : []);
+  const TagsControl = createClass({
+    getInitialState() {
+      return { text: listOf(this.props.value).join("，") };
+    },
+    render() {
+      return h("input", {
+        type: "text",
+        id: this.props.forID,
+        className: this.props.classNameWrapper,
+        value: this.state.text,
+        onChange: (event) => {
+          const text = event.target.value;
+          this.setState({ text });
+          this.props.onChange(text.split(SEPARATORS).map((t) => t.trim()).filter(Boolean));
+        },
+        onFocus: this.props.setActiveStyle,
+        onBlur: this.props.setInactiveStyle,
+      });
+    },
+  });
+  const TagsPreview = createClass({
+    render() {
+      return h("span", null, listOf(this.props.value).join("、"));
+    },
+  });
+
   /** The body's photos shown from where they are: saved ones from the repository, new ones from the browser. */
   function withPhotos(html, photos, getAsset) {
     const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
@@ -173,6 +203,7 @@
   // finds the field named date by this widget's name, for the entry's folder ({{year}}).
   CMS.registerWidget("datetime", SiteDateControl, SiteDatePreview);
   CMS.registerWidget("site-slug", SlugControl, SlugPreview);
+  CMS.registerWidget("site-tags", TagsControl, TagsPreview);
   for (const collection of config.collections) CMS.registerPreviewTemplate(collection.name, ArticlePreview);
   CMS.registerPreviewStyle("preview.css");
   CMS.init({ config });
