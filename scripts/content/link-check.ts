@@ -11,6 +11,7 @@ import type { PageSource } from "../site/pages.ts";
 import type { LinkRef } from "../markdown/markdown.ts";
 import { MALFORMED_ESCAPE_HINT, safeDecodeUri, safeDecodeUriComponent } from "./safe-decode.ts";
 import { linkTargets, urlClaims, type UrlClaim } from "../model/page-kinds.ts";
+import type { UrlOrigin } from "../model/page-kind.ts";
 import { variantUrl } from "../site/urls.ts";
 
 /** What has links to check: an article, a draft or a standalone page. */
@@ -115,30 +116,34 @@ export function checkDuplicateTitles(articles: readonly ArticleSource[], problem
 export function checkUrlClaims(site: SiteConfig, articles: readonly ArticleSource[], pages: readonly PageSource[], problems: Problems): void {
   const reported = new Set<string>();
   const what = (c: UrlClaim) => (c.origin ? c.origin.file : `the site's ${c.kind} page`);
-  for (const [url, claims] of urlClaims({ site, articles, pages })) {
-    if (claims.length < 2) continue;
-    for (const [i, c] of claims.entries()) {
-      const o = c.origin;
-      if (!o?.field) continue;
-      // The first other claim: a page's before an alias's (a page wins the URL).
-      const other = claims.find((x, j) => j !== i && !x.origin?.field) ?? claims.find((x, j) => j < i);
-      if (!other) continue; // the first of two aliases: reported at the second
-      const key = `${o.file}\0${o.value}\0${other.origin?.file ?? other.kind}\0${other.origin?.field}`;
-      if (reported.has(key)) continue; // an old path under a variant is one in each script
-      reported.add(key);
-      const own = other.origin?.file === o.file && !other.origin.field;
-      // An alias under a variant asks for its twin in every script too: say which one is taken.
-      const value = o.value ?? url;
-      const asked = value === url ? value : `${value} (as ${url})`;
-      const message = own
-        ? `${asked} is this article's own URL, not an old one.`
-        : other.origin?.field
-          ? `${asked} is also an alias of ${what(other)}: one old URL can lead to one article only.`
-          : `${asked} is the URL of ${what(other)}${other.origin ? ` (${other.kind})` : ""}: an alias there would hide it.`;
-      problems.error(o.file, message, {
-        field: o.field,
-        line: o.line,
-        hint: own ? `Remove ${value} from ${o.field}.` : `Remove ${value} from ${o.field} here${other.origin?.field ? ` or in ${what(other)}` : ""}.`,
+  const report = (url: string, claims: readonly UrlClaim[], i: number, o: UrlOrigin) => {
+    // The first other claim: a page's before an alias's (a page keeps its URL).
+    const other = claims.find((x, j) => j !== i && !x.origin?.field) ?? claims.find((x, j) => j < i);
+    if (!other) return; // the first of two aliases: reported at the second
+    const key = `${o.file}\0${o.value}\0${other.origin?.file ?? other.kind}\0${other.origin?.field}`;
+    if (reported.has(key)) return; // an old path under a script is one in each script
+    reported.add(key);
+    const own = other.origin?.file === o.file && !other.origin.field;
+    // An alias under a script asks for its twin in every script too: say which one is taken.
+    const value = o.value ?? url;
+    const asked = value === url ? value : `${value} (as ${url})`;
+    const message = own
+      ? `${asked} is this article's own URL, not an old one.`
+      : other.origin?.field
+        ? `${asked} is also an alias of ${what(other)}: one old URL can lead to one article only.`
+        : `${asked} is the URL of ${what(other)}${other.origin ? ` (${other.kind})` : ""}: an alias there would hide it.`;
+    problems.error(o.file, message, {
+      field: o.field,
+      line: o.line,
+      hint: own ? `Remove ${value} from ${o.field}.` : `Remove ${value} from ${o.field} here${other.origin?.field ? ` or in ${what(other)}` : ""}.`,
+    });
+  };
+  const taken = [...urlClaims({ site, articles, pages })].filter(([, claims]) => claims.length > 1);
+  // At the URL as the editor wrote it first, then at its twins in the other scripts.
+  for (const asWritten of [true, false]) {
+    for (const [url, claims] of taken) {
+      claims.forEach((c, i) => {
+        if (c.origin?.field && (c.origin.value === url) === asWritten) report(url, claims, i, c.origin);
       });
     }
   }
