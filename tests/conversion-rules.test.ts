@@ -180,6 +180,8 @@ test("rule families convert the word after a swallowing phrase, and leave that p
   assert.equal(c.convert("没有只是，调整只是，有只狗，整只鸡。"), "沒有只是，調整只是，有隻狗，整隻雞。");
   // 干部 after a dry phrase (X乾), 表示 after a watch phrase (X錶), 几个 after a table phrase, 困难 after a sleepy one, 台风 after 在.
   assert.equal(c.convert("上海干部，豆干部门，歌手表演，一块手表，地方几个，茶几上，好困难，我好困，在台风来袭前，在台风格。"), "上海幹部，豆乾部門，歌手表演，一塊手錶，地方幾個，茶几上，好困難，我好睏，在颱風來襲前，在台風格。");
+  // 里面 after a place phrase, 尽快 after 会尽, 冲突 after 道冲, 注意 after 加注, 征服 after 有征, 云南 after 有云; their own words stay.
+  assert.equal(c.convert("你知道里面有什么，一公里面积，他会尽快处理，知道冲突，增加注意，备注意见，没有征服，没有云南的消息，人云亦云。"), "你知道裡面有什麼，一公里面積，他會儘快處理，知道衝突，增加注意，備註意見，沒有征服，沒有雲南的消息，人云亦云。");
   // Hong Kong: flats after a number, the companies' 恒, but 永恆.
   assert.equal(hk.convert("售出67伙，一伙人，恒基地产，永恒。"), "售出67伙，一夥人，恒基地產，永恆。");
 });
