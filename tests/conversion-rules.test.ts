@@ -184,4 +184,6 @@ test("rule families convert the word after a swallowing phrase, and leave that p
   assert.equal(c.convert("你知道里面有什么，一公里面积，他会尽快处理，知道冲突，增加注意，备注意见，没有征服，没有云南的消息，人云亦云。"), "你知道裡面有什麼，一公里面積，他會儘快處理，知道衝突，增加注意，備註意見，沒有征服，沒有雲南的消息，人云亦云。");
   // Hong Kong: flats after a number, the companies' 恒, but 永恆.
   assert.equal(hk.convert("售出67伙，一伙人，恒基地产，永恒。"), "售出67伙，一夥人，恒基地產，永恆。");
+  // A family's forms are OpenCC's standard ones: each variant prints its own (裏 in Hong Kong, 裡 in Taiwan), and its profile (盡快).
+  assert.equal(hk.convert("你知道里面有什么，他会尽快处理，尽管如此。"), "你知道裏面有什麼，他會盡快處理，儘管如此。");
 });
