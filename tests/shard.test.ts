@@ -27,6 +27,7 @@ test("two shards merged are the one build, byte for byte and manifest for manife
   const shards = [1, 2].map((k) => {
     const r = runBuildCli(root, join(root, `shard-${k}`), {}, ["--shard", `${k}/2`]);
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /pages: 0 unchanged, \d+ rendered, \d+ left to the other shards of 2;/);
     return readTree(join(root, `shard-${k}`));
   });
   const merge = runTool("scripts/shard/merge-cli.ts", [join(root, "shard-1"), join(root, "shard-2"), "--out", join(root, "merged")]);

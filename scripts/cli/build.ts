@@ -166,8 +166,10 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
   }
   const pages = pageCount(m);
   const reused = build.plan?.reused.length ?? 0;
+  // A shard renders only its part (scripts/shard/).
+  const otherShards = build.plan?.otherShards ?? 0;
   const parts = [
-    `pages: ${reused} unchanged, ${pages - reused} rendered${build.threadsUsed > 1 ? ` on ${build.threadsUsed} threads` : ""}`,
+    `pages: ${reused} unchanged, ${pages - reused - otherShards} rendered${build.threadsUsed > 1 ? ` on ${build.threadsUsed} threads` : ""}${options.shard ? `, ${otherShards} left to the other shards of ${options.shard.count}` : ""}`,
     `conversions: ${site.cache.hits} cached, ${site.cache.misses} new`,
   ];
   // Each size and format of each photo is a file (media/variants.ts).

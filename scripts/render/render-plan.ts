@@ -38,6 +38,8 @@ export interface RenderPlan {
   /** Nothing to reuse (no index of a last build): the keys, needed only for the next build's
    * plan, are made after rendering, by the threads that rendered the pages (keyPages). */
   keysLater: boolean;
+  /** Pages a sharded build leaves to the other shards. */
+  otherShards?: number;
 }
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
@@ -146,7 +148,13 @@ export function planRendering(model: SiteModel, options: PlanOptions): RenderPla
   // The dev server keeps keys by page object between rebuilds: it makes them now.
   const keysLater = Object.keys(previous).length === 0 && !options.inPlace;
   const shard = options.shard;
-  const mine = <P extends { url: string }>(pages: readonly P[]): readonly P[] => (shard ? pages.filter((p) => inShard(p.url, shard)) : pages);
+  let otherShards = 0;
+  const mine = <P extends { url: string }>(pages: readonly P[]): readonly P[] => {
+    if (!shard) return pages;
+    const kept = pages.filter((p) => inShard(p.url, shard));
+    otherShards += pages.length - kept.length;
+    return kept;
+  };
   for (const { list, pages } of renderedKinds) {
     render[list] = [];
     if (keysLater) {
@@ -161,7 +169,7 @@ export function planRendering(model: SiteModel, options: PlanOptions): RenderPla
     }
   }
   const gone = keysLater ? [] : Object.keys(previous).filter((url) => !(url in index));
-  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes, gone, shared, keysLater };
+  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes, gone, shared, keysLater, ...(shard ? { otherShards } : {}) };
 }
 
 /** The keys of `pages`, as [url, key] rows (they cross threads). */
