@@ -26,8 +26,16 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** A static host: files as they are, index.html for folders, 404 otherwise, a strict CSP. */
+/** The site's own Content-Security-Policy, as its _headers give it for every path. */
+function siteCsp(root: string): string {
+  const csp = /^\/\*\n(?:  .*\n)*?  Content-Security-Policy: (.+)$/m.exec(readFileSync(join(root, "_headers"), "utf8"))?.[1];
+  assert.ok(csp, "_headers has a Content-Security-Policy for /*");
+  return csp;
+}
+
+/** A static host: files as they are, index.html for folders, 404 otherwise, the site's CSP. */
 function serve(root: string): Promise<Server> {
+  const csp = siteCsp(root);
   const server = createServer((req, res) => {
     let path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
     if (path.includes("..")) path = "/";
@@ -39,7 +47,7 @@ function serve(root: string): Promise<Server> {
     }
     res.writeHead(200, {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
+      "content-security-policy": csp,
     });
     res.end(readFileSync(file));
   });
@@ -506,6 +514,12 @@ test("axe: no violations with every kind of result on screen (lower ranks, varia
     assert.deepEqual(violations, [], decodeURIComponent(path));
   }
   await context.close();
+});
+
+test("the pages were served with the site's own CSP: scripts from the site only, no eval, no WebAssembly", () => {
+  const csp = siteCsp(out);
+  assert.match(csp, /(^|; )script-src 'self'(;|$)/);
+  assert.doesNotMatch(csp, /unsafe-eval|wasm-unsafe-eval|unsafe-inline/);
 });
 
 test("no WebAssembly anywhere: no .wasm file published, no module that compiles one", () => {
