@@ -392,6 +392,13 @@ test("regional variants from OpenCC's phrase tables: 布什 finds 布希, 网络
   assert.equal(await page.locator("[data-search-results] li .search-via").innerText(), "地區用詞：網路");
   assert.match(await status(page), /同時搜尋了地區用詞：網路。$/);
   await page.context().close();
+  // A word made of a word with regional forms and more: 网络安全 is 網路安全 in Taiwan.
+  page = await open(`/zh-hans/search/?q=${encodeURIComponent("网络安全")}`);
+  await settled(page);
+  assert.deepEqual(await resultLinks(page), [`/zh-hans/${FIXTURE_ARTICLES.press}/`]);
+  assert.equal(await page.locator("[data-search-results] li .search-via").innerText(), "地区用词：网路安全");
+  assert.deepEqual(await marks(page), ["网路安全", "网路安全"]);
+  await page.context().close();
 });
 
 test("zero results: the closest partial matches with a note (伊拉科 and 伊位克 → 伊拉克, 台湾独立 → 台独)", async () => {

@@ -4,7 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { decodePostings, decodeShard, decodeVariants, FORMAT, weightOf, type Manifest, type SearchDocFile } from "../assets/js/search-format.js";
+import { decodePostings, decodeShard, decodeVariants, FORMAT, type Manifest, type SearchDocFile } from "../assets/js/search-format.js";
+import { weightOf } from "../scripts/search/index-builder.ts";
 import { fold, foldTable, forEachRun, hashKey, MAX_KEYS, parseQuery, planKeys, shardKey, shardOf, unpackFold, VARIANT, wordKey } from "../assets/js/search-keys.js";
 import { insideWords, matchRanges, snippet, verify } from "../assets/js/search-match.js";
 import { PAGE_SIZE, Searcher } from "../assets/js/search-query.js";

@@ -50,7 +50,6 @@ export interface Variant {
   shown: string;
 }
 
-export function weightOf(inTitle: boolean, bodyCount: number, inMeta?: boolean): number;
 export function decodeShard(bytes: Uint8Array): Map<string, Uint8Array>;
 export function decodePostings(bytes: Uint8Array): Postings;
 export function decodeVariants(bytes: Uint8Array): Variant[];

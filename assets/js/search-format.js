@@ -15,12 +15,6 @@
 /** Version of the index files this code reads; the indexer writes it into the manifest. */
 export const FORMAT = 2;
 
-/** Weight of one key in one document. */
-export function weightOf(inTitle, bodyCount, inMeta = false) {
-  const tf = bodyCount === 0 ? 0 : bodyCount === 1 ? 1 : bodyCount < 4 ? 2 : 3;
-  return (inMeta ? 8 : 0) | (inTitle ? 4 : 0) | tf;
-}
-
 function readVarint(bytes, pos) {
   let value = 0;
   let shift = 0;

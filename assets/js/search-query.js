@@ -79,6 +79,29 @@ export class Searcher {
     return { get: (k) => loaded.get(shardOf(k, m.shards))?.get(k), shard: (k) => loaded.get(shardOf(k, m.shards)) };
   }
 
+  /**
+   * A word made of words with regional forms and more (网络安全 → 网路安全, 软件与网络 → 软体与网路):
+   * [folded, shown] with parts replaced by their variants, the rest as typed, most replaced
+   * first. The variants of a part are in the shard of its first pair, a key of the word itself.
+   * Up to eight characters: each variant's new pairs may cost a shard.
+   */
+  partVariants(t, values) {
+    const n = t.text.length;
+    const out = [[t.text, this.variant === "zh-hans" ? t.text : t.typed]];
+    if (n > 8 || n !== Array.from(t.text).length) return [];
+    // From the right, so that a replacement leaves the offsets before it as they were.
+    for (let to = n; to > 1; to--) {
+      for (let from = to - 2; from >= 0; from--) {
+        const part = t.text.slice(from, to);
+        const bytes = to - from < n ? values.get(VARIANT + part) : null;
+        for (const v of bytes ? decodeVariants(bytes) : []) {
+          for (const [a, b] of out.slice()) if (a.slice(from, to) === part) out.push([a.slice(0, from) + v.text + a.slice(to), b.slice(0, from) + this.shown(v) + b.slice(to)]);
+        }
+      }
+    }
+    return out.slice(1).reverse();
+  }
+
   /** A word's regional variants the index knows, in the reader's script. */
   shown(v) {
     return this.variant === "zh-hans" ? v.text : v.shown;
@@ -114,9 +137,10 @@ export class Searcher {
       t.alts = [];
       if (t.han && t.looked.length > 0) {
         const bytes = values.get(VARIANT + t.text);
-        for (const v of bytes ? decodeVariants(bytes).slice(0, VARIANTS) : []) {
-          t.alts.push({ text: v.text, kind: "variant", shown: this.shown(v), keys: pairsOf(v.text) });
-          result.variants.push({ of: t.text, shown: this.shown(v) });
+        const forms = bytes ? decodeVariants(bytes).map((v) => [v.text, this.shown(v)]) : this.partVariants(t, values);
+        for (const [text, shown] of forms.slice(0, VARIANTS)) {
+          t.alts.push({ text, kind: "variant", shown, keys: pairsOf(text) });
+          result.variants.push({ of: t.text, shown });
         }
       }
       if (t.prefix) {

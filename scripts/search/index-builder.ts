@@ -2,10 +2,15 @@
 // words) to the documents holding them, folded so one index serves every script, cut into
 // shards by a hash of the key so that a query downloads only the shards of its own keys.
 // File formats: assets/js/search-format.js (the reader of these files); key rules: search-keys.js.
-import { weightOf } from "../../assets/js/search-format.js";
 import { FACET, forEachRun, numberKey, shardOf, wordKey } from "../../assets/js/search-keys.js";
 
 const DIGITS_ONLY = /^\d{1,12}$/;
+
+/** Weight of one key in one document, as search-format.js reads it: bit 3 in the source, editor or tags, bit 2 in the title, bits 0-1 the count in the body and summary. */
+export function weightOf(inTitle: boolean, bodyCount: number, inMeta = false): number {
+  const tf = bodyCount === 0 ? 0 : bodyCount === 1 ? 1 : bodyCount < 4 ? 2 : 3;
+  return (inMeta ? 8 : 0) | (inTitle ? 4 : 0) | tf;
+}
 import { foldText } from "./fold.ts";
 import { Lexicon } from "./word-bounds.ts";
 
