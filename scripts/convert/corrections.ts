@@ -41,7 +41,13 @@ export interface ContextRule {
   after: readonly string[] | null;
   before: readonly string[] | null;
   unless: readonly string[];
+  /** `after` / `before` as a set of UTF-16 code units when every alternative is one: one look-up, not a scan. */
+  afterUnits?: ReadonlySet<number> | null;
+  beforeUnits?: ReadonlySet<number> | null;
 }
+
+/** The alternatives as a set of code units, if each is a single one. */
+const unitsOf = (list: readonly string[] | null): Set<number> | null => (list && list.every((a) => a.length === 1) ? new Set(list.map((a) => a.charCodeAt(0))) : null);
 
 /** A string of characters, or a list of texts, as a list of texts. */
 const alternatives = (v: string | string[] | undefined): string[] | null => (v === undefined ? null : typeof v === "string" ? Array.from(v) : v);
@@ -110,7 +116,9 @@ export function correctionsFrom(direction: CorrectionDirection, rules: readonly 
         }
         const cp = match.codePointAt(0)!;
         const list = context.get(cp) ?? [];
-        list.push({ match, to: tos[k], after: alternatives(rule.after), before: alternatives(rule.before), unless: alternatives(rule.unless) ?? [] });
+        const after = alternatives(rule.after);
+        const before = alternatives(rule.before);
+        list.push({ match, to: tos[k], after, before, unless: alternatives(rule.unless) ?? [], afterUnits: unitsOf(after), beforeUnits: unitsOf(before) });
         context.set(cp, list);
       }
     });
@@ -140,9 +148,13 @@ export function corrections(direction: CorrectionDirection): Corrections {
 export function contextRuleAt(rules: readonly ContextRule[], text: string, i: number): ContextRule | null {
   for (const r of rules) {
     if (!text.startsWith(r.match, i)) continue;
-    if (r.after !== null && !r.after.some((a) => a.length <= i && text.startsWith(a, i - a.length))) continue;
+    if (r.afterUnits) {
+      if (i === 0 || !r.afterUnits.has(text.charCodeAt(i - 1))) continue;
+    } else if (r.after !== null && !r.after.some((a) => a.length <= i && text.startsWith(a, i - a.length))) continue;
     const end = i + r.match.length;
-    if (r.before !== null && !r.before.some((b) => text.startsWith(b, end))) continue;
+    if (r.beforeUnits) {
+      if (end >= text.length || !r.beforeUnits.has(text.charCodeAt(end))) continue;
+    } else if (r.before !== null && !r.before.some((b) => text.startsWith(b, end))) continue;
     if (r.unless.some((u) => text.startsWith(u, end))) continue;
     return r;
   }

@@ -124,15 +124,11 @@ type TrieNode = Map<number, TrieNode> & { trie_val?: string };
 const rootOf = (trie: Trie) => (trie as unknown as { map: TrieNode }).map;
 
 /**
- * The end of the longest word of `trie` at `i` whose node is not in `dropped`, or -1: as
- * Trie.matchPrefix, but able to skip the words a correction layer forgets (a trie's node is
- * one word, so no text is cut out to look it up).
+ * The end of the longest word at `i`, from a node already reached at `j` (the first
+ * character's node, say), whose node is not in `dropped`, or -1: as Trie.matchPrefix, but
+ * able to skip the words a correction layer forgets (a trie's node is one word, so no text is
+ * cut out to look it up).
  */
-function longestWord(root: TrieNode, s: string, i: number, dropped: ReadonlySet<TrieNode> | null): number {
-  return longestFrom(root, s, i, i, dropped);
-}
-
-/** As longestWord, from a node already reached at `j` (the first character's node, say). */
 function longestFrom(node: TrieNode, s: string, i: number, j: number, dropped: ReadonlySet<TrieNode> | null): number {
   let best = j > i && node.trie_val !== undefined && !(dropped && dropped.has(node)) ? j : -1;
   for (; j < s.length; ) {
@@ -142,6 +138,20 @@ function longestFrom(node: TrieNode, s: string, i: number, j: number, dropped: R
     if (next === undefined) break;
     node = next;
     if (node.trie_val !== undefined && !(dropped && dropped.has(node))) best = j;
+  }
+  return best;
+}
+
+/** The longest correction phrase at `i` and its conversion (the trie's value: no text cut out to look it up). */
+function longestFix(root: TrieNode, s: string, i: number): { end: number; value: string } | null {
+  let node: TrieNode | undefined = root;
+  let best: { end: number; value: string } | null = null;
+  for (let j = i; j < s.length; ) {
+    const cp = s.codePointAt(j)!;
+    j += cp > 0xffff ? 2 : 1;
+    node = node.get(cp);
+    if (node === undefined) break;
+    if (node.trie_val !== undefined) best = { end: j, value: node.trie_val };
   }
   return best;
 }
@@ -179,7 +189,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
   const dropFirsts = new Map<number, string[]>();
   for (const w of drops) dropFirsts.set(w.codePointAt(0)!, [...(dropFirsts.get(w.codePointAt(0)!) ?? []), w]);
   // A forgotten word lying whole in a run no phrase starts in would be found again by the
-  // chain's own longest match: such a run is converted a character at a time.
+  // chain's own longest match: its first character is converted on its own.
   // The segmentation trie's node of each forgotten word.
   let droppedNodes: Set<TrieNode> | null = null;
   if (segRoot && drops.size) {
@@ -200,8 +210,6 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
     for (let k = from; k < chain.length; k++) s = chain[k].convert(s);
     return s;
   };
-  // A run of characters no phrase starts with may hold a forgotten phrase: each on its own.
-  const runEach = (piece: string) => Array.from(piece, (ch) => run(ch)).join("");
 
   /** The pieces of the longest match, each with its conversion. */
   function split(s: string, each: (start: number, end: number, out: string, matched: boolean) => void, tell = false): void {
@@ -216,11 +224,9 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       return;
     }
     let plain = -1;
-    let careful = false;
     const flush = (end: number) => {
-      if (plain >= 0) each(plain, end, careful ? runEach(s.slice(plain, end)) : run(s.slice(plain, end)), false);
+      if (plain >= 0) each(plain, end, run(s.slice(plain, end)), false);
       plain = -1;
-      careful = false;
     };
     for (let i = 0; i < s.length; ) {
       const cp = s.codePointAt(i)!;
@@ -236,10 +242,12 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       let fixed: string | undefined;
       // Most characters start nothing of the correction layer: look only where something does.
       if (isSpecial) {
-        const fix = fixRoot.has(cp) ? longestWord(fixRoot, s, i, null) : -1;
-        if (fix >= 0 && fix >= end) {
-          end = fix;
-          fixed = corrections.phrases.get(s.slice(i, fix));
+        if (fixRoot.has(cp)) {
+          const fix = longestFix(fixRoot, s, i);
+          if (fix !== null && fix.end >= end) {
+            end = fix.end;
+            fixed = fix.value;
+          }
         }
         const rules = context?.get(cp);
         if (rules) {
@@ -251,9 +259,14 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
         }
       }
       if (end < 0) {
-        if (plain < 0) plain = i;
-        if (!careful && dropFirsts.has(cp) && forgottenAt(s, i, cp)) careful = true;
-        i += unmatchedLength(s, i);
+        const len = unmatchedLength(s, i);
+        if (dropFirsts.has(cp) && forgottenAt(s, i, cp)) {
+          // A forgotten word starts here and no other: its first character on its own, so that
+          // the chain's own longest match cannot find the word again in a longer run.
+          flush(i);
+          each(i, i + len, run(s.slice(i, i + len)), false);
+        } else if (plain < 0) plain = i;
+        i += len;
         continue;
       }
       flush(i);
