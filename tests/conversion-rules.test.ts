@@ -182,6 +182,8 @@ test("rule families convert the word after a swallowing phrase, and leave that p
   assert.equal(c.convert("上海干部，豆干部门，歌手表演，一块手表，地方几个，茶几上，好困难，我好困，在台风来袭前，在台风格。"), "上海幹部，豆乾部門，歌手表演，一塊手錶，地方幾個，茶几上，好困難，我好睏，在颱風來襲前，在台風格。");
   // 里面 after a place phrase, 尽快 after 会尽, 冲突 after 道冲, 注意 after 加注, 征服 after 有征, 云南 after 有云; their own words stay.
   assert.equal(c.convert("你知道里面有什么，一公里面积，他会尽快处理，知道冲突，增加注意，备注意见，没有征服，没有云南的消息，人云亦云。"), "你知道裡面有什麼，一公里面積，他會儘快處理，知道衝突，增加注意，備註意見，沒有征服，沒有雲南的消息，人云亦云。");
+  // 斗争 after a measure phrase (伟大斗争), 北斗 and 漏斗 stay; 不准 is not allowed, 不准时 inaccurate.
+  assert.equal(c.convert("伟大斗争，北斗卫星，漏斗，园内不准吸烟，他不准时，不准确。"), "偉大鬥爭，北斗衛星，漏斗，園內不准吸菸，他不準時，不準確。");
   // Swimming is 游, travel 遊; shaving is 刮, the wind 颳.
   assert.equal(c.convert("他游不动了，游客很多，悠游卡，胡子刮得很干净，风刮得很大。"), "他游不動了，遊客很多，悠遊卡，鬍子刮得很乾淨，風颳得很大。");
   // Hong Kong: flats after a number, the companies' 恒, but 永恆.
