@@ -6,11 +6,11 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { article, buildSiteInProcess, makeSite, PROJECT } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, loadModel, makeSite, PROJECT } from "./helpers/site-fixture.ts";
 import { htmlPages, readXml } from "./helpers/syndication.ts";
 import { countPages, FILE_KINDS, PAGE_KINDS, renderedKinds, sitemapKinds, type PageKind, type UrlSources } from "../scripts/model/page-kinds.ts";
 import type { SiteModel } from "../scripts/model/types.ts";
-import { checkSite, loadSite } from "../scripts/site/load-site.ts";
+import { checkSite } from "../scripts/site/load-site.ts";
 import { loadSources } from "../scripts/model/build-model.ts";
 import { Problems } from "../scripts/content/problems.ts";
 import { loadBlocklist } from "../scripts/content/spam-guard.ts";
@@ -52,9 +52,7 @@ describe("page kinds", () => {
   before(async () => {
     const r = await buildSiteInProcess(root, out);
     assert.equal(r.code, 0, r.stderr + r.stdout);
-    const loaded = await loadSite({ root, includeDrafts: false, cacheFile: null, parallelRead: "never" });
-    assert.ok(loaded.model, JSON.stringify(loaded.problems));
-    model = loaded.model;
+    model = await loadModel(root);
     const problems = new Problems();
     const site = loadSiteConfig(root, problems);
     const read = loadSources(site, problems, { includeDrafts: false, blocklist: loadBlocklist(root, problems) });

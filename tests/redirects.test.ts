@@ -6,12 +6,11 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { article, buildSiteInProcess, makeSite, pageExists, readPage, runTool } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, loadModel, makeSite, pageExists, readPage, runTool } from "./helpers/site-fixture.ts";
 import { auditContext } from "../scripts/audit/audit-output.ts";
 import { auditHtml } from "../scripts/audit/html-audit.ts";
 import { normaliseAlias } from "../scripts/content/read/alias-rule.ts";
 import { refreshTargets } from "../scripts/model/page-kinds.ts";
-import { loadSite } from "../scripts/site/load-site.ts";
 import { loadSiteConfig } from "../scripts/site/site-config.ts";
 import { Problems } from "../scripts/content/problems.ts";
 import { loadBlocklist } from "../scripts/content/spam-guard.ts";
@@ -62,9 +61,7 @@ describe("redirects", () => {
   before(async () => {
     const r = await buildSiteInProcess(root, out);
     assert.equal(r.code, 0, r.stderr + r.stdout);
-    const loaded = await loadSite({ root, includeDrafts: false, cacheFile: null, parallelRead: "never" });
-    assert.ok(loaded.model, JSON.stringify(loaded.problems));
-    model = loaded.model;
+    model = await loadModel(root);
   });
 
   it("an old path under a variant is a redirect page in each script, to that script's page, in its script's text", () => {

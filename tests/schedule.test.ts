@@ -7,11 +7,11 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import { PROJECT, article, buildSiteInProcess, makeSite, pageExists, readPage, readTree, runTool, text, type RunResult } from "./helpers/site-fixture.ts";
 import { solidPng } from "./helpers/images.ts";
+import { freePort } from "../scripts/cli/free-port.ts";
 
 const BEFORE = "2025-03-10T12:00:00+08:00";
 /** The scheduled article's time, in UTC: the site's zone decides, not how NEWSROOM_NOW is written. */
@@ -283,16 +283,6 @@ describe("npm start when a scheduled article's time comes", () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls until `check` passes (it throws until then); the last failure if it never does. */
 async function eventually(check: () => Promise<void>, timeoutMs: number): Promise<void> {

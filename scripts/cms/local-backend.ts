@@ -3,24 +3,13 @@
 // server (server.ts) is the only one that talks to it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
+import { freePort } from "../cli/free-port.ts";
 
 export interface LocalBackend {
   port: number;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** Starts decap-server for `root`; `origin` is the only page allowed to call it from a browser. */
 export async function startLocalBackend(root: string, origin: string, log: (line: string) => void): Promise<LocalBackend> {

@@ -177,3 +177,11 @@ export async function buildSampleSite(prefix = "newsroom-sample-"): Promise<{ ou
   const out = join(mkdtempSync(join(tmpdir(), prefix)), "site");
   return { out, build: await buildSiteInProcess(PROJECT, out) };
 }
+
+/** The model a site folder gives, read in this thread and uncached, as the build reads it; fails the test with the problems when there is none. */
+export async function loadModel(root: string): Promise<import("../../scripts/model/types.ts").SiteModel> {
+  const { loadSite } = await import("../../scripts/site/load-site.ts");
+  const loaded = await loadSite({ root, includeDrafts: false, cacheFile: null, parallelRead: "never" });
+  if (!loaded.model) throw new Error(`${root} gives no model: ${JSON.stringify(loaded.problems)}`);
+  return loaded.model;
+}
