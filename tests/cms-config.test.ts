@@ -173,3 +173,14 @@ test("--github: the editor commits to GitHub; nothing is written here and its po
   }
   await assert.rejects(startCmsServer({ root, port: 0, host: "0.0.0.0", log: () => {} }), /listens on 127\.0\.0\.1 only/);
 });
+
+test("old addresses: a list field in the editor, checked by the site's alias rule in the preview", () => {
+  const field = fieldOf("aliases");
+  assert.equal(field.widget, "list");
+  assert.equal(field.required, false);
+  assert.deepEqual(preview({ ...VALID, aliases: ["/news/2019/old-name/"] }).problems, []);
+  const bad = preview({ ...VALID, aliases: ["https://old.example/news/1.html"] });
+  const errors = bad.problems.filter((p) => p.severity === "error");
+  assert.deepEqual(errors.map((p) => p.field), ["aliases"], JSON.stringify(bad.problems));
+  assert.ok(errors[0].hint, "the editor is told how to fix it");
+});

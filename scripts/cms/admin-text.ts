@@ -24,6 +24,8 @@ export const ADMIN_TEXT = {
   summaryHint: "選填，最多 {max} 字；不填則取正文第一段。",
   tags: "標籤",
   tagsHint: "選填，以逗號或頓號分隔（，、,）；每個標籤連到它的話題頁。",
+  aliases: "舊網址",
+  aliasesHint: "選填：文章以前的網址（以 / 開頭的站內路徑，如 /news/2019/old-name/），多個以逗號分隔；讀者打開舊網址會轉到這篇文章。",
   cover: "封面照片",
   coverHint: "選填，用於列表和分享；不填則用正文第一張照片。照片存在文章旁邊。",
   updated: "更新時間",

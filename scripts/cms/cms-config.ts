@@ -117,6 +117,8 @@ function articleFields(site: SiteConfig, options: CmsOptions, requireSource: boo
     { name: "slug", label: t("slug"), widget: "site-slug", required: false, hint: t("slugHint"), pattern: [SLUG.source, t("slugPattern")] },
     { name: "summary", label: t("summary"), widget: "text", required: false, hint: t("summaryHint", { max: LIMITS.summary }), pattern: [textPattern({ required: false, max: LIMITS.summary }), t("textTooLong", { max: LIMITS.summary })] },
     { name: "tags", label: t("tags"), widget: "site-tags", required: false, hint: t("tagsHint") },
+    // Old paths that keep working after a slug change or an import (read/alias-rule.ts checks them; the preview lists what it refuses).
+    { name: "aliases", label: t("aliases"), widget: "list", required: false, allow_add: true, hint: t("aliasesHint") },
     { name: "cover", label: t("cover"), widget: "image", required: false, choose_url: false, hint: t("coverHint") },
     { name: "updated", label: t("updated"), widget: "datetime", required: false, time_zone: zone, default_now: false, hint: t("updatedHint", { zone }), pattern: [DATE_PATTERN, t("datePattern")] },
     { name: "draft", label: t("draft"), widget: "boolean", required: false, default: false, hint: t("draftHint") },
