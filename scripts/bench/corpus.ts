@@ -50,7 +50,9 @@ export interface CorpusArticle {
 }
 
 const SECTIONS = ["media-focus", "company"];
-const START = Date.UTC(2020, 0, 1);
+// 3.7 hours apart from 2000: 40,000 articles end in 2016, so none is dated after a build's
+// now and held back as scheduled (from 2020, those past about 16,400 were).
+const START = Date.UTC(2000, 0, 1);
 
 /** Writes the site data and shared photos of a bench site under `root`. */
 function writeSiteFiles(root: string, projectRoot: string): void {
