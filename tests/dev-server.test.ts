@@ -13,6 +13,7 @@ import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { PROJECT, article, buildSiteInProcess, makeSite, readTree, text } from "./helpers/site-fixture.ts";
 import { freePort } from "../scripts/cli/free-port.ts";
+import { eventually } from "./helpers/eventually.ts";
 
 const NOW = "2025-03-10T12:00:00+08:00";
 const SECTION = "content/news/company/2025";
@@ -20,18 +21,6 @@ const SECTION = "content/news/company/2025";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until `check` passes (it throws until then); the last failure if it never does. */
-async function eventually(check: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-    }
-    await sleep(50);
-  }
-}
 
 describe("dev server", () => {
   const f: Record<string, string> = {};

@@ -12,6 +12,7 @@ import { DateTime } from "luxon";
 import { PROJECT, article, buildSiteInProcess, makeSite, pageExists, readPage, readTree, runTool, text, type RunResult } from "./helpers/site-fixture.ts";
 import { solidPng } from "./helpers/images.ts";
 import { freePort } from "../scripts/cli/free-port.ts";
+import { eventually } from "./helpers/eventually.ts";
 
 const BEFORE = "2025-03-10T12:00:00+08:00";
 /** The scheduled article's time, in UTC: the site's zone decides, not how NEWSROOM_NOW is written. */
@@ -268,31 +269,19 @@ describe("npm start when a scheduled article's time comes", () => {
       assert.equal(r.status, 200, url);
       return r.text();
     };
-    await eventually(async () => assert.match(await html("/zh-hans/news/company/2025/03/a/"), /普通新闻/), 120_000).catch((err) => {
+    await eventually(async () => assert.match(await html("/zh-hans/news/company/2025/03/a/"), /普通新闻/), 120_000, 250).catch((err) => {
       throw new Error(`${(err as Error).message}\n${log}`);
     });
     // Written once the server runs (it rebuilds on a new file), due 40 s from now.
     const due = DateTime.now().setZone("Asia/Shanghai").plus({ seconds: 40 });
     writeFileSync(join(root, "content/news/company/2025/soon.md"), article({ title: "即将发布的新闻", date: due.toFormat("yyyy-MM-dd HH:mm:ss"), editor: "甲" }));
     const url = `/zh-hans/news/company/${due.toFormat("yyyy/MM")}/soon/`;
-    await eventually(async () => assert.match(await html(url), /class="scheduled-mark"/), 30_000);
+    await eventually(async () => assert.match(await html(url), /class="scheduled-mark"/), 30_000, 250);
     assert.ok(DateTime.now() < due, "seen marked before its time");
-    await eventually(async () => assert.doesNotMatch(await html(url), /scheduled-mark/), 75_000);
+    await eventually(async () => assert.doesNotMatch(await html(url), /scheduled-mark/), 75_000, 250);
     assert.ok(DateTime.now() >= due, "unmarked at its time, not before");
     assert.doesNotMatch(await html("/zh-hans/news/company/"), /scheduled-mark/, "nor in its section's list");
   });
 });
 
 
-/** Polls until `check` passes (it throws until then); the last failure if it never does. */
-async function eventually(check: () => Promise<void>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
