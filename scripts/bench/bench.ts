@@ -1,4 +1,4 @@
-// npm run bench [-- --articles 10000 --text real --baseline <checkout>]
+// npm run bench [-- --articles 10000 --text real --baseline <checkout> --repeat 5 --checkout <checkout> --cold-warm]
 // Writes a corpus (paragraphs of real news from ../shared/corpus, or synthetic phrases), builds
 // it cold and warm, adds one article, edits one title, imports view counts, times the dev
 // server's edit-to-visible, and builds the same number of pages with plain Eleventy (and, when
@@ -124,13 +124,19 @@ const USAGE = `Usage: npm run bench -- [--articles 2000] [--text real|synthetic]
   --corpus    the corpus folder (default: ../shared/corpus beside the project), read at bench time
   --port      the dev server's port (the baseline's is the next one)
   --keep      keep the sites in the temporary folder
-  --baseline  a checkout of an earlier commit, run on its own copy of the same corpus, step by step beside this one`;
+  --baseline  a checkout of an earlier commit, run on its own copy of the same corpus, step by step beside this one
+  --repeat    cold and warm builds this many times each (interleaved with the baseline's): medians
+  --checkout  the checkout whose builds are measured (default: this one), e.g. a refactor's last commit beside --baseline its first
+  --cold-warm only the cold and warm builds and the plain-Eleventy reference (not the new article, edit, views, dev server)`;
 let articles = 2000;
 let keep = false;
 let baseline: string | null = null;
 let real = null as RealParagraphs | null;
 let corpusDir = "";
 let port = 8390;
+let repeat = 1;
+let checkout = PROJECT;
+let coldWarmOnly = false;
 await runCli(() => {
   const { values } = readCommandLine(process.argv.slice(2), {
     command: "npm run bench",
@@ -142,14 +148,22 @@ await runCli(() => {
       port: { type: "string", value: "port" },
       keep: { type: "boolean" },
       baseline: { type: "string", value: "folder" },
+      repeat: { type: "string", value: "count" },
+      checkout: { type: "string", value: "folder" },
+      "cold-warm": { type: "boolean" },
     },
   });
   articles = wholeNumber(values.articles ?? "2000", "articles", 1, 1_000_000, "a number of articles");
   port = wholeNumber(values.port ?? "8390", "port", 1, 65_534, "a port");
   keep = values.keep === true;
+  repeat = wholeNumber(values.repeat ?? "1", "repeat", 1, 50, "a number of repetitions");
+  coldWarmOnly = values["cold-warm"] === true;
   baseline = values.baseline ? resolve(values.baseline) : null;
-  if (baseline && !statSync(join(baseline, "scripts/cli/build.ts"), { throwIfNoEntry: false })) {
-    throw new UsageError(`--baseline ${baseline}: no scripts/cli/build.ts there. Give a checkout of an earlier commit with its node_modules (git worktree add ../base <commit> && (cd ../base && npm ci)).`, USAGE);
+  checkout = values.checkout ? resolve(values.checkout) : PROJECT;
+  for (const [flag, dir] of [["--baseline", baseline], ["--checkout", checkout]] as const) {
+    if (dir && !statSync(join(dir, "scripts/cli/build.ts"), { throwIfNoEntry: false })) {
+      throw new UsageError(`${flag} ${dir}: no scripts/cli/build.ts there. Give a checkout of an earlier commit with its node_modules (git worktree add ../base <commit> && (cd ../base && npm ci)).`, USAGE);
+    }
   }
   const text = values.text ?? "real";
   if (text !== "real" && text !== "synthetic") throw new UsageError(`--text ${text}: give real (paragraphs of the corpus) or synthetic (repeated phrases).`, USAGE);
@@ -169,14 +183,26 @@ const written = writeCorpus(root, { articles, ...options });
 // that each has its own caches), each step right after this one's: ratios of one run.
 const baseRoot = baseline ? mkdtempSync(join(tmpdir(), "bench-base-")) : null;
 if (baseRoot) writeCorpus(baseRoot, { articles, ...options });
-const sites = [{ root, project: PROJECT }, ...(baseRoot ? [{ root: baseRoot, project: baseline! }] : [])];
+const sites = [{ root, project: checkout }, ...(baseRoot ? [{ root: baseRoot, project: baseline! }] : [])];
 /** One step on this checkout, then on the baseline. */
-const each = <T,>(step: (site: { root: string; project: string }, k: number) => T): T[] => sites.map(step);
+const each = <T,>(step: (site: { root: string; project: string }, k: number) => T): T[] => sites.map((x, k) => step(x, k));
 
 const sampleBody = readFileSync(join(root, written[0]!.file), "utf8").replace(/^---[\s\S]*?\n---\n/, "");
 const hugoVersion = hugoInstalled();
 let hugo: ReturnType<typeof buildHugo> | null = null;
-const cold = each((x) => build(x.root, x.project));
+// Cold and warm, `repeat` times, each step on this checkout then on the baseline, so that a
+// shared machine's load moves both alike; the run of median time stands for each.
+type Run = ReturnType<typeof build>;
+const coldRuns: Run[][] = sites.map(() => []);
+const warmRuns: Run[][] = sites.map(() => []);
+for (let r = 0; r < repeat; r++) {
+  // Cold: no output, no conversion cache, no render index of an earlier build.
+  if (r > 0) for (const x of sites) for (const d of ["_site", ".cache"]) rmSync(join(x.root, d), { recursive: true, force: true });
+  each((x, k) => coldRuns[k]!.push(build(x.root, x.project)));
+  if (r < repeat - 1) each((x, k) => warmRuns[k]!.push(build(x.root, x.project)));
+}
+const medianRun = (runs: Run[]) => [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)]!;
+const cold = coldRuns.map(medianRun);
 // The references right after the cold build, so that a shared machine's load moves both alike.
 const plainMs = plainEleventy(cold[0]!.pages, sampleBody);
 if (hugoVersion) {
@@ -187,7 +213,37 @@ if (hugoVersion) {
 }
 const out = countFiles(join(root, "_site"));
 const check = outputCheckMs(root, join(root, "_site"));
-const warm = each((x) => build(x.root, x.project));
+each((x, k) => warmRuns[k]!.push(build(x.root, x.project)));
+const warm = warmRuns.map(medianRun);
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+// Every run's ratio when repeated: the spread says how far one ratio can be trusted.
+const runsOf = (runs: Run[][]) => (repeat === 1 ? "" : `; median of ${repeat}, runs ${runs[0]!.map((m, k) => (m.wallMs / runs[1]![k]!.wallMs).toFixed(3)).join(" ")}`);
+const vs = (mine: number, theirs: number) => `${s(theirs)}; this / baseline ${(mine / theirs).toFixed(3)}`;
+const baselineColdWarm = (): string[][] => {
+  const [c, w, bc, bw] = [cold[0]!, warm[0]!, cold[1]!, warm[1]!];
+  return [
+    [`baseline (${baseline})`, ""],
+    ["  cold build", `${vs(c.wallMs, bc.wallMs)}, ${bc.pages} pages, peak RSS ${bc.maxRssMB} MB${runsOf(coldRuns)}`],
+    ["  warm build", `${vs(w.wallMs, bw.wallMs)}${runsOf(warmRuns)}`],
+  ];
+};
+if (coldWarmOnly) {
+  const [c, w] = [cold[0]!, warm[0]!];
+  const rows = [
+    ["checkout", checkout],
+    ["articles", String(c.articles)],
+    ["pages written (HTML)", String(c.pages)],
+    ["cold build", `${s(c.wallMs)}, peak RSS ${c.maxRssMB} MB${repeat > 1 ? `, median of ${repeat}` : ""}`],
+    ["warm build", `${s(w.wallMs)}, peak RSS ${w.maxRssMB} MB`],
+    ["plain Eleventy, same page count", s(plainMs)],
+    ["ratio cold / plain Eleventy", ratio(c.wallMs, plainMs)],
+    ...(baseRoot ? baselineColdWarm() : []),
+  ];
+  for (const [k, v] of rows) console.log(`${k!.padEnd(38)} ${v}`);
+  if (!keep) for (const r of [root, baseRoot]) if (r) rmSync(r, { recursive: true, force: true });
+  process.exit(0);
+}
 // One new article, dated after every other: it heads its section's and the home page's lists.
 const added = each((x) => (writeArticle(x.root, articles, options), build(x.root, x.project)));
 // One edited title, in the middle of the archive: its pages, its neighbours, the lists that show it.
@@ -211,9 +267,6 @@ const devArticle = written[Math.floor(articles / 2) + 1]!;
 const dev: DevServerFigures[] = [];
 for (const [k, x] of sites.entries()) dev.push(await measureDevServer(x.project, x.root, devArticle.file, pagePath(devArticle), port + k));
 
-
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const ratio = (a: number, b: number) => (a / b).toFixed(2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rendered = (b: Stats) => (b.reusedPages === undefined ? "" : `, ${b.pages - b.reusedPages} of ${b.pages} pages rendered`);
 const [c, w, a, e, v, d] = [cold[0]!, warm[0]!, added[0]!, edited[0]!, views[0]!, dev[0]!];
@@ -222,7 +275,7 @@ const rows = [
   ["articles", String(c.articles)],
   ["pages written (HTML)", String(c.pages)],
   ["files in output", `${out.files} (${(out.bytes / 1e6).toFixed(0)} MB)`],
-  ["cold build", `${s(c.wallMs)} (${Math.round((c.pages / c.wallMs) * 1000)} pages/s), peak RSS ${c.maxRssMB} MB`],
+  ["cold build", `${s(c.wallMs)} (${Math.round((c.pages / c.wallMs) * 1000)} pages/s), peak RSS ${c.maxRssMB} MB${repeat > 1 ? `, median of ${repeat}` : ""}`],
   ["  of which converting", `${s(c.convertMs)} (${((100 * c.convertMs) / c.wallMs).toFixed(0)} %), ${c.cacheMisses} conversions`],
   ["  reading content", s(c.readMs)],
   ["  photos (sizes and formats)", c.encodeMs === undefined ? "–" : `${c.photoFilesEncoded} files encoded in ${s(c.encodeMs)}; warm: ${w.photoFilesEncoded} encoded, ${w.photoFilesCached} from the cache`],
@@ -251,12 +304,9 @@ const rows = [
   ["ratio views build / cold", ratio(v.build.wallMs, c.wallMs)],
 ];
 if (baseRoot) {
-  const [bc, bw, ba, be, bv, bd] = [cold[1]!, warm[1]!, added[1]!, edited[1]!, views[1]!, dev[1]!];
-  const vs = (mine: number, theirs: number) => `${s(theirs)}; this / baseline ${(mine / theirs).toFixed(3)}`;
+  const [ba, be, bv, bd] = [added[1]!, edited[1]!, views[1]!, dev[1]!];
   rows.push(
-    [`baseline (${baseline})`, ""],
-    ["  cold build", `${vs(c.wallMs, bc.wallMs)}, peak RSS ${bc.maxRssMB} MB`],
-    ["  warm build", vs(w.wallMs, bw.wallMs)],
+    ...baselineColdWarm(),
     ["  one new article", vs(a.wallMs, ba.wallMs)],
     ["  one edited title", vs(e.wallMs, be.wallMs)],
     ["  views import", vs(v.importMs, bv.importMs)],
