@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { formatProblem, formatSummary } from "../content/problems.ts";
 import { defaultCacheFile, loadSite } from "../site/load-site.ts";
 import { scheduleLine } from "../content/schedule.ts";
+import { readCounts } from "../content/articles.ts";
 import { helperJob } from "../plugins/news-site.ts";
 import { Build, BuildSession, PROJECT } from "../build/build.ts";
 import { eleventyFor } from "../build/eleventy.ts";
@@ -81,6 +82,7 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
   rmSync(tmp, { recursive: true, force: true });
   const parallelRead = options.threads === null ? "auto" : options.threads > 1 ? "always" : "never";
   let site: NonNullable<Build["site"]>;
+  const readBefore = readCounts();
   try {
     site = build.site = await loadSite({ root, includeDrafts: false, cacheFile: defaultCacheFile(root), parallelRead });
   } catch (err) {
@@ -141,6 +143,9 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
   if (existsSync(old)) discardInBackground(old);
   commitRenderIndex(root, out, written);
   const m = site.model;
+  // Article files read now, and taken over unchanged (content/read/read-index.ts).
+  const readAfter = readCounts();
+  const filesRead = { parsed: readAfter.parsed - readBefore.parsed, reused: readAfter.reused - readBefore.reused };
   if (stats) {
     // One JSON line for the benchmark.
     console.log(
@@ -161,6 +166,8 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
         photoFilesEncoded: site.media?.encoded ?? 0,
         photoFilesCached: site.media?.cached ?? 0,
         encodeMs: Math.round(site.media?.encodeMs ?? 0),
+        articleFilesRead: filesRead.parsed,
+        articleFilesReused: filesRead.reused,
       }),
     );
   }
@@ -175,6 +182,7 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
   // Each size and format of each photo is a file (media/variants.ts).
   const media = site.media;
   if (media?.photos) parts.push(`photo files: ${media.cached} cached, ${media.encoded} encoded${media.encoded ? ` in ${(media.encodeMs / 1000).toFixed(1)} s` : ""}`);
+  parts.push(`article files: ${filesRead.reused} unchanged, ${filesRead.parsed} read`);
   if (site.problems.length) parts.push(formatSummary(site.problems));
   console.log(`Built ${m.sources.length} articles as ${pages} pages in ${m.variants.length} scripts into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s (${parts.join("; ")}).`);
   // Articles dated after now (content/schedule.ts): how many, and when to build again.

@@ -2,7 +2,7 @@
 // editors' files (read/document.ts) with the article's field rules (read/article-rules.ts),
 // and checked together (two articles at one URL). Problems are collected, not thrown, so one
 // build reports all of them. Unchanged files are not read again (read/read-cache.ts).
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import type { GlossaryEntry } from "../convert/script-converter.ts";
 import type { LinkRef } from "../markdown/markdown.ts";
 import type { MediaCopy, Photo } from "../markdown/photos.ts";
@@ -10,7 +10,8 @@ import type { SiteConfig } from "../site/site-config.ts";
 import type { Problem, Problems } from "./problems.ts";
 import { articleKind } from "./read/article-rules.ts";
 import { listMarkdownFiles } from "./read/markdown-files.ts";
-import { ReadCache } from "./read/read-cache.ts";
+import { ReadCache, type ReadCodec } from "./read/read-cache.ts";
+import type { StoredRead } from "./read/read-index.ts";
 import type { Blocklist } from "./spam-guard.ts";
 
 export { listMarkdownFiles };
@@ -67,9 +68,33 @@ export interface ReadEntry {
   /** The photos' times and sizes when the article was read: a replaced photo may have new dimensions. */
   photos: string;
   result: { article: ArticleSource | null; problems: Problem[] };
+  /** Its entry of the persisted index (read/read-index.ts), for the thread that keeps the index. */
+  stored?: StoredRead;
 }
 
-const cache = new ReadCache(articleKind);
+/** An article as it crosses threads or goes to disk: dates as instants (luxon's objects cannot be cloned). */
+export type ClonedArticle = Omit<ArticleSource, "date" | "updated"> & { date: number; updated?: number };
+
+export function cloneable(article: ArticleSource): ClonedArticle {
+  return { ...article, date: article.date.toMillis(), updated: article.updated?.toMillis() };
+}
+
+/** Dates are read in the site's time zone (content/dates.ts): the instant and the zone restore them. */
+export function revive(article: ClonedArticle, zone: string): ArticleSource {
+  return {
+    ...article,
+    date: DateTime.fromMillis(article.date, { zone }),
+    updated: article.updated === undefined ? undefined : DateTime.fromMillis(article.updated, { zone }),
+  };
+}
+
+const codec: ReadCodec<ArticleSource> = {
+  name: "articles.v8",
+  encode: cloneable,
+  decode: (stored, site) => revive(stored as ClonedArticle, site.timeZone),
+};
+
+const cache = new ReadCache(articleKind, codec);
 
 /** Reads one article; returns null (with problems) when it cannot be built. */
 export function loadArticle(site: SiteConfig, file: string, options: LoadOptions): { article: ArticleSource | null; problems: Problem[] } {
@@ -79,7 +104,18 @@ export function loadArticle(site: SiteConfig, file: string, options: LoadOptions
 /** loadArticle, with what the read depended on (for another thread to prime its cache with). */
 export function loadArticleEntry(site: SiteConfig, file: string, options: LoadOptions): ReadEntry {
   const { key, photos, source, problems } = cache.read(site, file, options.blocklist);
-  return { key, photos, result: { article: source, problems } };
+  const stored = cache.index(site)?.peek(file);
+  return { key, photos, result: { article: source, problems }, ...(stored ? { stored } : {}) };
+}
+
+/** How many article files this process took over unchanged (its own or the last build's readings), and how many it read. */
+export function readCounts(): { reused: number; parsed: number } {
+  return { reused: cache.reused, parsed: cache.parsed };
+}
+
+/** Whether the site has a persisted index of readings (a warm build: reading on one thread is then enough). */
+export function hasReadIndex(site: SiteConfig): boolean {
+  return (cache.index(site)?.size ?? 0) > 0;
 }
 
 /** Whether no article has been read in this process yet (the dev server reads again only what changed). */
@@ -89,7 +125,7 @@ export function nothingReadYet(): boolean {
 
 /** An article read elsewhere (another thread: content/parallel-read.ts), as if loadArticle had read it. */
 export function primeArticle(site: SiteConfig, file: string, entry: ReadEntry): void {
-  cache.prime(site, file, { key: entry.key, photos: entry.photos, source: entry.result.article, problems: entry.result.problems });
+  cache.prime(site, file, { key: entry.key, photos: entry.photos, source: entry.result.article, problems: entry.result.problems }, entry.stored);
 }
 
 /** Every article of the site to publish (drafts too with includeDrafts), with every problem found on the way. */
@@ -108,6 +144,10 @@ export function loadAllArticles(site: SiteConfig, problems: Problems, options: L
     problems.list.push(...found);
     if (article) all.push(article);
   }
+  // The persisted index is written back after the process's first reading of the site (the
+  // build command's only one); the dev server's later rebuilds read what changed, and the
+  // next process finds those files changed and reads them again.
+  cache.saveOnce(site);
   // Two articles at one URL, drafts too (a draft is published one day): name both, so the
   // editor can rename one.
   const byPath = new Map<string, ArticleSource>();

@@ -4,12 +4,14 @@
 // then handed to loadArticle as if it had read it (primeArticle), so everything after it is
 // unchanged. Small sites and the dev server's rebuilds read on this thread.
 import { availableParallelism } from "node:os";
-import { DateTime } from "luxon";
 import { startWorkers, workerModule } from "../workers/pool.ts";
 import type readArticles from "./read-worker.ts";
 import type { SiteConfig } from "../site/site-config.ts";
 import type { Problem } from "./problems.ts";
-import { listMarkdownFiles, loadArticle, nothingReadYet, NEWS_DIR, primeArticle, type ArticleSource, type LoadOptions } from "./articles.ts";
+import { hasReadIndex, listMarkdownFiles, loadArticle, nothingReadYet, NEWS_DIR, primeArticle, revive, type ClonedArticle, type LoadOptions } from "./articles.ts";
+import type { StoredRead } from "./read/read-index.ts";
+
+export { cloneable, revive, type ClonedArticle } from "./articles.ts";
 
 export interface Options {
   /** Below this many article files, one thread reads them all (a worker costs ~0.5 s to start,
@@ -22,9 +24,6 @@ export interface Options {
 export const defaults: Options = { minFiles: 5000, workerShare: 0.45 };
 
 const READ = workerModule<typeof readArticles>("Reading articles", new URL("./read-worker.ts", import.meta.url));
-
-/** An article as it crosses threads: dates as instants (luxon's objects cannot be cloned). */
-export type ClonedArticle = Omit<ArticleSource, "date" | "updated"> & { date: number; updated?: number };
 
 export interface ReadJob {
   site: SiteConfig;
@@ -39,24 +38,16 @@ export interface ReadResult {
   photos: string;
   article: ClonedArticle | null;
   problems: Problem[];
-}
-
-export function cloneable(article: ArticleSource): ClonedArticle {
-  return { ...article, date: article.date.toMillis(), updated: article.updated?.toMillis() };
-}
-
-/** Dates are read in the site's time zone (content/dates.ts): the instant and the zone restore them. */
-export function revive(article: ClonedArticle, zone: string): ArticleSource {
-  return {
-    ...article,
-    date: DateTime.fromMillis(article.date, { zone }),
-    updated: article.updated === undefined ? undefined : DateTime.fromMillis(article.updated, { zone }),
-  };
+  /** Its entry of the persisted index, made by the worker (read/read-index.ts). */
+  stored?: StoredRead;
 }
 
 /** `when`: "auto" reads on two threads where it gains (a big site, two cores); "always" does whatever the size. */
 export async function readArticlesInParallel(site: SiteConfig, options: LoadOptions, when: "auto" | "always", settings: Options = defaults): Promise<void> {
   if (!nothingReadYet()) return;
+  // A warm build takes most articles from the last build's readings (read/read-index.ts):
+  // the few it reads are read here, without a worker's start-up.
+  if (hasReadIndex(site)) return;
   const files = listMarkdownFiles(site.root, NEWS_DIR);
   if (when === "auto" && (files.length < settings.minFiles || availableParallelism() < 2)) return;
   if (files.length < 2) return;
@@ -72,6 +63,6 @@ export async function readArticlesInParallel(site: SiteConfig, options: LoadOpti
   }
   const [results] = await worker.results;
   for (const r of results) {
-    primeArticle(site, r.file, { key: r.key, photos: r.photos, result: { article: r.article && revive(r.article, site.timeZone), problems: r.problems } });
+    primeArticle(site, r.file, { key: r.key, photos: r.photos, result: { article: r.article && revive(r.article, site.timeZone), problems: r.problems }, ...(r.stored ? { stored: { ...r.stored, source: r.article } } : {}) });
   }
 }

@@ -5,8 +5,9 @@ import { cloneable, type ReadJob, type ReadResult } from "./parallel-read.ts";
 
 const readArticles: Handler<ReadJob, ReadResult[]> = ({ site, files, options }) =>
   files.map((file) => {
-    const { key, photos, result } = loadArticleEntry(site, file, options);
-    return { file, key, photos, article: result.article && cloneable(result.article), problems: result.problems };
+    const { key, photos, result, stored } = loadArticleEntry(site, file, options);
+    // The index entry's reading is the cloned article itself: sent once, put back by parallel-read.ts.
+    return { file, key, photos, article: result.article && cloneable(result.article), problems: result.problems, ...(stored ? { stored: { ...stored, source: null } } : {}) };
   });
 
 export default readArticles;
