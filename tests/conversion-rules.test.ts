@@ -59,6 +59,8 @@ test("usage profiles: each form keeps its length, words win over characters", ()
   assert.equal(hk.apply("他説，衞生署啓動温度監測"), "他說，衛生署啟動溫度監測");
   const cn = usageProfile("cn-news")!;
   assert.equal(cn.apply("妳想像甚么？神祇"), "你想象什么？神祇");
+  // A word's own choice over its character's: 週轉 → 周轉, while 每週 keeps 週.
+  assert.equal(tw.apply("資金週轉，每週一次"), "資金周轉，每週一次");
   assert.equal(usageProfile("opencc"), null);
   for (const id of ["tw-news", "hk-news", "cn-news"] as const) {
     for (const f of usageProfile(id)!.forms) {
@@ -77,6 +79,10 @@ test("quotation marks: converted in Chinese context, kept inside Latin text", ()
   // A quotation running over paragraphs: a lone mark in Chinese text is a Chinese one.
   assert.equal(convertQuotes("”司法院表示", "corner"), "」司法院表示");
   assert.equal(convertQuotes("他说：“我们会", "corner"), "他说：「我们会");
+  // A paragraph with no Latin words is no Latin text: the close of a quotation alone (”, 1.”).
+  assert.equal(convertQuotes("”", "corner"), "」");
+  assert.equal(convertQuotes("1.”", "corner"), "1.」");
+  assert.equal(convertQuotes("”, he said.", "corner"), "”, he said.");
   // Vertical and dash punctuation are Chinese context too.
   assert.equal(convertQuotes("贊道︰“Ｏｋ”", "corner"), "贊道︰「Ｏｋ」");
   assert.equal(convertQuotes("“只有这个”", "keep"), "“只有这个”");
@@ -176,6 +182,10 @@ test("rule families convert the word after a swallowing phrase, and leave that p
   assert.equal(c.convert("岛上游客，街上游行，上游客户。"), "島上遊客，街上遊行，上游客戶。");
   // 克制 is restraint; 相克 stays 剋.
   assert.equal(c.convert("双方应克制，无法克制，相克制约。"), "雙方應克制，無法克制，相剋制約。");
+  // Animal + 只 is the collective noun (魚隻, 鴨隻); before 有, 能 … it is the adverb.
+  assert.equal(c.convert("为鱼只加温，扑杀鸭只，鱼只有三条，羊只能吃草。"), "為魚隻加溫，撲殺鴨隻，魚只有三條，羊只能吃草。");
+  // 被奸 is the passive of 姦; 被奸人所害 keeps 奸.
+  assert.equal(c.convert("被奸致死，被奸人所害，被奸商骗了。"), "被姦致死，被奸人所害，被奸商騙了。");
   // The adverb 只 after 有/整/单; the measure word stays.
   assert.equal(c.convert("没有只是，调整只是，有只狗，整只鸡。"), "沒有只是，調整只是，有隻狗，整隻雞。");
   // 干部 after a dry phrase (X乾), 表示 after a watch phrase (X錶), 几个 after a table phrase, 困难 after a sleepy one, 台风 after 在.

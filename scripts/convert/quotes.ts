@@ -13,6 +13,7 @@ const CORNER = /[「」『』]/;
 // vertical forms (︰), dashes, ellipses and the middle dots of transliterated names.
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\ufe10-\ufe1f\ufe30-\ufe6f\u2014\u2015\u2025\u2026\u2027\u2500\u00b7]/u;
 const LETTER = /[A-Za-z0-9\u00c0-\u024f]/;
+const LATIN = /[A-Za-z\u00c0-\u024f]/;
 
 /** The nearest character before `i` (or from `i` on, forward) that is not a space. */
 function nearest(text: string, i: number, step: -1 | 1): string {
@@ -34,7 +35,9 @@ export function convertQuotes(text: string, style: QuoteStyle, skip: (i: number)
   }
   if (!CURLY.test(text)) return text;
   const marks = new Map<number, string>();
-  const chinese = CJK.test(text);
+  // A text with no Latin words is not Latin text: a paragraph of a Chinese article that holds
+  // only the close of a quotation (”, 1.”) belongs to the Chinese quotation around it.
+  const chinese = CJK.test(text) || !LATIN.test(text);
   pairUp(text, /[“”]/g, "“", skip, marks, chinese);
   pairUp(text, /[‘’]/g, "‘", skip, marks, chinese);
   if (marks.size === 0) return text;
