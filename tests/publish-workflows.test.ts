@@ -9,7 +9,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { article, makeSite, PROJECT, readTree, runTool } from "./helpers/site-fixture.ts";
+import { buildSiteInProcess, captured, PROJECT, readTree, runTool } from "./helpers/site-fixture.ts";
+import { shardedSite } from "./helpers/sharded-site.ts";
 
 interface Step {
   run?: string;
@@ -61,13 +62,7 @@ test("shard matrix: SHARDS=n gives count=n and the k of every shard; 1, nothing 
 });
 
 test("the sharded workflow's commands with SHARDS=4: each shard builds its part, the merge is the one build byte for byte", async () => {
-  const files: Record<string, string> = {};
-  for (let i = 0; i < 12; i++) {
-    const section = i % 3 === 0 ? "company" : "media-focus";
-    const fields = { title: `第${i}篇報導`, date: `2025-0${1 + (i % 4)}-1${i % 10} 10:00`, editor: "甲", lang: i % 2 ? "zh-Hant" : "zh-Hans", tags: i % 2 ? "[算力]" : "[城市]" };
-    files[`content/news/${section}/2025/a${i}.md`] = article(section === "media-focus" ? { ...fields, source: "重慶日報" } : fields, `第${i}篇的正文，講的是第${i}件事。`);
-  }
-  const root = makeSite(files);
+  const root = shardedSite(12);
   const jobs = workflow("publish-sharded.yml").jobs;
   const plan = jobs.plan!;
   const shard = jobs.shard!;
@@ -96,16 +91,7 @@ test("the sharded workflow's commands with SHARDS=4: each shard builds its part,
   const buildLine = stepRunning(shard, "npm run build").run!;
   const upload = shard.steps!.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
   const download = merge.steps!.find((s) => s.uses?.startsWith("actions/download-artifact@"))!;
-  const [{ build }, { parseShard }] = await Promise.all([import("../scripts/cli/build.ts"), import("../scripts/shard/shard.ts")]);
-  const quietly = async (fn: () => Promise<number>) => {
-    const log = console.log;
-    console.log = () => {};
-    try {
-      return await fn();
-    } finally {
-      console.log = log;
-    }
-  };
+  const { parseShard } = await import("../scripts/shard/shard.ts");
   const artifacts = join(root, String(download.with!.path));
   const pattern = new RegExp(`^${String(download.with!.pattern).replace("*", ".+")}$`);
   for (const k of ks) {
@@ -113,7 +99,8 @@ test("the sharded workflow's commands with SHARDS=4: each shard builds its part,
     assert.equal(script, "scripts/cli/build.ts");
     const spec = parseShard(args[args.indexOf("--shard") + 1]!);
     const out = join(root, args[args.indexOf("--out") + 1]!);
-    assert.equal(await quietly(() => build(root, out, { stats: false, threads: null, shard: spec })), 0, `shard ${k}`);
+    const built = await buildSiteInProcess(root, out, {}, { shard: spec });
+    assert.equal(built.code, 0, built.stderr);
     // The artifact: uploaded from the shard's output under its name, downloaded into a folder of that name.
     assert.equal(join(root, expand(String(upload.with!.path), k)), out);
     const name = expand(String(upload.with!.name), k);
@@ -139,11 +126,13 @@ test("the sharded workflow's commands with SHARDS=4: each shard builds its part,
   // In the job's working directory: the manifest it checks against is _site/manifest.json there.
   assert.equal(verifyRun.script, "scripts/cli/verify.ts");
   const { verify } = await import("../scripts/cli/verify.ts");
-  assert.equal(await quietly(() => verify(verifyRun.args, root)), 0);
+  const verified = await captured({}, () => verify(verifyRun.args, root));
+  assert.equal(verified.code, 0, verified.stdout + verified.stderr);
 
   // One build of the same site: the same files, the same bytes, the same manifest.
   const whole = join(root, "whole");
-  assert.equal(await quietly(() => build(root, whole, { stats: false, threads: null })), 0);
+  const wholeBuild = await buildSiteInProcess(root, whole);
+  assert.equal(wholeBuild.code, 0, wholeBuild.stderr);
   const one = readTree(whole);
   const site = readTree(join(root, "_site"));
   assert.deepEqual([...site.keys()].sort(), [...one.keys()].sort());

@@ -6,17 +6,10 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inShard } from "../scripts/shard/shard.ts";
-import { article, makeSite, readTree, runBuildCli, runTool } from "./helpers/site-fixture.ts";
+import { readTree, runBuildCli, runTool } from "./helpers/site-fixture.ts";
+import { shardedSite } from "./helpers/sharded-site.ts";
 
-function site(): string {
-  const files: Record<string, string> = {};
-  for (let i = 0; i < 8; i++) {
-    const section = i % 3 === 0 ? "company" : "media-focus";
-    const fields = { title: `第${i}篇報導`, date: `2025-0${1 + (i % 4)}-1${i} 10:00`, editor: "甲", lang: i % 2 ? "zh-Hant" : "zh-Hans", tags: i % 2 ? "[算力]" : "[城市]" };
-    files[`content/news/${section}/2025/a${i}.md`] = article(section === "media-focus" ? { ...fields, source: "重慶日報" } : fields, `第${i}篇的正文，講的是第${i}件事。`);
-  }
-  return makeSite(files);
-}
+const site = () => shardedSite(8);
 
 const html = (tree: Map<string, Buffer>) => [...tree.keys()].filter((p) => p.endsWith(".html"));
 

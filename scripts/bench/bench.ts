@@ -185,7 +185,7 @@ const baseRoot = baseline ? mkdtempSync(join(tmpdir(), "bench-base-")) : null;
 if (baseRoot) writeCorpus(baseRoot, { articles, ...options });
 const sites = [{ root, project: checkout }, ...(baseRoot ? [{ root: baseRoot, project: baseline! }] : [])];
 /** One step on this checkout, then on the baseline. */
-const each = <T,>(step: (site: { root: string; project: string }, k: number) => T): T[] => sites.map((x, k) => step(x, k));
+const each = <T,>(step: (site: { root: string; project: string }, k: number) => T): T[] => sites.map(step);
 
 const sampleBody = readFileSync(join(root, written[0]!.file), "utf8").replace(/^---[\s\S]*?\n---\n/, "");
 const hugoVersion = hugoInstalled();
@@ -211,8 +211,6 @@ if (hugoVersion) {
   hugo = buildHugo(dir);
   rmSync(dir, { recursive: true, force: true });
 }
-const out = countFiles(join(root, "_site"));
-const check = outputCheckMs(root, join(root, "_site"));
 each((x, k) => warmRuns[k]!.push(build(x.root, x.project)));
 const warm = warmRuns.map(medianRun);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -220,6 +218,11 @@ const ratio = (a: number, b: number) => (a / b).toFixed(2);
 // Every run's ratio when repeated: the spread says how far one ratio can be trusted.
 const runsOf = (runs: Run[][]) => (repeat === 1 ? "" : `; median of ${repeat}, runs ${runs[0]!.map((m, k) => (m.wallMs / runs[1]![k]!.wallMs).toFixed(3)).join(" ")}`);
 const vs = (mine: number, theirs: number) => `${s(theirs)}; this / baseline ${(mine / theirs).toFixed(3)}`;
+/** Prints the rows and removes the sites (unless --keep). */
+const report = (rows: string[][]) => {
+  for (const [k, v] of rows) console.log(`${k!.padEnd(38)} ${v}`);
+  if (!keep) for (const r of [root, baseRoot]) if (r) rmSync(r, { recursive: true, force: true });
+};
 const baselineColdWarm = (): string[][] => {
   const [c, w, bc, bw] = [cold[0]!, warm[0]!, cold[1]!, warm[1]!];
   return [
@@ -240,10 +243,12 @@ if (coldWarmOnly) {
     ["ratio cold / plain Eleventy", ratio(c.wallMs, plainMs)],
     ...(baseRoot ? baselineColdWarm() : []),
   ];
-  for (const [k, v] of rows) console.log(`${k!.padEnd(38)} ${v}`);
-  if (!keep) for (const r of [root, baseRoot]) if (r) rmSync(r, { recursive: true, force: true });
+  report(rows);
   process.exit(0);
 }
+// The output's size and the output check's cost (the output of the builds above, warm or cold alike).
+const out = countFiles(join(root, "_site"));
+const check = outputCheckMs(root, join(root, "_site"));
 // One new article, dated after every other: it heads its section's and the home page's lists.
 const added = each((x) => (writeArticle(x.root, articles, options), build(x.root, x.project)));
 // One edited title, in the middle of the archive: its pages, its neighbours, the lists that show it.
@@ -315,6 +320,5 @@ if (baseRoot) {
     ["  dev server: edit visible", vs(median(d.editsMs), median(bd.editsMs))],
   );
 }
-for (const [k, v] of rows) console.log(`${k!.padEnd(38)} ${v}`);
 rmSync(exportDir, { recursive: true, force: true });
-if (!keep) for (const r of [root, baseRoot]) if (r) rmSync(r, { recursive: true, force: true });
+report(rows);

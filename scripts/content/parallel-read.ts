@@ -11,8 +11,6 @@ import type { Problem } from "./problems.ts";
 import { hasReadIndex, listMarkdownFiles, loadArticle, nothingReadYet, NEWS_DIR, primeArticle, revive, type ClonedArticle, type LoadOptions } from "./articles.ts";
 import type { StoredRead } from "./read/read-index.ts";
 
-export { cloneable, revive, type ClonedArticle } from "./articles.ts";
-
 export interface Options {
   /** Below this many article files, one thread reads them all (a worker costs ~0.5 s to start,
    * and two threads read ~1.3× as fast as one on this two-core machine). */

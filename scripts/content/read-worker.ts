@@ -1,7 +1,7 @@
 // Worker thread: reads and checks its part of a big site's articles (content/parallel-read.ts).
 import type { Handler } from "../workers/pool.ts";
-import { loadArticleEntry } from "./articles.ts";
-import { cloneable, type ReadJob, type ReadResult } from "./parallel-read.ts";
+import { cloneable, loadArticleEntry } from "./articles.ts";
+import type { ReadJob, ReadResult } from "./parallel-read.ts";
 
 const readArticles: Handler<ReadJob, ReadResult[]> = ({ site, files, options }) =>
   files.map((file) => {

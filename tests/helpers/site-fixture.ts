@@ -83,14 +83,14 @@ export async function buildSiteInProcess(
   root: string,
   out = join(root, "_site"),
   env: Record<string, string> = {},
-  options: { threads?: number | null; waitMs?: number } = {},
+  options: { threads?: number | null; waitMs?: number; shard?: import("../../scripts/shard/shard.ts").ShardSpec } = {},
 ): Promise<RunResult> {
   // Loaded on first use: test files that never build do not pay for Eleventy.
   const [{ build }, { siteRoot, UsageError, USAGE_EXIT }] = await Promise.all([import("../../scripts/cli/build.ts"), import("../../scripts/cli/args.ts")]);
   return captured(env, async () => {
     try {
       // As the command line resolves --root and --out.
-      return await build(siteRoot(root), resolve(out), { stats: false, threads: options.threads ?? null, waitMs: options.waitMs });
+      return await build(siteRoot(root), resolve(out), { stats: false, threads: options.threads ?? null, waitMs: options.waitMs, ...(options.shard ? { shard: options.shard } : {}) });
     } catch (err) {
       // What runCli and Node do with what escapes the build: a usage error exits 2, anything else 1 with its stack.
       if (err instanceof UsageError) {
@@ -110,7 +110,7 @@ const CONSOLE_METHODS = { log: "stdout", info: "stdout", debug: "stdout", dir: "
  * Eleventy's logger, which calls the console) collected, as a process's stdout and stderr.
  * process.stdout itself is left alone: the test runner reports to its parent through it.
  */
-async function captured(env: Record<string, string>, fn: () => Promise<number>): Promise<RunResult> {
+export async function captured(env: Record<string, string>, fn: () => Promise<number>): Promise<RunResult> {
   const streams = { stdout: "", stderr: "" };
   const savedEnv = { ...process.env };
   const savedConsole = new Map<keyof typeof CONSOLE_METHODS, unknown>();
