@@ -146,7 +146,8 @@ test("performance: 90 or more, no layout shift, first and largest paint fast", (
   // Photos and the logo carry width and height: nothing moves as they load.
   assert.equal(metric("cumulative-layout-shift").numericValue, 0);
   // One small stylesheet and the HTML: both paints well inside "good" (1.8 s, 2.5 s on a
-  // throttled phone). These come from the simulated network, not from this machine's load.
+  // throttled phone). Lighthouse simulates the network but scales the CPU work it observed, so a
+  // busy machine can move FCP from 1.0 s (score 1) to 1.1 s (0.99): run it on a quiet one.
   assert.equal(metric("first-contentful-paint").score, 1, metric("first-contentful-paint").displayValue);
   assert.equal(metric("largest-contentful-paint").score, 1, metric("largest-contentful-paint").displayValue);
 });
