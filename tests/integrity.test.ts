@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { article, buildSiteInProcess, makeSite, PROJECT, runBuildCli, runTool, type RunResult } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, PROJECT, runBuildCli, runTool, verifyInProcess, type RunResult } from "./helpers/site-fixture.ts";
 import { solidPng } from "./helpers/images.ts";
 import { createManifest, MANIFEST_FORMAT, parseManifest, scanFolder, serializeManifest, sha256 } from "../scripts/integrity/manifest.ts";
 import { cleanStaleOutputs } from "../scripts/integrity/stale.ts";
@@ -73,26 +73,6 @@ function firstDifference(a: string, b: string): string {
 function runToolIn(cwd: string, script: string, args: string[]): RunResult {
   const r = spawnSync(process.execPath, ["--import", TSX, join(PROJECT, script), ...args], { cwd, encoding: "utf8", timeout: 120_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The command-line tool in a child process, without blocking this process (which may be serving HTTP). */
-function runToolAsync(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, join(PROJECT, script), ...args], {
-      cwd: options.cwd ?? PROJECT,
-      env: { ...process.env, ...options.env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
 }
 
 describe("manifest and deterministic builds", () => {
@@ -184,7 +164,7 @@ describe("a failed or interrupted build leaves the previous output", () => {
       [],
       "no half-built folder is left",
     );
-    const v = runTool(VERIFY, [out, "--manifest", join(out, "manifest.json")]);
+    const v = await verifyInProcess([out, "--manifest", join(out, "manifest.json")]);
     assert.equal(v.code, 0, v.stdout + v.stderr);
     rmSync(root, { recursive: true, force: true });
   });
@@ -231,7 +211,7 @@ describe("a failed or interrupted build leaves the previous output", () => {
     assert.ok(existsSync(tmp), "the killed build leaves its half-written folder");
 
     assert.deepEqual(snapshot(out), before, "the old output is untouched");
-    const v = runTool(VERIFY, [out, "--manifest", join(out, "manifest.json")]);
+    const v = await verifyInProcess([out, "--manifest", join(out, "manifest.json")]);
     assert.equal(v.code, 0, v.stdout + v.stderr);
     assert.match(v.stdout, /OK: identical to the manifest/);
 
@@ -246,7 +226,7 @@ describe("a failed or interrupted build leaves the previous output", () => {
       readdirSync(dirname(out)).filter((n) => n.startsWith("_site.")),
       [],
     );
-    const v2 = runTool(VERIFY, [out, "--manifest", join(out, "manifest.json")]);
+    const v2 = await verifyInProcess([out, "--manifest", join(out, "manifest.json")]);
     assert.equal(v2.code, 0, v2.stdout + v2.stderr);
     rmSync(root, { recursive: true, force: true });
   });
@@ -364,7 +344,7 @@ describe("npm run verify", () => {
     host.requests = [];
     return host.dir;
   };
-  const verifyUrl = (...extra: string[]) => runToolAsync(VERIFY, [base, "--manifest", manifest, ...extra]);
+  const verifyUrl = (...extra: string[]) => verifyInProcess([base, "--manifest", manifest, ...extra]);
   const lines = (r: RunResult) => r.stdout.split("\n");
   const flipByte = (file: string) => {
     const bytes = readFileSync(file);
@@ -385,19 +365,19 @@ describe("npm run verify", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it("a folder identical to the build: exit 0", () => {
-    const r = runTool(VERIFY, [publish(), "--manifest", manifest]);
+  it("a folder identical to the build: exit 0", async () => {
+    const r = await verifyInProcess([publish(), "--manifest", manifest]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^OK: identical to the manifest \(\d+ files checked\)\.$/m);
   });
 
-  it("a folder: one byte changed, a file removed, a file added — each reported, exit 1", () => {
+  it("a folder: one byte changed, a file removed, a file added — each reported, exit 1", async () => {
     const dir = publish();
     flipByte(join(dir, "zh-hans/index.html"));
     rmSync(join(dir, "zh-hant/about/index.html"));
     mkdirSync(join(dir, "zh-hans/casino"));
     writeFileSync(join(dir, "zh-hans/casino/index.html"), "<title>在线赌场</title>");
-    const r = runTool(VERIFY, [dir, "--manifest", manifest]);
+    const r = await verifyInProcess([dir, "--manifest", manifest]);
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const l = lines(r);
     assert.ok(l.some((x) => /^changed  \/zh-hans\/index\.html \(sha256 [0-9a-f]{12}… ≠ [0-9a-f]{12}…\)$/.test(x)), r.stdout);
@@ -407,25 +387,25 @@ describe("npm run verify", () => {
     assert.match(r.stdout, /DIFFERENT from the manifest: 1 changed, 1 removed, 1 added/);
   });
 
-  it("the manifest on the host is checked against the one supplied: rewriting both does not hide a change", () => {
+  it("the manifest on the host is checked against the one supplied: rewriting both does not hide a change", async () => {
     const dir = publish();
     flipByte(join(dir, "zh-hant/index.html"));
     writeFileSync(join(dir, "manifest.json"), serializeManifest(createManifest(dir)));
-    const trusted = runTool(VERIFY, [dir, "--manifest", manifest]);
+    const trusted = await verifyInProcess([dir, "--manifest", manifest]);
     assert.equal(trusted.code, 1);
     assert.ok(lines(trusted).some((x) => x.startsWith("changed  /zh-hant/index.html (")), trusted.stdout);
     assert.ok(lines(trusted).some((x) => x.startsWith("changed  /manifest.json (") && x.includes("not the one supplied")), trusted.stdout);
     // Against its own (rewritten) manifest it looks fine, and verify says why not to trust that.
-    const self = runTool(VERIFY, [dir, "--manifest", join(dir, "manifest.json")]);
+    const self = await verifyInProcess([dir, "--manifest", join(dir, "manifest.json")]);
     assert.equal(self.code, 0, self.stdout);
     assert.match(self.stdout, /manifest is the one inside the folder being checked/);
   });
 
-  it("the manifest defaults to _site/manifest.json; without one it says how to get one (exit 2)", () => {
+  it("the manifest defaults to _site/manifest.json; without one it says how to get one (exit 2)", async () => {
     const r = runToolIn(root, VERIFY, [publish()]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.ok(r.stdout.includes(manifest), r.stdout);
-    const none = runToolIn(work, VERIFY, [publish()]);
+    const none = await verifyInProcess([publish()], work);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /No manifest at .*npm run build.*--manifest/s);
     const usage = runTool(VERIFY, []);

@@ -1,10 +1,11 @@
 // Reading and rendering on several threads (npm run build -- --threads n) writes the same
-// site, byte for byte, and reports the same problems as one thread; a wrong --threads is refused.
+// site, byte for byte, and reports the same problems as one thread. (A wrong --threads is
+// refused by the command line: cli-robustness.test.ts.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { article, buildSiteInProcess, makeSite, readTree, runBuildCli, runTool } from "./helpers/site-fixture.ts";
+import { article, buildSiteInProcess, makeSite, readTree, runBuildCli, verifyInProcess } from "./helpers/site-fixture.ts";
 import { checkEveryPageWrittenOnce } from "../scripts/render/render-threads.ts";
 import type { WrittenRow } from "../scripts/integrity/written-files.ts";
 import { renderedLists } from "../scripts/model/page-kinds.ts";
@@ -53,7 +54,7 @@ test("three threads write the same site as one, and a warm threaded build the sa
   assert.match(threaded.stdout, /pages: 0 unchanged, \d+ rendered on 3 threads/);
   assertSameTree(one, three);
   // The manifest, partly from hashes the threads took while writing, matches the files on disk.
-  const verified = runTool("scripts/cli/verify.ts", [three, "--manifest", join(three, "manifest.json")]);
+  const verified = await verifyInProcess([three, "--manifest", join(three, "manifest.json")]);
   assert.equal(verified.code, 0, verified.stdout + verified.stderr);
 
   // The threads made the render keys of their pages after rendering: a build with nothing
@@ -74,7 +75,7 @@ test("three threads write the same site as one, and a warm threaded build the sa
   assert.equal(cold.code, 0, cold.stderr);
   assertSameTree(three, join(root, "_cold"));
   assert.match(readFileSync(join(three, "zh-hant/news/company/index.html"), "utf8"), /第四則測試新聞（更新）/);
-  const again = runTool("scripts/cli/verify.ts", [three, "--manifest", join(three, "manifest.json")]);
+  const again = await verifyInProcess([three, "--manifest", join(three, "manifest.json")]);
   assert.equal(again.code, 0, again.stdout + again.stderr);
 });
 
@@ -106,16 +107,6 @@ test("a page cannot take the address of another page (threads could not see the 
   assert.equal(r.code, 1);
   assert.match(r.stderr, /content\/pages\/find\.md:4: slug: "search" is the address of the search page\. Give this page another slug: line/);
   assert.match(r.stderr, /content\/pages\/about\.md:\d+: slug: "about" is the address of content\/pages\/about-us\.md\./);
-});
-
-test("--threads must be a whole number of at least 1", () => {
-  const root = makeSite({});
-  for (const bad of ["0", "two", "1.5", "33"]) {
-    // Parsing the command line: the build command as a process.
-    const r = runBuildCli(root, join(root, "_site"), NOW, ["--threads", bad]);
-    assert.equal(r.code, 2, `--threads ${bad}`);
-    assert.match(r.stderr, new RegExp(`--threads: "${bad.replace(".", "\\.")}" is not a number of threads`));
-  }
 });
 
 test("after a threaded render, a page no thread wrote or a file two threads wrote stops the build", () => {

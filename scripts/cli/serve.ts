@@ -43,12 +43,16 @@ async function serve(root: string, port: number): Promise<void> {
   const rebuild = await eleventy.watch();
   // A deleted or renamed article: rebuild, so that its page and every link to it go.
   for (const event of ["unlink", "unlinkDir"]) eleventy.watcher?.on(event, (path) => void rebuild(path));
-  // A scheduled article whose time has come (content/schedule.ts): rebuild, so its 預定發布 mark goes.
+  // A scheduled article whose time has come (content/schedule.ts): rebuild, so its 預定發布 mark
+  // goes within a second of its time. One request per build: the rebuild makes a new site.
+  let asked: typeof session.current.site | undefined;
   setInterval(() => {
     const site = session.current.site;
     const next = site?.schedule?.scheduled[0];
-    if (site?.model && next && next.date <= buildNow(site.model.site.timeZone)) void rebuild(join(root, next.file));
-  }, 15_000).unref();
+    if (!site?.model || !next || asked === site || next.date > buildNow(site.model.site.timeZone)) return;
+    asked = site;
+    void rebuild(join(root, next.file));
+  }, 1_000).unref();
   await eleventy.serve(port);
   console.log(`Dev server: http://localhost:${port}/ (rendered into ${out}; stop it with Ctrl+C or kill ${process.pid}).`);
 }

@@ -133,6 +133,16 @@ export async function captured(env: Record<string, string>, fn: () => Promise<nu
 }
 
 /**
+ * `npm run verify -- …args` run from `cwd`, in this process (its verify function): the exit
+ * code and what it printed, without a new process's start. The command line itself (argument
+ * wiring, exit status) is tested as a process in integrity.test.ts.
+ */
+export async function verifyInProcess(args: string[], cwd = PROJECT): Promise<RunResult> {
+  const { verify } = await import("../../scripts/cli/verify.ts");
+  return captured({}, () => verify(args, cwd));
+}
+
+/**
  * Runs `npm run build` as its own process (through tsx): for tests whose point is the process
  * (exit codes of the command line, locks between processes, kills) or what a fresh process
  * reads (a cache file changed on disk between builds).
