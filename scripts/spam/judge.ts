@@ -62,6 +62,8 @@ const PATTERNS: Array<{ re: RegExp; label: string; weight: number }> = [
   { re: /(?:https?:\/\/|www\.)[a-z0-9-]+|[a-z0-9-]{2,}\.(?:com|net|cc|vip|top|xyz|me|app|tv|la|info|bet|club|live|co|io|site|online|shop|win|fun|pw|cn|hk|tw)\b/, label: "a web address", weight: 4 },
   { re: /(?:qq|微信|vx|wx|v信|威信|扣扣|telegram|tg|飞机)\s*(?:号|群)?\s*[:=]?\s*[a-z0-9_-]{5,}/, label: "a contact handle", weight: 5 },
   { re: /送\s*\d+\s*元?|\d+\s*元?彩金/, label: "a sign-up bonus", weight: 4 },
+  // A mirror domain written without its dot, as betting titles give it (463cc, js93888).
+  { re: /(?:^|[^a-z0-9])\d{3,}(?:cc|com|vip|net|bet|app)(?![a-z0-9])|(?:^|[^a-z0-9])[a-z]{1,4}\d{4,}(?![a-z0-9])(?=.*(?:登录|登陆|官网|入口|注册))/, label: "a mirror address", weight: 4 },
 ];
 
 /** Files whose code decides verdicts: part of the version. */
