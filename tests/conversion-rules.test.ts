@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { OPENCC_ONLY, defaultSettings, readSettings } from "../scripts/convert/conversion-settings.ts";
-import { corrections, correctionsFrom, type CorrectionDirection } from "../scripts/convert/corrections.ts";
+import { corrections, correctionsFrom, ruleHolds, type CorrectionDirection } from "../scripts/convert/corrections.ts";
 import { glossaryFix, guessesIn, markupFix, mixedFormsIn } from "../scripts/convert/guesses.ts";
 import { openccEngine } from "../scripts/convert/opencc-engine.ts";
 import { convertQuotes } from "../scripts/convert/quotes.ts";
@@ -23,16 +23,25 @@ for (const direction of ["s2t", "t2s"] as const) {
     const all = corrections(direction);
     assert.ok(all.rules.length > 5, "the file has rules");
     const { from, to, profile } = sides(direction);
-    const engine = (rules = all.rules) => openccEngine(from, to, { corrections: correctionsFrom(direction, rules), profile: usageProfile(profile) });
+    // A rule for one place's papers only (locales: ["hk"]) is checked in that place's twin.
+    const hkOnly = (rule: (typeof all.rules)[number]) => direction === "s2t" && !ruleHolds(rule, "tw") && ruleHolds(rule, "hk");
+    const engine = (rules: typeof all.rules, hk: boolean) =>
+      hk
+        ? openccEngine("cn", "hk", { corrections: correctionsFrom(direction, rules.filter((r) => ruleHolds(r, "hk"))), profile: usageProfile("hk-news") })
+        : openccEngine(from, to, { corrections: correctionsFrom(direction, rules.filter((r) => ruleHolds(r, to))), profile: usageProfile(profile) });
     const converter = direction === "s2t" ? scriptConverter(HANS, HANT, []) : scriptConverter(HANT, HANS, []);
+    const hkConverter = scriptConverter(HANS, HK, []);
     const quoted = (s: string) => (direction === "s2t" ? convertQuotes(s, "corner") : convertQuotes(s, "curly"));
     all.rules.forEach((rule, i) => {
       const name = `${direction} rules[${i}] ${rule.match ?? `drop ${rule.drop}`}`;
+      const hk = hkOnly(rule);
       // Through the site's converter, as a page gets it …
-      assert.equal(converter.convert(rule.example), rule.twin, `${name}: ${rule.example}`);
+      assert.equal((hk ? hkConverter : converter).convert(rule.example), rule.twin, `${name}: ${rule.example}`);
       // … and without this one rule, the twin is not what the rule is for.
-      const without = engine(all.rules.filter((_, k) => k !== i)).convert(quoted(rule.example));
+      const without = engine(all.rules.filter((_, k) => k !== i), hk).convert(quoted(rule.example));
       assert.notEqual(without, rule.twin, `${name} changes nothing: remove it or give an example it is needed for`);
+      // A rule for Hong Kong alone leaves the Taiwan twin as it was.
+      if (hk) assert.equal(converter.convert(rule.example), engine(all.rules.filter((_, k) => k !== i), false).convert(quoted(rule.example)), `${name} changes the Taiwan twin`);
     });
   });
 }
@@ -43,6 +52,9 @@ test("a correction also holds in the Hong Kong twin, in Hong Kong forms", () => 
   assert.equal(hk.convert("卫生署长发布新规定。"), "衛生署長發佈新規定。");
   assert.equal(hk.convert("坚持一个中国原则。"), "堅持一個中國原則。");
   assert.equal(hk.convert("他说，这只会带来麻烦。"), "他說，這只會帶來麻煩。");
+  // A rule for one place only: Hong Kong's papers print 游說, Taiwan's 遊說.
+  assert.equal(hk.convert("议员游说团体。"), "議員游說團體。");
+  assert.equal(scriptConverter(HANS, HANT, []).convert("议员游说团体。"), "議員遊說團體。");
 });
 
 test("corrections are off with corrections: false, and OpenCC's own output is back", () => {

@@ -27,6 +27,11 @@ export interface CorrectionRule {
   before?: string | string[];
   /** Texts that must not follow the match. */
   unless?: string[];
+  /**
+   * Only for these target locales (s2t: "tw", "hk"; "hk" also covers "hkp"): where one
+   * place's papers print another word than the other's (Hong Kong's 游說, Taiwan's 遊說).
+   */
+  locales?: string[];
   /** A sentence of news the rule is for, in the source script … */
   example: string;
   /** … and what the twin must print for it (zh-Hant with Taiwan forms, or zh-Hans). */
@@ -78,6 +83,7 @@ function check(rule: CorrectionRule, i: number, file: string): void {
     throw new Error(`${where} needs "match" and "to": two texts, or two lists of the same length`);
   }
   if (!matches.some((m) => rule.example.includes(m!))) throw new Error(`${where}: the example contains none of ${matches.join(", ")}`);
+  if (rule.locales !== undefined && !(Array.isArray(rule.locales) && rule.locales.length > 0 && rule.locales.every(text))) throw new Error(`${where}: "locales" is a list of locales`);
   for (const key of ["after", "before", "unless"] as const) {
     const v = rule[key];
     if (v !== undefined && !(text(v) || (Array.isArray(v) && v.length > 0 && v.every(text)))) throw new Error(`${where}: "${key}" is characters or a list of texts`);
@@ -129,17 +135,25 @@ export function correctionsFrom(direction: CorrectionDirection, rules: readonly 
   return { id, direction, rules, phrases, drops, context };
 }
 
-const loaded = new Map<CorrectionDirection, Corrections>();
+const loaded = new Map<string, Corrections>();
 
-/** The correction layer of one direction, read once a process. */
-export function corrections(direction: CorrectionDirection): Corrections {
-  let c = loaded.get(direction);
+/** Whether a rule holds for a target locale: rules without `locales` hold for every one. */
+export function ruleHolds(rule: CorrectionRule, locale: string | undefined): boolean {
+  if (!rule.locales) return true;
+  return locale !== undefined && rule.locales.some((l) => locale === l || locale === `${l}p`);
+}
+
+/** The correction layer of one direction for a target locale (all rules without one), read once a process. */
+export function corrections(direction: CorrectionDirection, locale?: string): Corrections {
+  const key = `${direction}:${locale ?? ""}`;
+  let c = loaded.get(key);
   if (!c) {
     const file = new URL(`./data/corrections-${direction}.json`, import.meta.url);
     const data = JSON.parse(readFileSync(file, "utf8")) as { rules?: CorrectionRule[] };
     if (!Array.isArray(data.rules)) throw new Error(`${file.pathname}: "rules" must be a list`);
-    c = correctionsFrom(direction, data.rules, `corrections-${direction}.json`);
-    loaded.set(direction, c);
+    const rules = locale === undefined ? data.rules : data.rules.filter((r) => ruleHolds(r, locale));
+    c = correctionsFrom(direction, rules, `corrections-${direction}.json`);
+    loaded.set(key, c);
   }
   return c;
 }

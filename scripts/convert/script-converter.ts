@@ -61,7 +61,7 @@ export function scriptConverter(from: ScriptVariant, to: ScriptVariant, glossary
     identity || from.opencc === to.opencc
       ? null
       : openccEngine(from.opencc, to.opencc, {
-          corrections: settings.corrections && direction ? correctionsOf(direction) : null,
+          corrections: settings.corrections && direction ? correctionsOf(direction, to.opencc) : null,
           profile: usageProfile(settings.usage),
         });
   // The page in the editor's own script is never changed: no quotation marks either.
