@@ -318,14 +318,21 @@ export interface Finding {
 }
 
 /**
- * Chromium with every host name but the loopback unresolvable: whatever a vector asks for is
- * recorded by the route and never reaches the network, not even through DNS prefetch or preconnect.
+ * Chromium with every host name but the loopback unresolvable and every other request sent to
+ * a proxy that is not there (IP literals too): whatever a vector asks for is recorded by
+ * loadPages and never reaches the network, not even through DNS prefetch or preconnect.
  */
 export async function launchAttackBrowser(): Promise<Browser> {
   assertChromium();
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--disable-features=InterestFeedContentSuggestions"],
+    args: [
+      ...CHROMIUM_ARGS,
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+      // Port 9 (discard) on the loopback: nothing listens; loopback itself is never proxied.
+      "--proxy-server=http://127.0.0.1:9",
+      "--disable-features=InterestFeedContentSuggestions",
+    ],
   });
 }
 
@@ -540,9 +547,9 @@ export interface BrowserReport {
 }
 
 /**
- * Loads every path from `outDir` in `tabs` parallel tabs of one context. Files are served by the
- * route from the folder (HTML without its CSP meta); a loopback server answers anything the
- * route does not see (workers). Every request to another host is recorded and aborted.
+ * Loads every path from `outDir` in `tabs` parallel tabs of one context. Files are served by a
+ * loopback server from the folder (HTML without its CSP meta). Every request to another host
+ * is recorded, and fails: no other host name resolves (launchAttackBrowser).
  */
 export interface LoadOptions {
   tabs?: number;
@@ -553,7 +560,15 @@ export interface LoadOptions {
 
 export async function loadPages(browser: Browser, outDir: string, paths: string[], options: LoadOptions = {}): Promise<BrowserReport> {
   if (paths.length === 0) return { visits: [], findings: [] };
-  const server: StaticServer = await serveStatic(outDir);
+  // Pages without their CSP meta tag; a missing file is a bare 404 (not the site's 404 page).
+  const server: StaticServer = await serveStatic(outDir, {
+    intercept: (_req, res, file) => {
+      if (file && !file.endsWith(".html")) return false;
+      if (!file) res.writeHead(404, { "content-type": CONTENT_TYPES[".txt"] }).end("not found");
+      else res.writeHead(200, { "content-type": CONTENT_TYPES[".html"], "cache-control": "no-cache" }).end(stripCsp(readFileSync(file, "utf8")));
+      return true;
+    },
+  });
   const origin = server.origin;
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: options.deviceScaleFactor ?? 1, serviceWorkers: "block" });
   const tabs = new Map<Page, Tab>();
@@ -564,32 +579,16 @@ export async function loadPages(browser: Browser, outDir: string, paths: string[
     else stray.push({ kind: "ran", url: "?", detail: `trap: ${what}` });
   });
   await context.addInitScript(TRAP_SCRIPT);
-  await context.route("**/*", async (route) => {
-    const req = route.request();
-    const u = new URL(req.url());
-    if (u.origin !== origin) {
-      const frame = (() => { try { return req.frame(); } catch { return undefined; } })();
-      const tab = frame ? tabs.get(frame.page()) : undefined;
-      if (tab) tab.noteRequest(req.url());
-      else stray.push({ kind: "fetched", url: "?", detail: `request to ${req.url()}` });
-      return route.abort("blockedbyclient");
-    }
-    const file = resolveFile(outDir, u.pathname);
-    if (!file) return route.fulfill({ status: 404, body: "not found", contentType: "text/plain" });
-    const ext = file.slice(file.lastIndexOf(".")).toLowerCase();
-    const type = CONTENT_TYPES[ext] ?? "application/octet-stream";
-    const body = readFileSync(file);
-    if (ext === ".html") return route.fulfill({ status: 200, contentType: type, body: stripCsp(body.toString("utf8")) });
-    return route.fulfill({ status: 200, contentType: type, body });
-  });
+  // No request is intercepted (a route would carry every file's bytes over Playwright's pipe):
+  // the loopback server serves the folder, and a request to any other host is recorded here
+  // and goes nowhere, as the launch flags leave no other host resolvable.
   context.on("request", (req) => {
-    // Requests the route does not intercept (workers, navigations of out-of-process frames).
     const u = req.url();
-    if (/^https?:/.test(u) && new URL(u).origin !== origin) {
-      const frame = (() => { try { return req.frame(); } catch { return undefined; } })();
-      const tab = frame ? tabs.get(frame.page()) : undefined;
-      if (!tab) stray.push({ kind: "fetched", url: "?", detail: `request to ${u}` });
-    }
+    if (!/^https?:/.test(u) || new URL(u).origin === origin) return;
+    const frame = (() => { try { return req.frame(); } catch { return undefined; } })();
+    const tab = frame ? tabs.get(frame.page()) : undefined;
+    if (tab) tab.noteRequest(u);
+    else stray.push({ kind: "fetched", url: "?", detail: `request to ${u}` });
   });
   const visits: Visit[] = [];
   const queue = [...paths];
