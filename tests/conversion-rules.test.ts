@@ -71,8 +71,8 @@ test("usage profiles: each form keeps its length, words win over characters", ()
   assert.equal(hk.apply("他説，衞生署啓動温度監測"), "他說，衛生署啟動溫度監測");
   const cn = usageProfile("cn-news")!;
   assert.equal(cn.apply("妳想像甚么？神祇"), "你想象什么？神祇");
-  // A word's own choice over its character's: 週轉 → 周轉, while 每週 keeps 週.
-  assert.equal(tw.apply("資金週轉，每週一次"), "資金周轉，每週一次");
+  // A word's own choice over its character's: 市佔率 keeps 佔, while 台北市占全市 takes the share's 占.
+  assert.equal(tw.apply("市佔率，台北市佔全市"), "市佔率，台北市占全市");
   assert.equal(usageProfile("opencc"), null);
   for (const id of ["tw-news", "hk-news", "cn-news"] as const) {
     for (const f of usageProfile(id)!.forms) {
@@ -184,6 +184,8 @@ test("rule families convert the word after a swallowing phrase, and leave that p
   assert.equal(c.convert("觉得采用，一下采访，风采依旧，精采表现。"), "覺得採用，一下採訪，風采依舊，精采表現。");
   // 复杂 after a 復 phrase; restoring stays 復, a reply is 覆.
   assert.equal(c.convert("并不复杂，恢复原状，康复诊所，需要回复，回复正常。"), "並不複雜，恢復原狀，康復診所，需要回覆，回復正常。");
+  // … and a word that ends in its own 复 keeps it before 复数, 复核, 复制 (恢复|数据, not 恢|复数|据).
+  assert.equal(c.convert("恢复数据，修复核电站，恢复制度，反复核查。"), "恢復數據，修復核電站，恢復制度，反覆核查。");
   // 回归: returning is 回歸, regression 迴歸.
   assert.equal(c.convert("回归正常，回归分析，线性回归。"), "回歸正常，迴歸分析，線性迴歸。");
   // Surnames after a title; the same characters elsewhere.
@@ -206,6 +208,8 @@ test("rule families convert the word after a swallowing phrase, and leave that p
   assert.equal(c.convert("你知道里面有什么，一公里面积，他会尽快处理，知道冲突，增加注意，备注意见，没有征服，没有云南的消息，人云亦云。"), "你知道裡面有什麼，一公里面積，他會儘快處理，知道衝突，增加注意，備註意見，沒有征服，沒有雲南的消息，人云亦云。");
   // 斗争 after a measure phrase (伟大斗争), 北斗 and 漏斗 stay; 不准 is not allowed, 不准时 inaccurate.
   assert.equal(c.convert("伟大斗争，北斗卫星，漏斗，园内不准吸烟，他不准时，不准确。"), "偉大鬥爭，北斗衛星，漏斗，園內不准吸菸，他不準時，不準確。");
+  // Turnover is 周轉, the week before 转强 stays 週.
+  assert.equal(c.convert("资金周转不灵，股市上周转强。"), "資金周轉不靈，股市上週轉強。");
   // Swimming is 游, travel 遊; shaving is 刮, the wind 颳.
   assert.equal(c.convert("他游不动了，游客很多，悠游卡，胡子刮得很干净，风刮得很大。"), "他游不動了，遊客很多，悠遊卡，鬍子刮得很乾淨，風颳得很大。");
   // Hong Kong: flats after a number, the companies' 恒, but 永恆.
