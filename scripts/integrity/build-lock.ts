@@ -11,6 +11,9 @@ import { basename, dirname, join } from "node:path";
 import { processRunning } from "./stale.ts";
 import { OutputRefused } from "./output-folder.ts";
 
+/** Default wait for another build of the same folder: longer than a build of a big site takes. */
+export const DEFAULT_WAIT_SECONDS = 300;
+
 export interface LockHolder {
   pid: number;
   /** /proc/<pid>/stat's start time (Linux), or null where there is none. */

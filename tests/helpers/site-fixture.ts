@@ -86,7 +86,7 @@ export async function buildSiteInProcess(
   options: { threads?: number | null; waitMs?: number; shard?: import("../../scripts/shard/shard.ts").ShardSpec } = {},
 ): Promise<RunResult> {
   // Loaded on first use: test files that never build do not pay for Eleventy.
-  const [{ build }, { siteRoot, UsageError, USAGE_EXIT }] = await Promise.all([import("../../scripts/cli/build.ts"), import("../../scripts/cli/args.ts")]);
+  const [{ build }, { siteRoot, UsageError, USAGE_EXIT }] = await Promise.all([import("../../scripts/build/run.ts"), import("../../scripts/cli/args.ts")]);
   return captured(env, async () => {
     try {
       // As the command line resolves --root and --out.
