@@ -208,6 +208,8 @@ test("rule families convert the word after a swallowing phrase, and leave that p
   assert.equal(c.convert("你知道里面有什么，一公里面积，他会尽快处理，知道冲突，增加注意，备注意见，没有征服，没有云南的消息，人云亦云。"), "你知道裡面有什麼，一公里面積，他會儘快處理，知道衝突，增加注意，備註意見，沒有征服，沒有雲南的消息，人云亦云。");
   // 斗争 after a measure phrase (伟大斗争), 北斗 and 漏斗 stay; 不准 is not allowed, 不准时 inaccurate.
   assert.equal(c.convert("伟大斗争，北斗卫星，漏斗，园内不准吸烟，他不准时，不准确。"), "偉大鬥爭，北斗衛星，漏斗，園內不准吸菸，他不準時，不準確。");
+  // A system XX制 before 制作 makes (聯合製作), 联合制定 keeps 制; 这么干 is done unless dry or 干预; pasta stays pasta.
+  assert.equal(c.convert("联合制作，联合制定，就这么干，这么干燥，怎么干预，意大利面临危机，吃意大利面。"), "聯合製作，聯合制定，就這麼幹，這麼乾燥，怎麼干預，意大利面臨危機，吃意大利麵。");
   // Turnover is 周轉, the week before 转强 stays 週.
   assert.equal(c.convert("资金周转不灵，股市上周转强。"), "資金周轉不靈，股市上週轉強。");
   // Swimming is 游, travel 遊; shaving is 刮, the wind 颳.
