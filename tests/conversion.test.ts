@@ -416,9 +416,9 @@ test("switcher, html lang, twins, canonical and hreflang links on every page", (
 
 const HK_WORDS = "里面的面条说法";
 const HK_FORM = "裏面的麪條説法";
-// What the Hong Kong twin prints: OpenCC's Hong Kong forms, with the hk-news profile's 說
-// (the Big5 form Hong Kong papers print).
-const HK_PRINTED = "裏面的麪條說法";
+// What the Hong Kong twin prints: OpenCC's Hong Kong forms, with the hk-news profile's 說 and 麵
+// (the Big5 forms Hong Kong papers print); 裏 stays.
+const HK_PRINTED = "裏面的麵條說法";
 const TW_FORM = "裡面的麵條說法";
 
 test("opencc-js: s2hk and s2tw differ on the words the Hong Kong sites use", () => {
@@ -457,7 +457,7 @@ test("Hong Kong: a Traditional variant with opencc hk, and a zh-HK variant, by c
   for (const path of ["zh-hant", "zh-hk"]) {
     const $ = readPage(hkOnly.out, `/${path}/news/company/2025/04/hk-words/`);
     assert.equal(text(para($, "P1：")), `P1：${HK_PRINTED}。`, `${path} uses Hong Kong forms`);
-    assert.equal(text($("h1.headline")), "裏面的麪條");
+    assert.equal(text($("h1.headline")), "裏面的麵條");
     assert.equal(text($("p.editor")), "編輯：鍾曉嵐");
   }
   assert.equal(readPage(hkOnly.out, "/zh-hk/news/company/2025/04/hk-words/")("html").attr("lang"), "zh-HK");

@@ -44,6 +44,7 @@ const KNOWN_DIFFERENCES: Record<Preset, Record<string, string>> = {
   tw2s: {},
   s2hk: {
     case_013: "hk-news prints 說 (the Big5 form Hong Kong papers print) where OpenCC's Hong Kong forms give 説.",
+    s2t_ximian: "hk-news prints 麵 (Big5) where OpenCC's Hong Kong forms give 麪.",
     BYVoid_OpenCC_PR_1256_HK_news_channels: "hk-news prints 線 (Big5) where OpenCC gives 綫.",
     BYVoid_OpenCC_PR_1267_HK_proper_noun_variants_heng_lines: "hk-news prints 線 (Big5) where OpenCC gives 綫.",
     BYVoid_OpenCC_Issue_767_solace: "hk-news prints 著 for the particle, as Hong Kong papers do, where OpenCC keeps 着.",
