@@ -6,13 +6,13 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodePostings, decodeShard } from "../assets/js/search-format.js";
-import { parseQuery, shardOf, unpackFold, VARIANT } from "../assets/js/search-keys.js";
+import { forEachRun, parseQuery, shardOf, unpackFold, VARIANT } from "../assets/js/search-keys.js";
 import type { QueryOptions, Result } from "../assets/js/search-query.js";
 import { openccEngine } from "../scripts/convert/opencc-engine.ts";
 import type { PageInput, SearchDocument } from "../scripts/search/documents.ts";
 import { htmlText } from "../scripts/search/documents.ts";
 import { foldTableOf, foldText } from "../scripts/search/fold.ts";
-import { forEachKey, forEachKeyCode, IndexBuilder, keyText } from "../scripts/search/index-builder.ts";
+import { forEachKey, forEachKeyCode, forEachRunAt, IndexBuilder, keyText } from "../scripts/search/index-builder.ts";
 import { localSearcher } from "../scripts/search/local.ts";
 import { writeIndexJob, writeSearchIndex } from "../scripts/search/write-index.ts";
 
@@ -103,6 +103,22 @@ test("the builder's integer keys are exactly the keys of forEachKey", () => {
   forEachKeyCode(text, (c) => got.push(keyText(c)), (k) => got.push(k));
   assert.deepEqual(got.sort(), expected.sort());
   assert.ok(expected.includes("𠮷野"));
+});
+
+test("the builder's runs are those of the browser's forEachRun, surrogates and marks included", () => {
+  const texts = [
+    foldText("傳播學與5G網絡，𠮷野家〇〇七號，ＡＢＣ　def 々木"),
+    "e\u0301té 中\u0301文 \ud800孤 \udc00 𠀀𠀁ab𠀂 ٣٤ abc中def 12年 ーカタカナ",
+    "",
+    "。，！",
+  ];
+  for (const text of texts) {
+    const expected: [string, number, boolean][] = [];
+    forEachRun(text, (run, start, han) => expected.push([run, start, han]));
+    const got: [string, number, boolean][] = [];
+    forEachRunAt(text, (start, end, han) => got.push([text.slice(start, end), start, han]));
+    assert.deepEqual(got, expected, text);
+  }
 });
 
 test("a two-character word finds articles written in either script, from either script", async () => {

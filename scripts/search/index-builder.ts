@@ -137,6 +137,60 @@ export function forEachKey(folded: string, fn: (key: string) => void): void {
   });
 }
 
+// The runs of search-keys.js forEachRun (Han characters, or other letters, digits and marks),
+// found by a table of each UTF-16 unit's class instead of the regular expression: no match
+// object or substring per run. A unit's class is taken from the same classes as the expression's.
+const HAN_CHAR = /^[\p{Script=Han}\u3007]$/u;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+/** Class of each BMP unit, filled as met: 0 unknown, 1 Han, 2 other word character, 3 neither. */
+const unitClass = new Uint8Array(65536);
+const astralClass = new Map<number, number>();
+
+function classOfText(ch: string): number {
+  return HAN_CHAR.test(ch) ? 1 : WORD_CHAR.test(ch) ? 2 : 3;
+}
+
+/** Class (1 Han, 2 word, 3 neither) of the character at i, and its width in the class's high bits (width × 4). */
+function charAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low < 0xe000) {
+      const cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      let k = astralClass.get(cp);
+      if (k === undefined) astralClass.set(cp, (k = classOfText(String.fromCodePoint(cp))));
+      return k | 8;
+    }
+  }
+  // A lone surrogate is no letter (the expression, in u mode, sees it as a code point of its own).
+  if (c >= 0xd800 && c < 0xe000) return 3 | 4;
+  let k = unitClass[c]!;
+  if (k === 0) unitClass[c] = k = classOfText(String.fromCharCode(c));
+  return k | 4;
+}
+
+/** forEachRun's runs as offsets: [start, end) and whether Han. */
+export function forEachRunAt(text: string, fn: (start: number, end: number, han: boolean) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const a = charAt(text, i);
+    const k = a & 3;
+    if (k === 3) {
+      i += a >> 2;
+      continue;
+    }
+    const start = i;
+    i += a >> 2;
+    while (i < n) {
+      const b = charAt(text, i);
+      if ((b & 3) !== k) break;
+      i += b >> 2;
+    }
+    fn(start, i, k === 1);
+  }
+}
+
 /**
  * Keys of folded text, as forEachKey gives them, integers where they can be. With `inside`
  * (word-bounds.ts), a pair marked there comes as its INSIDE code.
@@ -144,30 +198,31 @@ export function forEachKey(folded: string, fn: (key: string) => void): void {
 export function forEachKeyCode(folded: string, num: (code: number) => void, str: (key: string) => void, inside?: Uint8Array): void {
   let numberEnd = -1;
   let number = "";
-  forEachRun(folded, (run, start, han) => {
+  forEachRunAt(folded, (start, end, han) => {
     if (!han) {
+      const run = folded.slice(start, end);
       str(wordKey(run));
       const c = run.charCodeAt(0);
       if (c >= 0x30 && c <= 0x39 && run.length <= 12 && /^\d+$/.test(run)) {
         number = run;
-        numberEnd = start + run.length;
+        numberEnd = end;
       }
       return;
     }
-    if (numberEnd === start) str(numberKey(number, run));
+    if (numberEnd === start) str(numberKey(number, folded.slice(start, end)));
     let prev = -1;
     let prevText = "";
-    for (let i = 0; i < run.length; ) {
-      const c = run.charCodeAt(i);
+    for (let i = start; i < end; ) {
+      const c = folded.charCodeAt(i);
       const w = c >= 0xd800 && c < 0xdc00 ? 2 : 1;
       const d = w === 1 ? dense(c) : -1;
       if (d >= 0) {
         num(SINGLE + d);
-        if (prev >= 0) num(prev * PAIR + d + (inside && inside[start + i - 1] ? INSIDE_CODE : 0));
-        else if (prevText) str(prevText + run[i]);
+        if (prev >= 0) num(prev * PAIR + d + (inside && inside[i - 1] ? INSIDE_CODE : 0));
+        else if (prevText) str(prevText + folded[i]);
         prevText = "";
       } else {
-        const ch = run.slice(i, i + w);
+        const ch = folded.slice(i, i + w);
         str(ch);
         if (prev >= 0) str(undense(prev) + ch);
         else if (prevText) str(prevText + ch);
@@ -186,41 +241,49 @@ class IntTable {
   /** Slots in use, in the order first set. */
   used: number[] = [];
   private mask: number;
+  private shift: number;
 
   constructor(capacity = 1 << 14) {
     this.keys = new Int32Array(capacity).fill(-1);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
+    this.shift = 32 - Math.log2(capacity);
   }
 
-  private slot(k: number): number {
-    let i = (Math.imul(k, 0x9e3779b1) >>> 7) & this.mask;
+  /** k's slot, or the empty slot where it would go. The top bits of the product: all of k's bits count (a pair's first character is in its high bits). */
+  find(k: number): number {
+    let i = Math.imul(k, 0x9e3779b1) >>> this.shift;
     while (this.keys[i] !== -1 && this.keys[i] !== k) i = (i + 1) & this.mask;
     return i;
   }
 
   get(k: number): number {
-    const i = this.slot(k);
+    const i = this.find(k);
     return this.keys[i] === -1 ? -1 : this.values[i];
+  }
+
+  /** Puts k (not in the table, its slot i from find) with value v. */
+  insert(i: number, k: number, v: number): void {
+    if ((this.used.length + 1) * 2 > this.keys.length) {
+      this.grow();
+      i = this.find(k);
+    }
+    this.keys[i] = k;
+    this.values[i] = v;
+    this.used.push(i);
   }
 
   /** Adds n to k's value (a new key starts at 0). */
   add(k: number, n: number): void {
-    let i = this.slot(k);
-    if (this.keys[i] === -1) {
-      if ((this.used.length + 1) * 2 > this.keys.length) {
-        this.grow();
-        i = this.slot(k);
-      }
-      this.keys[i] = k;
-      this.values[i] = 0;
-      this.used.push(i);
-    }
-    this.values[i] += n;
+    const i = this.find(k);
+    if (this.keys[i] === -1) this.insert(i, k, n);
+    else this.values[i] += n;
   }
 
   set(k: number, v: number): void {
-    this.add(k, v - Math.max(0, this.get(k)));
+    const i = this.find(k);
+    if (this.keys[i] === -1) this.insert(i, k, v);
+    else this.values[i] = v;
   }
 
   clear(): void {
@@ -235,9 +298,10 @@ class IntTable {
     this.keys = new Int32Array(keys.length * 2).fill(-1);
     this.values = new Int32Array(keys.length * 2);
     this.mask = keys.length * 2 - 1;
+    this.shift--;
     this.used = [];
     for (const i of used) {
-      const j = this.slot(keys[i]);
+      const j = this.find(keys[i]);
       this.keys[j] = keys[i];
       this.values[j] = values[i];
       this.used.push(j);
@@ -274,11 +338,11 @@ export class IndexBuilder {
   }
 
   private idOfCode(code: number): number {
-    let id = this.numIds.get(code);
-    if (id < 0) {
-      id = this.newId(code);
-      this.numIds.add(code, id);
-    }
+    const ids = this.numIds;
+    const i = ids.find(code);
+    if (ids.keys[i] !== -1) return ids.values[i];
+    const id = this.newId(code);
+    ids.insert(i, code, id);
     return id;
   }
 

@@ -25,6 +25,9 @@ export class Lexicon {
   readonly words = new Set<string>();
   /** Last pair of a word (dense codes) → the longest word ending with it, + 8 when the pair is a word itself. */
   private ends = new PairTable();
+  /** Words of three characters or more, by length, then by tailHash: looked up without cutting the text. */
+  private long: Map<number, string[]>[] = Array.from({ length: MAX_WORD + 1 }, () => new Map());
+  private tails = new Int32Array(MAX_WORD + 1);
   private sampled = 0;
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
@@ -39,6 +42,13 @@ export class Lexicon {
       for (let i = 0; i < w.length && ok; i++) ok = dense(w.charCodeAt(i)) >= 0;
       if (!ok) continue;
       this.words.add(w);
+      if (w.length >= 3) {
+        const byHash = this.long[w.length]!;
+        const h = tailHash(w, w.length);
+        const same = byHash.get(h);
+        if (same) same.push(w);
+        else byHash.set(h, [w]);
+      }
       const end = dense(w.charCodeAt(w.length - 2)) * 32768 + dense(w.charCodeAt(w.length - 1));
       const had = this.ends.get(end);
       this.ends.set(end, Math.max(had & 7, w.length) | (had & 8) | (w.length === 2 ? 8 : 0));
@@ -97,10 +107,14 @@ export class Lexicon {
       if (before >= 0) {
         const found = this.ends.get(before * 32768 + last);
         if (found !== 0) {
-          for (let l = Math.min(found & 7, end); l >= 3; l--) {
-            let han = true;
-            for (let k = end - l; k < end - 2 && han; k++) han = code[k] >= 0;
-            if (han && this.words.has(folded.slice(end - l, end))) {
+          // The text's tails before `end` as tailHash gives them, then the longest that is a word.
+          const longest = Math.min(found & 7, end);
+          const tails = this.tails;
+          let h = 0;
+          for (let l = 1; l <= longest; l++) tails[l] = h = tailStep(h, folded.charCodeAt(end - l));
+          for (let l = longest; l >= 3; l--) {
+            const same = this.long[l]!.get(tails[l]!);
+            if (same && same.some((w) => endsWith(folded, end, w))) {
               len = l;
               break;
             }
@@ -117,6 +131,25 @@ export class Lexicon {
       bad[i] = (startCut && endCut) || (start[i + 1] === 1 && (startCut || endCut)) ? 1 : 0;
     }
   }
+}
+
+/** One step of tailHash: the character before those hashed so far. */
+function tailStep(h: number, c: number): number {
+  return (Math.imul(h, 0x01000193) ^ c) & 0x3fffffff;
+}
+
+/** A hash of the last n characters of w, from the last one back (small integers, for a Map). */
+function tailHash(w: string, n: number): number {
+  let h = 0;
+  for (let l = 1; l <= n; l++) h = tailStep(h, w.charCodeAt(w.length - l));
+  return h;
+}
+
+/** Does `text` hold `w` just before `end`? */
+function endsWith(text: string, end: number, w: string): boolean {
+  const from = end - w.length;
+  for (let i = 0; i < w.length; i++) if (text.charCodeAt(from + i) !== w.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Open addressing from pair codes to small numbers, in typed arrays (a Map of numbers is several times slower here). */
