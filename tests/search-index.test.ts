@@ -12,7 +12,8 @@ import { openccEngine } from "../scripts/convert/opencc-engine.ts";
 import type { PageInput, SearchDocument } from "../scripts/search/documents.ts";
 import { htmlText } from "../scripts/search/documents.ts";
 import { foldTableOf, foldText } from "../scripts/search/fold.ts";
-import { forEachKey, forEachKeyCode, forEachRunAt, IndexBuilder, keyText } from "../scripts/search/index-builder.ts";
+import { differingPieces, forEachKey, forEachKeyCode, forEachRunAt, IndexBuilder, keyText } from "../scripts/search/index-builder.ts";
+import { Lexicon } from "../scripts/search/word-bounds.ts";
 import { localSearcher } from "../scripts/search/local.ts";
 import { writeIndexJob, writeSearchIndex } from "../scripts/search/write-index.ts";
 
@@ -119,6 +120,37 @@ test("the builder's runs are those of the browser's forEachRun, surrogates and m
     forEachRunAt(text, (start, end, han) => got.push([text.slice(start, end), start, han]));
     assert.deepEqual(got, expected, text);
   }
+});
+
+test("a second script keyed from the pieces where it differs gives the index keying it whole gives", () => {
+  const base = [
+    "“中华人民共和国”成立后，和服务业一起发展。2001年3月，5G网络覆盖1.2万户；",
+    "他说：“软件和信息服务业是重点。”记者了解到，数据中心‘算力’调度平台上线。",
+    "华人华侨在海外，人民生活水平提高了。Ab12cd，〇〇七号。𠮷野家开张",
+  ];
+  // Twins: quotation marks swapped (breaks only), and characters, digits or letters changed inside pieces.
+  const edits: ((t: string) => string)[] = [
+    (t) => t.replace(/“/g, "「").replace(/”/g, "」").replace(/‘/g, "『").replace(/’/g, "』"),
+    (t) => t.replace(/“/g, "「").replace(/”/g, "」").replace("服务", "服務").replace("信息", "資訊"),
+    (t) => t.replace(/“/g, "「").replace("2001", "2002").replace("5G", "6G").replace("Ab12", "Ab13").replace("1.2万", "2.2万"),
+    (t) => t.replace(/，/g, "。").replace("人民", "人人").replace("华人", "華人"),
+    (t) => t.replace(/[网数据]/g, "络"),
+  ];
+  const lexicon = new Lexicon();
+  lexicon.sampleMany(base.map((t) => foldText(t)));
+  const shardsOf = (wholeTexts: boolean) => {
+    const builder = new IndexBuilder({ wholeTexts, shardBytes: 256 }, lexicon);
+    // Three times over, changed in the first only: the counts outside the pieces matter.
+    for (const text of base) for (const edit of edits) builder.add([{ title: "标题", body: text.repeat(3) }, { title: "標題", body: edit(text) + text + text }]);
+    return builder.finish().shards;
+  };
+  const pieces = shardsOf(false);
+  const whole = shardsOf(true);
+  assert.equal(pieces.length, whole.length);
+  pieces.forEach((bytes, n) => assert.ok(bytes.equals(whole[n]!), `shard ${n}`));
+  // Quotation marks alone: nothing to key again.
+  assert.deepEqual(differingPieces(foldText(base[0]!), foldText(edits[0]!(base[0]!))), []);
+  assert.deepEqual(differingPieces("甲乙，丙丁。", "甲乙，丙戊。"), [[3, 5]]);
 });
 
 test("a two-character word finds articles written in either script, from either script", async () => {

@@ -43,6 +43,8 @@ export interface BuiltIndex {
 export interface BuilderOptions {
   /** Average shard size to aim at, in bytes (the shard count is a power of two). */
   shardBytes?: number;
+  /** Key a second script's text whole, never from the pieces that differ (tests: the reference those pieces must give). */
+  wholeTexts?: boolean;
 }
 
 function varintSize(v: number): number {
@@ -327,6 +329,7 @@ export class IndexBuilder {
   // Per document, reused.
   private body = new IntTable();
   private other = new IntTable();
+  private otherFirst = new IntTable();
   private title = new IntTable(1 << 10);
 
   /** Sampling titles and summaries as they come, when no lexicon was given. */
@@ -456,6 +459,11 @@ export class IndexBuilder {
         const str = new Map<string, number>();
         const first = seenBodies[0]!;
         const windows = fb.length === first.length ? differingWindows(first, fb) : null;
+        if (!windows && fb.length === first.length && seenBodies.length === 1 && !this.options.wholeTexts) {
+          this.addDiffering(first, fb, strBody);
+          seenBodies.push(fb);
+          continue;
+        }
         if (windows) for (const w of windows) forEachKeyCode(w, (k) => other.add(k, 1), (k) => str.set(k, (str.get(k) ?? 0) + 1));
         else forEachKeyCode(fb, (k) => other.add(k, 1), (k) => str.set(k, (str.get(k) ?? 0) + 1), this.flagsFor(fb));
         for (const i of other.used) if (other.values[i] > body.get(other.keys[i])) body.set(other.keys[i], other.values[i]);
@@ -485,6 +493,37 @@ export class IndexBuilder {
     if (facets.section) this.post(this.idOfString(`${FACET}s${facets.section}`), id * 16);
     if (facets.source) this.post(this.idOfString(`${FACET}o${facets.source}`), id * 16);
     return id;
+  }
+
+  /**
+   * What keying all of `b` (the second script's text, as long as `a`, the first, whose counts
+   * `body` and `strBody` hold) would add, from the pieces where the two differ: between breaks
+   * (a character that is no key and no word character in both), keys and word bounds of one piece
+   * do not depend on another, so b's count of a key is a's, less a's pieces, plus b's. Most
+   * twins differ in quotation marks only (“” and 「」 are both breaks): nothing is keyed again.
+   */
+  private addDiffering(a: string, b: string, strBody: Map<string, number>): void {
+    const { body, other, otherFirst } = this;
+    other.clear();
+    otherFirst.clear();
+    const strA = new Map<string, number>();
+    const strB = new Map<string, number>();
+    for (const [s, e] of differingPieces(a, b)) {
+      const pa = a.slice(s, e);
+      forEachKeyCode(pa, (k) => otherFirst.add(k, 1), (k) => strA.set(k, (strA.get(k) ?? 0) + 1), this.flagsFor(pa));
+      const pb = b.slice(s, e);
+      forEachKeyCode(pb, (k) => other.add(k, 1), (k) => strB.set(k, (strB.get(k) ?? 0) + 1), this.flagsFor(pb));
+    }
+    // As scanning all of b: a key whose count in b exceeds a's takes b's (a new key comes in b's order).
+    for (const i of other.used) {
+      const k = other.keys[i];
+      const inA = Math.max(0, otherFirst.get(k));
+      if (other.values[i] > inA) body.set(k, Math.max(0, body.get(k)) - inA + other.values[i]);
+    }
+    for (const [k, n] of strB) {
+      const inA = strA.get(k) ?? 0;
+      if (n > inA) strBody.set(k, (strBody.get(k) ?? 0) - inA + n);
+    }
   }
 
   finish(): BuiltIndex {
@@ -581,4 +620,32 @@ export function differingWindows(a: string, b: string): string[] | null {
     else ranges.push([s, e]);
   }
   return ranges.map(([s, e]) => b.slice(s, e));
+}
+
+/** Is this UTF-16 unit a break between pieces: no key, no word character, outside every word (a BMP character of neither class)? */
+function isBreak(c: number): boolean {
+  return (c < 0xd800 || c >= 0xe000) && dense(c) < 0 && (charAt(String.fromCharCode(c), 0) & 3) === 3;
+}
+
+/**
+ * The pieces of two texts of one length, between positions that are breaks in both, where the
+ * texts differ other than break for break ([start, end) each, in order).
+ */
+export function differingPieces(a: string, b: string): [number, number][] {
+  const pieces: [number, number][] = [];
+  const n = a.length;
+  const breakAt = (i: number) => isBreak(a.charCodeAt(i)) && isBreak(b.charCodeAt(i));
+  for (let i = 0; i < n; ) {
+    if (a.charCodeAt(i) === b.charCodeAt(i) || breakAt(i)) {
+      i++;
+      continue;
+    }
+    let s = i;
+    while (s > 0 && !breakAt(s - 1)) s--;
+    let e = i + 1;
+    while (e < n && !breakAt(e)) e++;
+    pieces.push([s, e]);
+    i = e;
+  }
+  return pieces;
 }
