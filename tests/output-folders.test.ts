@@ -171,6 +171,15 @@ describe("one build at a time per output folder", () => {
     assert.equal(reused.code, 0, `a PID reused by another process does not hold the lock: ${reused.stderr}`);
   });
 
+  it("a process that builds again and again releases each lock and keeps no exit listener for it", async () => {
+    const root = site();
+    const out = join(root, "_site");
+    const before = process.listenerCount("exit");
+    for (let i = 0; i < 3; i++) assert.equal((await buildSiteInProcess(root, out, NOW)).code, 0);
+    assert.ok(!existsSync(lockOf(out)), "released");
+    assert.equal(process.listenerCount("exit"), before, "no exit listener left behind per build");
+  });
+
   it("a build killed with -9 while it holds the lock does not leave it stuck", async () => {
     const root = site();
     const out = join(root, "_site");

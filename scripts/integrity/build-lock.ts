@@ -119,6 +119,9 @@ export async function acquireBuildLock(out: string, options: LockOptions): Promi
     try {
       writeFileSync(file, text, { flag: "wx" });
       const release = () => {
+        // Released by the build or at exit, once: a process that builds many times (the
+        // tests, a long-running tool) does not pile up exit listeners.
+        process.removeListener("exit", release);
         try {
           if (readFileSync(file, "utf8") === text) rmSync(file, { force: true });
         } catch {
