@@ -69,6 +69,8 @@ test("usage profiles: each form keeps its length, words win over characters", ()
   assert.equal(tw.apply("浮上檯面，櫃檯"), "浮上檯面，櫃台");
   const hk = usageProfile("hk-news")!;
   assert.equal(hk.apply("他説，衞生署啓動温度監測"), "他說，衛生署啟動溫度監測");
+  // Shops are 舖, spreading 鋪; the Big5 麵.
+  assert.equal(hk.apply("商鋪打地鋪，拉麪"), "商舖打地鋪，拉麵");
   const cn = usageProfile("cn-news")!;
   assert.equal(cn.apply("妳想像甚么？神祇"), "你想象什么？神祇");
   // A word's own choice over its character's: 市佔率 keeps 佔, while 台北市占全市 takes the share's 占.
