@@ -180,6 +180,8 @@ test("rule families convert the word after a swallowing phrase, and leave that p
   assert.equal(c.convert("学生发现，中华发展，欧美发达，保护发展，判断发展，假发票。"), "學生發現，中華發展，歐美發達，保護發展，判斷發展，假發票。");
   // … and hair stays hair: other words after it, unless-texts, OpenCC's longer phrases.
   assert.equal(c.convert("她的头发很长，头发生长，头发现在很短，理发店，染发剂，银发族。"), "她的頭髮很長，頭髮生長，頭髮現在很短，理髮店，染髮劑，銀髮族。");
+  // 长发 is no phrase (署长发布), but hair of crime news is hair: 长发男子, 黑色长发; 的长发展 stays 發.
+  assert.equal(c.convert("一名长发男子，她的黑色长发，经济的长发展，部长发言。"), "一名長髮男子，她的黑色長髮，經濟的長發展，部長發言。");
   // 制度 after a 製 phrase; making stays 製.
   assert.equal(c.convert("一定制度，提供制度，定制服务，复制文件。"), "一定制度，提供制度，定製服務，複製文件。");
   // 采用/采访 after an 采 phrase; 风采, 精采 stay.
