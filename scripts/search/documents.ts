@@ -109,11 +109,16 @@ export function* searchDocuments(articles: PageInput[][]): Generator<SearchDocum
       const b = htmlText(p.html);
       if (m) summaries.set(p.path, m);
       // A summary made from the body's start is already there: the file need not carry it twice.
-      const own = m && !b.replace(/\s+/g, "").includes(m.replace(/\s+/g, "").replace(/…$/, "")) ? m : undefined;
+      const own = m && !inBody(b, m.replace(/\s+/g, "").replace(/…$/, "")) ? m : undefined;
       variants.set(p.path, { ...file, ...(own ? { m: own } : {}), b });
     }
     yield { variants, section: pages[0]?.section, summaries };
   }
+}
+
+/** Does `body`, white space aside, hold `text` (which has none)? Found as it stands, the body need not be copied without its white space. */
+function inBody(body: string, text: string): boolean {
+  return body.includes(text) || body.replace(/\s+/g, "").includes(text);
 }
 
 /** Each article's pages (one a script), newest article first. */

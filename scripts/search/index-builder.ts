@@ -331,6 +331,8 @@ export class IndexBuilder {
   private other = new IntTable();
   private otherFirst = new IntTable();
   private title = new IntTable(1 << 10);
+  /** Integer keys of the source, editor and tags (a set: values 1). */
+  private metaCodes = new IntTable(1 << 10);
 
   /** Sampling titles and summaries as they come, when no lexicon was given. */
   private readonly sampling: boolean;
@@ -425,7 +427,8 @@ export class IndexBuilder {
     body.clear();
     title.clear();
     const meta = new Set<string>();
-    const metaCodes = new Set<number>();
+    const metaCodes = this.metaCodes;
+    metaCodes.clear();
     const strBody = new Map<string, number>();
     const strTitle = new Set<string>();
     const seenBodies: string[] = [];
@@ -443,7 +446,7 @@ export class IndexBuilder {
         if (!seenMeta.has(fm)) {
           seenMeta.add(fm);
           // Names and tags: their pairs are words as they stand.
-          forEachKeyCode(fm, (k) => metaCodes.add(k), (k) => meta.add(k));
+          forEachKeyCode(fm, (k) => metaCodes.set(k, 1), (k) => meta.add(k));
         }
       }
       // The summary counts twice: it is the article's own account of itself.
@@ -472,8 +475,8 @@ export class IndexBuilder {
       seenBodies.push(fb);
     }
     // A pair that is a real match anywhere in the article is listed under the pair alone.
-    const realPair = (code: number) => body.get(code) > 0 || title.get(code) > 0 || metaCodes.has(code);
-    const weight = (code: number, n: number) => weightOf(title.get(code) > 0, n, metaCodes.has(code));
+    const realPair = (code: number) => body.get(code) > 0 || title.get(code) > 0 || metaCodes.get(code) > 0;
+    const weight = (code: number, n: number) => weightOf(title.get(code) > 0, n, metaCodes.get(code) > 0);
     // Weight 0: the pair only falls inside longer words here (a posting has a weight otherwise).
     for (const i of body.used) {
       const k = body.keys[i];
@@ -486,7 +489,10 @@ export class IndexBuilder {
       if (k < INSIDE_CODE) this.post(this.idOfCode(k), id * 16 + weight(k, 0));
       else if (!realPair(k - INSIDE_CODE) && body.get(k) < 0) this.post(this.idOfCode(k - INSIDE_CODE), id * 16);
     }
-    for (const k of metaCodes) if (body.get(k) < 0 && title.get(k) < 0) this.post(this.idOfCode(k), id * 16 + weightOf(false, 0, true));
+    for (const i of metaCodes.used) {
+      const k = metaCodes.keys[i];
+      if (body.get(k) < 0 && title.get(k) < 0) this.post(this.idOfCode(k), id * 16 + weightOf(false, 0, true));
+    }
     for (const [k, n] of strBody) this.post(this.idOfString(k), id * 16 + weightOf(strTitle.has(k), n, meta.has(k)));
     for (const k of strTitle) if (!strBody.has(k)) this.post(this.idOfString(k), id * 16 + weightOf(true, 0, meta.has(k)));
     for (const k of meta) if (!strBody.has(k) && !strTitle.has(k)) this.post(this.idOfString(k), id * 16 + weightOf(false, 0, true));
