@@ -152,6 +152,10 @@ test("guesses: a character read alone where the corpus reads it several ways, wi
   assert.equal(guessesIn(given, "他们在队里。").filter((g) => g.char === "里").length, 0);
   // A phrase that gives the usual reading is no guess either.
   assert.equal(guessesIn(c, "我们发展经济。").length, 0);
+  // Nor one that gives another reading as a whole word of the text (头发 → 頭髮, 干部 → 幹部);
+  // a phrase across a word boundary is (一碗面 in 一碗|面条: the converter's commonest error).
+  assert.deepEqual(guessesIn(c, "她的头发很长，干部下基层。"), []);
+  assert.ok(guessesIn(c, "一碗面条。").some((g) => g.word === "一碗面" && g.by === "phrase"), JSON.stringify(guessesIn(c, "一碗面条。")));
   // The Traditional article's twin: 乾 read alone.
   const t = scriptConverter(HANT, HANS, []);
   assert.ok(guessesIn(t, "天氣乾燥。").some((g) => g.char === "乾" && g.chosen === "干"));

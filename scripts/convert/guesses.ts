@@ -87,11 +87,27 @@ export function guessesIn(converter: ScriptConverter, text: string): Guess[] {
     const usual = counts[0][0] === chosen;
     if (usual && (how[i] === "phrase" || counts[0][1] / total >= 0.8)) return;
     const [from, to] = how[i] === "phrase" ? phraseAround(how, printed, text, converter, i) : wordOf(i);
+    // A phrase of two or more characters that is whole words of the text (头发, 理发师, 干部) is
+    // the dictionary's decision, not a guess; one that straddles a word boundary is the
+    // converter's most frequent error (金发 in 奖金|发放, 只股 in 78|只|股票), and stays.
+    if (how[i] === "phrase" && to - from >= 2 && wordBounds(text).has(starts[from]) && wordBounds(text).has(to < chars.length ? starts[to] : text.length)) return;
     const twin = printed.slice(from, to);
     if (twin.some((c) => c == null)) return;
     out.push({ word: chars.slice(from, to).join(""), printed: twin.join(""), char: ch, chosen, others: counts.map(([x]) => x).filter((x) => x !== chosen), at: i - from, by: how[i] as "phrase" | "character" });
   });
   return out;
+}
+
+let boundsOf: { text: string; bounds: Set<number> } | null = null;
+
+/** UTF-16 offsets where ICU's words of `text` start or end (the last text's, kept). */
+function wordBounds(text: string): Set<number> {
+  if (boundsOf?.text !== text) {
+    const bounds = new Set<number>([text.length]);
+    for (const w of words.segment(text)) bounds.add(w.index);
+    boundsOf = { text, bounds };
+  }
+  return boundsOf.bounds;
 }
 
 /** The dictionary phrase a character was converted in, as source character offsets. */
