@@ -39,7 +39,6 @@ export interface BuildOptions {
   shard?: ShardSpec;
 }
 
-
 export async function build(root: string, out: string, options: BuildOptions = { stats: false, threads: null }): Promise<number> {
   const started = Date.now();
   let release = () => {};

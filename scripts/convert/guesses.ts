@@ -63,9 +63,18 @@ export function guessesIn(converter: ScriptConverter, text: string): Guess[] {
       how.push(seg.given ? "given" : seg.phrase ? "phrase" : "character");
     });
   }
+  // ICU's words of the text, cut once when a guess first needs them; `bounds`: where they start or end.
+  let segmented: { list: Intl.SegmentData[]; bounds: Set<number> } | null = null;
+  const wordsOfText = () => {
+    if (!segmented) {
+      const list = [...words.segment(text)];
+      segmented = { list, bounds: new Set([...list.map((w) => w.index), text.length]) };
+    }
+    return segmented;
+  };
   const wordOf = (i: number): [number, number] => {
     // The word around a character read on its own (ICU's dictionary), with the word before it if it stands alone.
-    const list = [...words.segment(text)];
+    const { list } = wordsOfText();
     const at = list.findIndex((w) => w.index <= starts[i] && starts[i] < w.index + w.segment.length);
     let first = list[at];
     if (Array.from(first.segment).length === 1 && at > 0 && HAN.test(list[at - 1].segment)) first = list[at - 1];
@@ -90,24 +99,12 @@ export function guessesIn(converter: ScriptConverter, text: string): Guess[] {
     // A phrase of two or more characters that is whole words of the text (头发, 理发师, 干部) is
     // the dictionary's decision, not a guess; one that straddles a word boundary is the
     // converter's most frequent error (金发 in 奖金|发放, 只股 in 78|只|股票), and stays.
-    if (how[i] === "phrase" && to - from >= 2 && wordBounds(text).has(starts[from]) && wordBounds(text).has(to < chars.length ? starts[to] : text.length)) return;
+    if (how[i] === "phrase" && to - from >= 2 && wordsOfText().bounds.has(starts[from]) && wordsOfText().bounds.has(to < chars.length ? starts[to] : text.length)) return;
     const twin = printed.slice(from, to);
     if (twin.some((c) => c == null)) return;
     out.push({ word: chars.slice(from, to).join(""), printed: twin.join(""), char: ch, chosen, others: counts.map(([x]) => x).filter((x) => x !== chosen), at: i - from, by: how[i] as "phrase" | "character" });
   });
   return out;
-}
-
-let boundsOf: { text: string; bounds: Set<number> } | null = null;
-
-/** UTF-16 offsets where ICU's words of `text` start or end (the last text's, kept). */
-function wordBounds(text: string): Set<number> {
-  if (boundsOf?.text !== text) {
-    const bounds = new Set<number>([text.length]);
-    for (const w of words.segment(text)) bounds.add(w.index);
-    boundsOf = { text, bounds };
-  }
-  return boundsOf.bounds;
 }
 
 /** The dictionary phrase a character was converted in, as source character offsets. */
