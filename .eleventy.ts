@@ -6,6 +6,7 @@ import outputAudit from "./scripts/plugins/output-audit.ts";
 import search from "./scripts/search/plugin.ts";
 import syndication from "./scripts/plugins/syndication.ts";
 import templatesOnly from "./scripts/plugins/templates-only.ts";
+import writtenPages from "./scripts/plugins/written-pages.ts";
 import type { EleventyConfig } from "./scripts/plugins/eleventy-config.ts";
 import { sessionOf } from "./scripts/build/eleventy.ts";
 
@@ -15,6 +16,9 @@ export default function (eleventyConfig: EleventyConfig) {
   const { root, project } = session.current.settings;
   // Only content/_generate/ holds templates: nothing else an editor saves under content/ is run.
   eleventyConfig.addPlugin(templatesOnly);
+  // Each page is hashed and checked as it is written; a build then lets go of its HTML
+  // (the dev server keeps it for its reload client).
+  eleventyConfig.addPlugin(writtenPages, { release: session.current.mode !== "serve" });
   // Articles, pages and site data in content/ become the site model (global data `news`).
   eleventyConfig.addPlugin(newsSite, { session });
   // CSS, scripts and images in assets/, with content-hashed copies for long caching.

@@ -1,5 +1,5 @@
-// Hashes of files the build wrote itself, known without reading them back: the pages from
-// Eleventy's results (the exact string it wrote), hashed in the thread that rendered them,
+// Hashes of files the build wrote itself, known without reading them back: the pages as
+// Eleventy wrote them (the exact string, plugins/written-pages.ts), hashed in the thread that rendered them,
 // and the pages taken unchanged from the last build (whose hashes its manifest holds).
 // The manifest then reads and hashes only the files nobody vouched for.
 import { relative, sep } from "node:path";
@@ -21,23 +21,11 @@ export function writtenRow(path: string, bytes: Buffer): WrittenRow {
   return [path, bytes.length, sha256(bytes)];
 }
 
-/** One written page as Eleventy reports it in `eleventy.after`. */
-export interface WrittenResult {
-  outputPath: string | false;
-  content: unknown;
-}
-
-/** The hashes of what Eleventy wrote into `output`, as [path, size, sha256] rows (they cross threads). */
-export function hashResults(results: readonly WrittenResult[], output: string): WrittenRow[] {
-  const rows: WrittenRow[] = [];
-  for (const r of results) {
-    if (!r.outputPath || (typeof r.content !== "string" && !Buffer.isBuffer(r.content))) continue;
-    const bytes = typeof r.content === "string" ? Buffer.from(r.content, "utf8") : r.content;
-    const rel = relative(output, r.outputPath);
-    if (rel.startsWith("..")) continue;
-    rows.push(writtenRow(`/${rel.split(sep).join("/")}`, bytes));
-  }
-  return rows;
+/** The row of one file Eleventy wrote into `output` (null if it wrote outside it). */
+export function writtenRowOf(output: string, outputPath: string, content: string | Buffer): WrittenRow | null {
+  const rel = relative(output, outputPath);
+  if (rel.startsWith("..")) return null;
+  return writtenRow(`/${rel.split(sep).join("/")}`, typeof content === "string" ? Buffer.from(content, "utf8") : content);
 }
 
 /** What one build vouches for: plugins add what they wrote, the build command's manifest reads it. */

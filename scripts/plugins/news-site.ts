@@ -9,7 +9,8 @@ import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDirectory, keyPages, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
 import { templatesWrittenOnce } from "../render/render-share.ts";
-import { hashResults } from "../integrity/written-files.ts";
+import { writtenRowOf, type WrittenRow } from "../integrity/written-files.ts";
+import { onPageWritten } from "./written-pages.ts";
 import type { Build, BuildSession } from "../build/build.ts";
 import { checkEveryPageWrittenOnce, pageCount } from "../render/render-threads.ts";
 import type { HelperJob } from "../render/render-worker.ts";
@@ -36,8 +37,22 @@ function copyIfChanged(from: string, to: string): void {
   copyFileSync(from, to);
 }
 
+/** The [path, size, sha256] rows of what this Eleventy writes in each build, hashed as it writes. */
+function pagesWrittenBy(eleventyConfig: EleventyConfig): () => WrittenRow[] {
+  let rows: WrittenRow[] = [];
+  eleventyConfig.on("eleventy.before", () => {
+    rows = [];
+  });
+  onPageWritten(eleventyConfig, (path, content) => {
+    const row = writtenRowOf(eleventyConfig.directories.output, path, content);
+    if (row) rows.push(row);
+  });
+  return () => rows;
+}
+
 export default function newsSite(eleventyConfig: EleventyConfig, options: Options): void {
   const { session } = options;
+  const pagesWritten = pagesWrittenBy(eleventyConfig);
   if (session.current.mode === "render-helper") {
     // A render helper renders only the pages it is dealt; what is written once is the main thread's.
     const build = session.current;
@@ -46,7 +61,7 @@ export default function newsSite(eleventyConfig: EleventyConfig, options: Option
       if (!build.share) throw new Error("A render helper's build was started without its share of pages.");
       return asTemplateData(await build.share);
     });
-    eleventyConfig.on("eleventy.after", ({ results, directories }) => build.written.vouchFor(hashResults(results ?? [], directories.output)));
+    eleventyConfig.on("eleventy.after", () => build.written.vouchFor(pagesWritten()));
     return;
   }
   // What this thread renders of the current build's plan (the rest is dealt to helpers).
@@ -101,13 +116,13 @@ export default function newsSite(eleventyConfig: EleventyConfig, options: Option
     return asTemplateData({ ...site.model, render: mine ?? build.plan.render });
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const build = session.current;
     const model = build.site?.model;
     const plan = build.plan;
     if (!model) return;
     // The pages written or taken over, with their hashes: the manifest need not read them back.
-    const written = hashResults(results ?? [], directories.output);
+    const written = pagesWritten();
     build.written.vouchFor(written);
     let theirKeys: [string, string][] = [];
     if (build.helpers) {

@@ -1,12 +1,13 @@
 // Eleventy plugin: the last check on the output (scripts/audit/). Every page and feed an
-// Eleventy wrote is read back from its results, in the thread that rendered it (render
-// helpers included), before the build command publishes anything; one finding stops the
-// build, with the file and the rule broken.
+// Eleventy writes is checked as written (plugins/written-pages.ts), in the thread that
+// rendered it (render helpers included), before the build command publishes anything; one
+// finding stops the build, with the file and the rule broken.
 import { relative, sep } from "node:path";
 import { auditContext, auditOutput, type AuditContext } from "../audit/audit-output.ts";
 import type { BuildSession } from "../build/build.ts";
 import { refreshTargets } from "../model/page-kinds.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { onPageWritten } from "./written-pages.ts";
 
 export interface Options {
   /** The site's root (content/ is under it). */
@@ -49,23 +50,32 @@ const LIMIT = 40;
 export default function outputAudit(eleventyConfig: EleventyConfig, userOptions: Partial<Options> = {}): void {
   const options: Options = { ...defaults, ...userOptions };
   let ctx: AuditContext | null = null;
+  let refresh: Promise<Map<string, string>> | null = null;
+  let findings: { path: string; rule: string; excerpt: string }[] = [];
   eleventyConfig.on("eleventy.before", () => {
     // Site data may have changed between two rebuilds of the dev server.
     ctx = null;
+    refresh = null;
+    findings = [];
   });
-  eleventyConfig.on("eleventy.after", async ({ results, directories }) => {
-    const findings: { path: string; rule: string; excerpt: string }[] = [];
-    // A render helper checks the pages it was dealt; the main thread knows every page.
-    const build = options.session?.current;
-    const pages = build?.site?.model ?? (build?.share ? (await build.share).render : undefined);
-    const refresh = pages ? refreshTargets(pages) : new Map<string, string>();
-    for (const r of results ?? []) {
-      if (!r.outputPath || typeof r.content !== "string") continue;
-      ctx ??= auditContext(options.root);
-      const path = "/" + relative(directories.output, r.outputPath).split(sep).join("/");
-      const to = refresh.get(path);
-      for (const f of auditOutput(path, r.content, to === undefined ? ctx : { ...ctx, refreshTo: to })) findings.push({ path, ...f });
-    }
+  // Each page is checked as it is written (its HTML is not kept till the end of the build).
+  onPageWritten(eleventyConfig, async (outputPath, content) => {
+    if (typeof content !== "string") return;
+    ctx ??= auditContext(options.root);
+    refresh ??= redirectTargets(options.session);
+    const path = "/" + relative(eleventyConfig.directories.output, outputPath).split(sep).join("/");
+    const to = (await refresh).get(path);
+    for (const f of auditOutput(path, content, to === undefined ? ctx : { ...ctx, refreshTo: to })) findings.push({ path, ...f });
+  });
+  eleventyConfig.on("eleventy.after", () => {
     if (findings.length > 0) throw new OutputAuditError(findings);
   });
+}
+
+/** The pages that may refresh to another, each to its own target. A render helper knows the
+ * pages it was dealt; the main thread every page. */
+async function redirectTargets(session: BuildSession | undefined): Promise<Map<string, string>> {
+  const build = session?.current;
+  const pages = build?.site?.model ?? (build?.share ? (await build.share).render : undefined);
+  return pages ? refreshTargets(pages) : new Map<string, string>();
 }

@@ -115,6 +115,10 @@ export function createSpamJudge(options: SpamOptions): SpamJudge {
   const memo = { title: new Map<string, SpamHit | null>(), text: new Map<string, SpamHit | null>(), name: new Map<string, SpamHit | null>() };
   let remembered = 0;
 
+  // A text cut from a page (the output check) is a slice that keeps the whole page alive:
+  // the memo keeps a copy of its own, or it would hold every page's HTML till the limit.
+  const ownCopy = (text: string): string => (text.length < 16 ? text : (" " + text).slice(1));
+
   function judge(text: string, kind: TextKind): SpamHit | null {
     const seen = memo[kind].get(text);
     if (seen !== undefined) return seen;
@@ -125,7 +129,7 @@ export function createSpamJudge(options: SpamOptions): SpamJudge {
       memo.name.clear();
       remembered = 0;
     }
-    memo[kind].set(text, verdict);
+    memo[kind].set(ownCopy(text), verdict);
     remembered += text.length;
     return verdict;
   }
