@@ -3,11 +3,12 @@
 // that these tests are about the audit, not the classifier (tests/spam-judge.test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { auditOutput, type AuditContext } from "../scripts/audit/audit-output.ts";
 import { securityPolicy } from "../scripts/security/policy.ts";
-import { PROJECT, buildSampleSite, readTree } from "./helpers/site-fixture.ts";
+import { PROJECT, buildSampleSite, copyProject, readTree } from "./helpers/site-fixture.ts";
 
 const csp = securityPolicy({ iframeHosts: ["player.bilibili.com"] }).meta;
 const ctx: AuditContext = {
@@ -105,4 +106,33 @@ test("an article's own header holds a headline, not the site's chrome: it is jud
   const html = page("<p>x</p>").replace('<article class="article">', '<article class="article"><header class="article-header"><h1 class="headline">標題詞</h1></header>').replace('<main id="main">', '<header class="site-header"><a href="/zh-hant/">標題詞站名</a></header><main id="main">');
   const rules = auditOutput("zh-hant/a/index.html", html, byKind).map((f) => `${f.excerpt}: ${f.rule}`);
   assert.deepEqual(rules.sort(), ["標題詞: reads as gambling/porn spam: judged as title", "標題詞站名: reads as gambling/porn spam: judged as name"]);
+});
+
+// Pages are checked as Eleventy writes them (plugins/written-pages.ts), not from results kept
+// till the end of the build. A layout that writes inline script into every article page (a
+// copy of the project: the templates are the project's) is caught on each of them, on one
+// thread and on two, and nothing is published.
+test("a build checks every page as it is written, on every render thread: a layout's inline script stops it", () => {
+  const copy = copyProject();
+  const layout = join(copy, "layouts/article.njk");
+  writeFileSync(layout, readFileSync(layout, "utf8").replace('<article class="article">', '<article class="article"><script>window.x = 1</script>'));
+  const articles = readdirSync(join(copy, "content/news"), { recursive: true }).filter((f) => String(f).endsWith(".md")).length;
+  const out = join(copy, "_site");
+  const build = (threads: string) =>
+    spawnSync(process.execPath, ["--import", "tsx", join(copy, "scripts/cli/build.ts"), "--out", out, "--threads", threads], { cwd: copy, encoding: "utf8", timeout: 300_000 });
+  const one = build("1");
+  assert.equal(one.status, 1, one.stdout + one.stderr);
+  // Every article page of both scripts, each named once under its rule.
+  const count = new RegExp(`/index\\.html: an inline <script>: .*\\(and ${articles * 2 - 1} more\\)`);
+  assert.match(one.stderr, /The output check found 2 problems in what the build wrote, so nothing was published/);
+  assert.match(one.stderr, count);
+  assert.equal(existsSync(out), false, "nothing published");
+  // Two threads: the main thread's pages are reported, the helper's failure is heard, not
+  // left to crash the process with an unhandled rejection after the message.
+  const two = build("2");
+  assert.equal(two.status, 1, two.stdout + two.stderr);
+  assert.match(two.stderr, /The output check found 2 problems/);
+  assert.match(two.stderr, /Build failed\.\s*$/);
+  assert.doesNotMatch(two.stderr, /WorkerFailed|triggerUncaughtException/);
+  assert.equal(existsSync(out), false, "nothing published");
 });

@@ -4,23 +4,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { PROJECT, readTree } from "./helpers/site-fixture.ts";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copyProject, readTree } from "./helpers/site-fixture.ts";
 
 test("a .njk file under content/ outside _generate is never rendered", () => {
-  const copy = mkdtempSync(join(tmpdir(), "newsroom-project-"));
-  const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: PROJECT, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
-  for (const f of files) {
-    if (f.startsWith("node_modules/") || !existsSync(join(PROJECT, f))) continue;
-    mkdirSync(dirname(join(copy, f)), { recursive: true });
-    cpSync(join(PROJECT, f), join(copy, f));
-  }
-  symlinkSync(join(PROJECT, "node_modules"), join(copy, "node_modules"));
-  // The photos as other builds of the sample site encoded them (checked by the cache on use):
-  // this test is about templates, not about encoding the photos once more.
-  if (existsSync(join(PROJECT, ".cache/media"))) cpSync(join(PROJECT, ".cache/media"), join(copy, ".cache/media"), { recursive: true });
+  const copy = copyProject();
   const evil = "---\npermalink: /EVIL.html\n---\n<p>EVIL {{ 6 * 7 }}</p>\n";
   writeFileSync(join(copy, "content/news/media-focus/evil.njk"), evil.replace("EVIL.html", "EVIL-1.html"));
   writeFileSync(join(copy, "content/pages/evil.njk"), evil.replace("EVIL.html", "EVIL-2.html"));

@@ -67,7 +67,9 @@ export default function outputAudit(eleventyConfig: EleventyConfig, userOptions:
     const to = (await refresh).get(path);
     for (const f of auditOutput(path, content, to === undefined ? ctx : { ...ctx, refreshTo: to })) findings.push({ path, ...f });
   });
-  eleventyConfig.on("eleventy.after", () => {
+  // Async: Eleventy runs these listeners in a Promise.all, and a listener that throws at once
+  // would leave the others' promises (the render helpers') with nobody to hear them fail.
+  eleventyConfig.on("eleventy.after", async () => {
     if (findings.length > 0) throw new OutputAuditError(findings);
   });
 }

@@ -1,7 +1,7 @@
 // Small sites written by the tests themselves, built with the real build command: in this
 // process (its build function) where the process is not the point, else as its own process.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,22 @@ import { format } from "node:util";
 import * as cheerio from "cheerio";
 
 export const PROJECT = resolve(fileURLToPath(import.meta.url), "../../..");
+
+/** A copy of the project (its tracked and new files, node_modules linked), for tests that
+ * change its templates or content/. The photos as other builds of the sample site encoded
+ * them come along (the cache checks each file on use): such tests are not about encoding. */
+export function copyProject(): string {
+  const copy = mkdtempSync(join(tmpdir(), "newsroom-project-"));
+  const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: PROJECT, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+  for (const f of files) {
+    if (f.startsWith("node_modules/") || !existsSync(join(PROJECT, f))) continue;
+    mkdirSync(dirname(join(copy, f)), { recursive: true });
+    cpSync(join(PROJECT, f), join(copy, f));
+  }
+  symlinkSync(join(PROJECT, "node_modules"), join(copy, "node_modules"));
+  if (existsSync(join(PROJECT, ".cache/media"))) cpSync(join(PROJECT, ".cache/media"), join(copy, ".cache/media"), { recursive: true });
+  return copy;
+}
 
 export const TEST_SITE = {
   name: "測試集團",
