@@ -68,13 +68,15 @@ export interface IndexJob {
   dir: string;
   /** Every script's path (zh-hans …). */
   variants: string[];
+  /** The site's .cache/search/: each article's keys and files kept between builds (doc-cache.ts); none, none kept. */
+  cacheDir?: string;
 }
 
 /**
  * The job of indexing `model` into `dir`. Articles newest first (the order of model.sources):
  * document ids are positions in this order, so among equal scores the newer article comes first.
  */
-export function indexJob(model: SiteModel, dir: string): IndexJob {
+export function indexJob(model: SiteModel, dir: string, cacheDir?: string): IndexJob {
   return {
     articles: articlesInOrder(model).map((pages) =>
       pages.map((page) => ({
@@ -96,6 +98,7 @@ export function indexJob(model: SiteModel, dir: string): IndexJob {
     ),
     dir,
     variants: model.variants.map((v) => v.path),
+    ...(cacheDir ? { cacheDir } : {}),
   };
 }
 

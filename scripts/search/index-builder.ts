@@ -40,6 +40,20 @@ export interface BuiltIndex {
   hasKey(key: string): boolean;
 }
 
+/** One document's postings as add() made them: key (integer key, or -1 - index into strs) and weight, in posting order. */
+export interface DocPostings {
+  keys: number[];
+  weights: number[];
+  strs: string[];
+}
+
+/** Is this an integer key add() can post (a Han character, or a pair of them)? For checking cached postings. */
+export function isPostedCode(k: number): boolean {
+  if (!Number.isInteger(k) || k < 0) return false;
+  if (k >= SINGLE) return k - SINGLE <= 28160;
+  return Math.floor(k / PAIR) <= 28160 && k % PAIR <= 28160;
+}
+
 export interface BuilderOptions {
   /** Average shard size to aim at, in bytes (the shard count is a power of two). */
   shardBytes?: number;
@@ -420,6 +434,50 @@ export class IndexBuilder {
     return this.insideFlags;
   }
 
+  /** What add() posted for the document being added, when recording (doc-cache.ts): keys (an integer key, or -1 - its index in strs) and weights. */
+  private rec: DocPostings | null = null;
+
+  /** Records what the next add() posts (its ids aside), to replay it with addPostings. */
+  record(): void {
+    this.rec = { keys: [], weights: [], strs: [] };
+  }
+
+  /** What the last add() posted, since record(). */
+  recorded(): DocPostings {
+    const r = this.rec!;
+    this.rec = null;
+    return r;
+  }
+
+  private postCode(code: number, value: number): void {
+    if (this.rec) {
+      this.rec.keys.push(code);
+      this.rec.weights.push(value & 15);
+    }
+    this.post(this.idOfCode(code), value);
+  }
+
+  private postString(key: string, value: number): void {
+    if (this.rec) {
+      this.rec.keys.push(-1 - this.rec.strs.length);
+      this.rec.strs.push(key);
+      this.rec.weights.push(value & 15);
+    }
+    this.post(this.idOfString(key), value);
+  }
+
+  /** Adds the next document from what add() posted for it in an earlier build: the same postings, in the same order. */
+  addPostings(p: DocPostings): number {
+    const id = this.count++;
+    for (let i = 0; i < p.keys.length; i++) {
+      const k = p.keys[i]!;
+      const v = id * 16 + p.weights[i]!;
+      if (k >= 0) this.post(this.idOfCode(k), v);
+      else this.post(this.idOfString(p.strs[-1 - k]!), v);
+    }
+    return id;
+  }
+
   /** Adds the next document (ids are given in order: 0, 1, 2 …): its text in every script, and its facets. */
   add(texts: IndexText[], facets: IndexFacets = {}): number {
     const id = this.count++;
@@ -480,24 +538,24 @@ export class IndexBuilder {
     // Weight 0: the pair only falls inside longer words here (a posting has a weight otherwise).
     for (const i of body.used) {
       const k = body.keys[i];
-      if (k < INSIDE_CODE) this.post(this.idOfCode(k), id * 16 + weight(k, body.values[i]));
-      else if (!realPair(k - INSIDE_CODE)) this.post(this.idOfCode(k - INSIDE_CODE), id * 16);
+      if (k < INSIDE_CODE) this.postCode((k), id * 16 + weight(k, body.values[i]));
+      else if (!realPair(k - INSIDE_CODE)) this.postCode((k - INSIDE_CODE), id * 16);
     }
     for (const i of title.used) {
       const k = title.keys[i];
       if (body.get(k) >= 0) continue;
-      if (k < INSIDE_CODE) this.post(this.idOfCode(k), id * 16 + weight(k, 0));
-      else if (!realPair(k - INSIDE_CODE) && body.get(k) < 0) this.post(this.idOfCode(k - INSIDE_CODE), id * 16);
+      if (k < INSIDE_CODE) this.postCode((k), id * 16 + weight(k, 0));
+      else if (!realPair(k - INSIDE_CODE) && body.get(k) < 0) this.postCode((k - INSIDE_CODE), id * 16);
     }
     for (const i of metaCodes.used) {
       const k = metaCodes.keys[i];
-      if (body.get(k) < 0 && title.get(k) < 0) this.post(this.idOfCode(k), id * 16 + weightOf(false, 0, true));
+      if (body.get(k) < 0 && title.get(k) < 0) this.postCode((k), id * 16 + weightOf(false, 0, true));
     }
-    for (const [k, n] of strBody) this.post(this.idOfString(k), id * 16 + weightOf(strTitle.has(k), n, meta.has(k)));
-    for (const k of strTitle) if (!strBody.has(k)) this.post(this.idOfString(k), id * 16 + weightOf(true, 0, meta.has(k)));
-    for (const k of meta) if (!strBody.has(k) && !strTitle.has(k)) this.post(this.idOfString(k), id * 16 + weightOf(false, 0, true));
-    if (facets.section) this.post(this.idOfString(`${FACET}s${facets.section}`), id * 16);
-    if (facets.source) this.post(this.idOfString(`${FACET}o${facets.source}`), id * 16);
+    for (const [k, n] of strBody) this.postString((k), id * 16 + weightOf(strTitle.has(k), n, meta.has(k)));
+    for (const k of strTitle) if (!strBody.has(k)) this.postString((k), id * 16 + weightOf(true, 0, meta.has(k)));
+    for (const k of meta) if (!strBody.has(k) && !strTitle.has(k)) this.postString((k), id * 16 + weightOf(false, 0, true));
+    if (facets.section) this.postString((`${FACET}s${facets.section}`), id * 16);
+    if (facets.source) this.postString((`${FACET}o${facets.source}`), id * 16);
     return id;
   }
 

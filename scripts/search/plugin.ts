@@ -135,7 +135,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
   const startIndex = (news: SiteModel): Promise<WriteStats> => {
     started = Date.now();
     const dir = join(eleventyConfig.directories.output, options.dir);
-    const job = indexJob(news, dir);
+    const job = indexJob(news, dir, join(session.current.root, ".cache", "search"));
     // One index at a time: the dev server may rebuild while the last index is still written.
     const previous = lastIndexJob ?? Promise.resolve();
     return (lastIndexJob = previous.catch(() => undefined).then(() => indexInWorker(job)));
@@ -165,7 +165,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
       stats = await inWorker;
     } else {
       started = Date.now();
-      stats = writeIndexJob(indexJob(model, join(directories.output, options.dir)));
+      stats = writeIndexJob(indexJob(model, join(directories.output, options.dir), join(session.current.root, ".cache", "search")));
     }
     session.current.written.vouchFor(stats.written.map(([path, size, sha256]) => [`/${options.dir}/${path}`, size, sha256] as const));
     if (session.current.settings.stats) {

@@ -13,6 +13,7 @@ import { foldPairsFor, foldText, packFold } from "./fold.ts";
 import { IndexBuilder, type BuilderOptions } from "./index-builder.ts";
 import { variantEntries } from "./variants.ts";
 import { Lexicon } from "./word-bounds.ts";
+import { bindingOf, digestOf, loadDocCache, saveDocCache, type CachedDoc } from "./doc-cache.ts";
 
 export const MANIFEST = "manifest.json";
 
@@ -32,6 +33,9 @@ export interface WriteStats {
   written: WrittenRow[];
   /** Milliseconds: adding documents (fold, keys, postings), writing document files, grouping into shards, writing shards. */
   timings: { index: number; docFiles: number; shards: number; shardFiles: number };
+  /** Documents keyed now, and taken from .cache/search/ (doc-cache.ts). */
+  keyedDocs: number;
+  cachedDocs: number;
 }
 
 export interface WriteOptions extends BuilderOptions {
@@ -39,19 +43,58 @@ export interface WriteOptions extends BuilderOptions {
   variants?: string[];
   /** Words for word bounds; else sampled from the documents' first titles and summaries. */
   lexicon?: Lexicon;
+  /** Entries of the documents of this build, for doc-cache.ts: filled with each document's by its digest. */
+  keep?: Map<string, CachedDoc>;
 }
+
+/** A document taken from the cache (doc-cache.ts) instead of keyed: its postings and files, and its date (for the years). */
+export interface CachedItem {
+  cached: CachedDoc;
+  digest: string;
+  date: string;
+}
+
+/** A document to key (with its cache digest, to keep its entry), or one from the cache. */
+export type IndexItem = (SearchDocument & { digest?: string }) | CachedItem;
+
+/** The file of .cache/search/ a job's entries are kept in. */
+export const DOC_CACHE = "documents.bin";
 
 /** Writes a build's index: the one call of both paths, in the main thread and in the worker. */
 export function writeIndexJob(job: IndexJob): WriteStats {
-  return writeSearchIndex(searchDocuments(job.articles), job.dir, { variants: job.variants, lexicon: lexiconOf(job) });
+  const lexicon = lexiconOf(job);
+  if (!job.cacheDir) return writeSearchIndex(searchDocuments(job.articles), job.dir, { variants: job.variants, lexicon });
+  const file = join(job.cacheDir, DOC_CACHE);
+  const binding = bindingOf(lexicon);
+  const cache = loadDocCache(file, binding);
+  const keep = new Map<string, CachedDoc>();
+  const items = function* (): Generator<IndexItem> {
+    for (const pages of job.articles) {
+      const digest = digestOf(binding, pages);
+      const cached = cache.get(digest);
+      if (cached) yield { cached, digest, date: pages[0]?.file.i ?? "" };
+      else for (const doc of searchDocuments([pages])) yield { ...doc, digest };
+    }
+  };
+  const stats = writeSearchIndex(items(), job.dir, { variants: job.variants, lexicon, keep });
+  saveDocCache(file, binding, keep);
+  stats.cachedDocs = stats.docs - stats.keyedDocs;
+  return stats;
 }
 
-/** The words that tell real pair matches (word-bounds.ts), from every article's title and summary. */
+/**
+ * The words that tell real pair matches (word-bounds.ts), from the articles' titles and
+ * summaries, oldest first (articles come newest first): a new article changes no sample once the
+ * sample is full, so it does not change every other article's keys (doc-cache.ts).
+ */
 function lexiconOf(job: IndexJob): Lexicon {
   const lexicon = new Lexicon();
   lexicon.sampleMany(
     (function* () {
-      for (const [p] of job.articles) if (p) yield foldText(p.file.m ? `${p.file.t}\n${p.file.m}` : p.file.t);
+      for (let i = job.articles.length - 1; i >= 0; i--) {
+        const p = job.articles[i]![0];
+        if (p) yield foldText(p.file.m ? `${p.file.t}\n${p.file.m}` : p.file.t);
+      }
     })(),
   );
   return lexicon;
@@ -62,7 +105,8 @@ function lexiconOfDocuments(documents: SearchDocument[]): Lexicon {
   const lexicon = new Lexicon();
   lexicon.sampleMany(
     (function* () {
-      for (const doc of documents) {
+      for (let i = documents.length - 1; i >= 0; i--) {
+        const doc = documents[i]!;
         const [variant, d] = [...doc.variants][0] ?? [];
         if (!d) continue;
         const m = doc.summaries?.get(variant!) ?? d.m;
@@ -74,13 +118,13 @@ function lexiconOfDocuments(documents: SearchDocument[]): Lexicon {
 }
 
 /** Writes the index of `documents` into `dir` (the site's /search/ folder). */
-export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: string, options: WriteOptions = {}): WriteStats {
+export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, options: WriteOptions = {}): WriteStats {
   mkdirSync(dir, { recursive: true });
   const work = join(dir, `.tmp-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, "s"), { recursive: true });
   const hash = createHash("sha256");
-  const builder = new IndexBuilder(options, options.lexicon ?? (Array.isArray(documents) ? lexiconOfDocuments(documents) : undefined));
+  const builder = new IndexBuilder(options, options.lexicon ?? (Array.isArray(documents) ? lexiconOfDocuments(documents as SearchDocument[]) : undefined));
   const years = new Map<string, [number, number][]>();
   const variants = new Set<string>();
   for (const v of options.variants ?? []) {
@@ -104,21 +148,37 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
     timings[phase] += now - t;
     t = now;
   };
+  let keyedDocs = 0;
   for (const doc of documents) {
     t = performance.now();
-    const texts = [...doc.variants];
-    const first = texts[0]?.[1];
-    const id = builder.add(
-      texts.map(([variant, d]) => ({
-        title: d.t,
-        body: d.b,
-        summary: doc.summaries?.get(variant) ?? d.m,
-        meta: d.o || d.e || d.g?.length ? [d.o ?? "", d.e ?? "", ...(d.g ?? [])].join("\n") : undefined,
-      })),
-      { section: doc.section, source: first?.o ? foldText(first.o) : undefined },
-    );
+    let id: number;
+    let date: string;
+    let docFiles: [string, Buffer][];
+    if ("cached" in doc) {
+      id = builder.addPostings(doc.cached.postings);
+      date = doc.date;
+      docFiles = doc.cached.files;
+      options.keep?.set(doc.digest, doc.cached);
+    } else {
+      keyedDocs++;
+      const texts = [...doc.variants];
+      const first = texts[0]?.[1];
+      if (options.keep && doc.digest) builder.record();
+      id = builder.add(
+        texts.map(([variant, d]) => ({
+          title: d.t,
+          body: d.b,
+          summary: doc.summaries?.get(variant) ?? d.m,
+          meta: d.o || d.e || d.g?.length ? [d.o ?? "", d.e ?? "", ...(d.g ?? [])].join("\n") : undefined,
+        })),
+        { section: doc.section, source: first?.o ? foldText(first.o) : undefined },
+      );
+      date = first?.i ?? "";
+      docFiles = texts.map(([variant, file]) => [variant, Buffer.from(JSON.stringify(file), "utf8")]);
+      if (options.keep && doc.digest) options.keep.set(doc.digest, { postings: builder.recorded(), files: docFiles });
+    }
     // Ids are in date order: a year is a run of ids (or a few, if the order is not by date).
-    const year = first?.i.slice(0, 4) ?? "";
+    const year = date.slice(0, 4);
     if (/^\d{4}$/.test(year)) {
       const runs = years.get(year) ?? [];
       const last = runs[runs.length - 1];
@@ -127,12 +187,11 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
       years.set(year, runs);
     }
     lap("index");
-    for (const [variant, file] of doc.variants) {
+    for (const [variant, bytes] of docFiles) {
       if (!variants.has(variant)) {
         variants.add(variant);
         mkdirSync(join(work, "d", variant), { recursive: true });
       }
-      const bytes = Buffer.from(JSON.stringify(file), "utf8");
       writeFileSync(join(work, "d", variant, `${id}.json`), bytes);
       hash.update(`d/${variant}/${id} ${record(`d/${variant}/${id}.json`, bytes)}\n`);
       docBytes += bytes.length;
@@ -189,5 +248,7 @@ export function writeSearchIndex(documents: Iterable<SearchDocument>, dir: strin
     version,
     written,
     timings,
+    keyedDocs,
+    cachedDocs: 0,
   };
 }

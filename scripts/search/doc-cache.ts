@@ -1,0 +1,112 @@
+// Each article's part of the search index kept between builds in .cache/search/: its postings
+// (keys and weights after folding and word bounds, as IndexBuilder.add posted them) and its
+// document files' bytes, so a build that meets the same article again neither parses its HTML
+// nor keys its text; the shards are grouped again from these postings, in document order, so
+// the index is the bytes a cold build writes.
+//
+// An entry is found by a digest of the article's pages as the index job has them, and of the
+// binding: the index code (scripts/search/, search-keys.js, the OpenCC tables' package) and the
+// word-bounds lexicon. The file is untrusted input: a checksum over it, then every entry's shape
+// and keys are checked; anything else is a cold build, never a wrong index.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import type { PageInput } from "./documents.ts";
+import { isPostedCode, type DocPostings } from "./index-builder.ts";
+import type { Lexicon } from "./word-bounds.ts";
+
+const FORMAT = "newsroom-search-docs/1";
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PROJECT = resolve(HERE, "../..");
+
+export interface CachedDoc {
+  postings: DocPostings;
+  /** Each script's document file: [variant, bytes]. */
+  files: [string, Buffer][];
+}
+
+let codeDigest: string | null = null;
+
+/** The code whose output an entry is: this folder, the key rules, the fold tables' package. */
+function indexCode(): string {
+  if (codeDigest) return codeDigest;
+  const h = createHash("sha256");
+  for (const name of readdirSync(HERE).sort()) if (name.endsWith(".ts")) h.update(name + "\0").update(readFileSync(join(HERE, name))).update("\0");
+  for (const f of ["assets/js/search-keys.js", "node_modules/opencc-js/package.json"]) {
+    try {
+      h.update(f + "\0").update(readFileSync(join(PROJECT, f)));
+    } catch {
+      h.update(f + " missing\0");
+    }
+  }
+  return (codeDigest = h.digest("hex"));
+}
+
+/** The binding of entries: the index code and the lexicon's words. */
+export function bindingOf(lexicon: Lexicon): string {
+  return createHash("sha256").update(FORMAT).update(indexCode()).update([...lexicon.words].sort().join("\n")).digest("hex");
+}
+
+/** The digest an article's entry is found by. */
+export function digestOf(binding: string, pages: PageInput[]): string {
+  return createHash("sha256").update(binding).update(JSON.stringify(pages)).digest("base64");
+}
+
+function isPostings(p: unknown): p is DocPostings {
+  if (!p || typeof p !== "object") return false;
+  const { keys, weights, strs } = p as DocPostings;
+  if (!Array.isArray(keys) || !Array.isArray(weights) || !Array.isArray(strs) || keys.length !== weights.length) return false;
+  if (!strs.every((s) => typeof s === "string" && s !== "")) return false;
+  let nextStr = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const w = weights[i];
+    if (!Number.isInteger(w) || w! < 0 || w! > 15) return false;
+    if (typeof k !== "number") return false;
+    // String keys are numbered in the order posted (-1, -2 …), as add() records them.
+    if (k < 0) {
+      if (k !== -1 - nextStr++) return false;
+    } else if (!isPostedCode(k)) return false;
+  }
+  return nextStr === strs.length;
+}
+
+function isCachedDoc(e: unknown): e is CachedDoc {
+  if (!e || typeof e !== "object") return false;
+  const { postings, files } = e as CachedDoc;
+  return isPostings(postings) && Array.isArray(files) && files.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === "string" && /^[a-z0-9-]+$/i.test(f[0]) && Buffer.isBuffer(f[1]));
+}
+
+/** The entries of `file` made under `binding`; none when it is missing, damaged, foreign or of another binding. */
+export function loadDocCache(file: string, binding: string): Map<string, CachedDoc> {
+  const found = new Map<string, CachedDoc>();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return found;
+  }
+  if (bytes.length < 32 || !createHash("sha256").update(bytes.subarray(32)).digest().equals(bytes.subarray(0, 32))) return found;
+  try {
+    const data = deserialize(bytes.subarray(32)) as { format?: unknown; binding?: unknown; entries?: unknown };
+    if (data.format !== FORMAT || data.binding !== binding || !Array.isArray(data.entries)) return found;
+    for (const item of data.entries as unknown[]) {
+      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== "string" || !isCachedDoc(item[1])) return new Map();
+      found.set(item[0], { postings: item[1].postings, files: item[1].files.map(([v, b]) => [v, Buffer.from(b)]) });
+    }
+  } catch {
+    return new Map();
+  }
+  return found;
+}
+
+/** Writes the entries of this build (and only those) into `file`, whole, swapped in by a rename. */
+export function saveDocCache(file: string, binding: string, entries: Map<string, CachedDoc>): void {
+  const payload = serialize({ format: FORMAT, binding, entries: [...entries] });
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, Buffer.concat([createHash("sha256").update(payload).digest(), payload]));
+  renameSync(tmp, file);
+}
