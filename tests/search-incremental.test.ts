@@ -54,6 +54,8 @@ test("adding a newest article and editing one: the cached build writes the cold 
     const inc = writeIndexJob(job(after, join(tmp, "inc"), cache));
     assert.equal(inc.keyedDocs, 2);
     assert.equal(inc.cachedDocs, 199);
+    // The unchanged articles' document files (every id moved by one) are links to the last index's.
+    assert.equal(inc.linkedFiles, 2 * 199);
     writeIndexJob(job(after, join(tmp, "cold")));
     const cold = filesOf(join(tmp, "cold"));
     assert.ok(cold.size > 400);
@@ -74,6 +76,22 @@ test("on a site whose titles and summaries do not fill the word-bounds sample, a
     const after = [fresh, ...before];
     assert.equal(writeIndexJob(job(after, join(tmp, "inc"), cache)).keyedDocs, 31);
     writeIndexJob(job(after, join(tmp, "cold")));
+    assert.deepEqual(filesOf(join(tmp, "inc")), filesOf(join(tmp, "cold")));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("a document file of the last index changed in the output is written again, not linked", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "search-inc-"));
+  try {
+    const cache = join(tmp, "cache");
+    const articles = Array.from({ length: 20 }, (_, n) => article(n));
+    writeIndexJob(job(articles, join(tmp, "cold")));
+    const first = writeIndexJob(job(articles, join(tmp, "inc"), cache));
+    writeFileSync(join(tmp, "inc", first.version, "d", "zh-hans", "3.json"), '{"t":"tampered"}');
+    const again = writeIndexJob(job(articles, join(tmp, "inc"), cache));
+    assert.equal(again.linkedFiles, 2 * 20 - 1);
     assert.deepEqual(filesOf(join(tmp, "inc")), filesOf(join(tmp, "cold")));
   } finally {
     rmSync(tmp, { recursive: true, force: true });

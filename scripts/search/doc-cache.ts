@@ -27,6 +27,17 @@ export interface CachedDoc {
   files: [string, Buffer][];
 }
 
+/** The index folder the cache's last build wrote (under the search folder), and its files by SHA-256: [path in it, ino:size:mtimeMs]. */
+export interface LastIndex {
+  version: string;
+  files: Map<string, [string, string]>;
+}
+
+/** A file's stat as compared before it is linked: any write to it changes its mtime or size, a new file its inode. */
+export function statKey(s: { ino: number; size: number; mtimeMs: number }): string {
+  return `${s.ino}:${s.size}:${s.mtimeMs}`;
+}
+
 let codeDigest: string | null = null;
 
 /** The code whose output an entry is: this folder, the key rules, the fold tables' package. */
@@ -80,31 +91,45 @@ function isCachedDoc(e: unknown): e is CachedDoc {
 }
 
 /** The entries of `file` made under `binding`; none when it is missing, damaged, foreign or of another binding. */
-export function loadDocCache(file: string, binding: string): Map<string, CachedDoc> {
+export function loadDocCache(file: string, binding: string): { entries: Map<string, CachedDoc>; last: LastIndex | null } {
   const found = new Map<string, CachedDoc>();
+  const none = { entries: new Map<string, CachedDoc>(), last: null };
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
-    return found;
+    return none;
   }
-  if (bytes.length < 32 || !createHash("sha256").update(bytes.subarray(32)).digest().equals(bytes.subarray(0, 32))) return found;
+  if (bytes.length < 32 || !createHash("sha256").update(bytes.subarray(32)).digest().equals(bytes.subarray(0, 32))) return none;
   try {
-    const data = deserialize(bytes.subarray(32)) as { format?: unknown; binding?: unknown; entries?: unknown };
-    if (data.format !== FORMAT || data.binding !== binding || !Array.isArray(data.entries)) return found;
+    const data = deserialize(bytes.subarray(32)) as { format?: unknown; binding?: unknown; entries?: unknown; last?: unknown };
+    if (data.format !== FORMAT || data.binding !== binding || !Array.isArray(data.entries)) return none;
     for (const item of data.entries as unknown[]) {
-      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== "string" || !isCachedDoc(item[1])) return new Map();
+      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== "string" || !isCachedDoc(item[1])) return none;
       found.set(item[0], { postings: item[1].postings, files: item[1].files.map(([v, b]) => [v, Buffer.from(b)]) });
     }
+    return { entries: found, last: lastIndexOf(data.last) };
   } catch {
-    return new Map();
+    return none;
   }
-  return found;
+}
+
+function lastIndexOf(v: unknown): LastIndex | null {
+  if (!v || typeof v !== "object") return null;
+  const { version, files } = v as { version?: unknown; files?: unknown };
+  if (typeof version !== "string" || !/^[0-9a-f]{12}$/.test(version) || !Array.isArray(files)) return null;
+  const map = new Map<string, [string, string]>();
+  for (const f of files as unknown[]) {
+    // Only document files: d/<variant>/<id>.json.
+    if (!Array.isArray(f) || f.length !== 3 || typeof f[0] !== "string" || typeof f[1] !== "string" || typeof f[2] !== "string" || !/^d\/[a-z0-9-]+\/\d+\.json$/i.test(f[1])) return null;
+    map.set(f[0], [f[1], f[2]]);
+  }
+  return { version, files: map };
 }
 
 /** Writes the entries of this build (and only those) into `file`, whole, swapped in by a rename. */
-export function saveDocCache(file: string, binding: string, entries: Map<string, CachedDoc>): void {
-  const payload = serialize({ format: FORMAT, binding, entries: [...entries] });
+export function saveDocCache(file: string, binding: string, entries: Map<string, CachedDoc>, last: LastIndex): void {
+  const payload = serialize({ format: FORMAT, binding, entries: [...entries], last: { version: last.version, files: [...last.files].map(([sha, [path, stat]]) => [sha, path, stat]) } });
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, Buffer.concat([createHash("sha256").update(payload).digest(), payload]));

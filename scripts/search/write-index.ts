@@ -5,7 +5,7 @@
 // The shards (s/) are shared by every script; each script has its own document files (d/).
 import { createHash } from "node:crypto";
 import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FORMAT, type Manifest } from "../../assets/js/search-format.js";
 import { searchDocuments, type IndexJob, type SearchDocument } from "./documents.ts";
@@ -13,7 +13,7 @@ import { foldPairsFor, foldText, packFold } from "./fold.ts";
 import { IndexBuilder, type BuilderOptions } from "./index-builder.ts";
 import { variantEntries } from "./variants.ts";
 import { Lexicon } from "./word-bounds.ts";
-import { bindingOf, digestOf, loadDocCache, saveDocCache, type CachedDoc } from "./doc-cache.ts";
+import { bindingOf, digestOf, loadDocCache, saveDocCache, statKey, type CachedDoc, type LastIndex } from "./doc-cache.ts";
 
 export const MANIFEST = "manifest.json";
 
@@ -36,6 +36,8 @@ export interface WriteStats {
   /** Documents keyed now, and taken from .cache/search/ (doc-cache.ts). */
   keyedDocs: number;
   cachedDocs: number;
+  /** Document files hard-linked from the last index instead of written. */
+  linkedFiles: number;
 }
 
 export interface WriteOptions extends BuilderOptions {
@@ -45,6 +47,12 @@ export interface WriteOptions extends BuilderOptions {
   lexicon?: Lexicon;
   /** Entries of the documents of this build, for doc-cache.ts: filled with each document's by its digest. */
   keep?: Map<string, CachedDoc>;
+  /** The last index's document files (doc-cache.ts): a file of the same bytes, still as written, is hard-linked instead of written. */
+  previous?: LastIndex | null;
+  /** Filled with this index's document files, for the next build's `previous`. */
+  written?: LastIndex;
+  /** Document files hard-linked from the previous index (a count, filled). */
+  linked?: { count: number };
 }
 
 /** A document taken from the cache (doc-cache.ts) instead of keyed: its postings and files, and its date (for the years). */
@@ -66,7 +74,7 @@ export function writeIndexJob(job: IndexJob): WriteStats {
   if (!job.cacheDir) return writeSearchIndex(searchDocuments(job.articles), job.dir, { variants: job.variants, lexicon });
   const file = join(job.cacheDir, DOC_CACHE);
   const binding = bindingOf(lexicon);
-  const cache = loadDocCache(file, binding);
+  const { entries: cache, last: previous } = loadDocCache(file, binding);
   const keep = new Map<string, CachedDoc>();
   const items = function* (): Generator<IndexItem> {
     for (const pages of job.articles) {
@@ -76,9 +84,13 @@ export function writeIndexJob(job: IndexJob): WriteStats {
       else for (const doc of searchDocuments([pages])) yield { ...doc, digest };
     }
   };
-  const stats = writeSearchIndex(items(), job.dir, { variants: job.variants, lexicon, keep });
-  saveDocCache(file, binding, keep);
+  const written: LastIndex = { version: "", files: new Map() };
+  const linked = { count: 0 };
+  const stats = writeSearchIndex(items(), job.dir, { variants: job.variants, lexicon, keep, previous, written, linked });
+  written.version = stats.version;
+  saveDocCache(file, binding, keep, written);
   stats.cachedDocs = stats.docs - stats.keyedDocs;
+  stats.linkedFiles = linked.count;
   return stats;
 }
 
@@ -115,6 +127,25 @@ function lexiconOfDocuments(documents: SearchDocument[]): Lexicon {
     })(),
   );
   return lexicon;
+}
+
+/** Hard-links the previous index's file of these bytes to `to`, if it is still as that build left it. */
+function linkFromPrevious(previous: LastIndex | null | undefined, dir: string, sha: string, to: string): { key: string; linked: boolean } | null {
+  const had = previous?.files.get(sha);
+  if (!had) return null;
+  const from = join(dir, previous!.version, had[0]);
+  try {
+    if (statKey(statSync(from)) !== had[1]) return null;
+    linkSync(from, to);
+    return { key: had[1], linked: true };
+  } catch {
+    return null;
+  }
+}
+
+function writeAndStat(to: string, bytes: Buffer, keep: LastIndex | undefined): { key: string; linked: boolean } | null {
+  writeFileSync(to, bytes);
+  return keep ? { key: statKey(statSync(to)), linked: false } : null;
 }
 
 /** Writes the index of `documents` into `dir` (the site's /search/ folder). */
@@ -192,8 +223,15 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
         variants.add(variant);
         mkdirSync(join(work, "d", variant), { recursive: true });
       }
-      writeFileSync(join(work, "d", variant, `${id}.json`), bytes);
-      hash.update(`d/${variant}/${id} ${record(`d/${variant}/${id}.json`, bytes)}\n`);
+      const rel = `d/${variant}/${id}.json`;
+      const sha = record(rel, bytes);
+      const to = join(work, rel);
+      const stat = linkFromPrevious(options.previous, dir, sha, to) ?? writeAndStat(to, bytes, options.written);
+      if (stat) {
+        if (options.linked && stat.linked) options.linked.count++;
+        options.written?.files.set(sha, [rel, stat.key]);
+      }
+      hash.update(`d/${variant}/${id} ${sha}\n`);
       docBytes += bytes.length;
       files++;
     }
@@ -250,5 +288,6 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
     timings,
     keyedDocs,
     cachedDocs: 0,
+    linkedFiles: 0,
   };
 }
