@@ -1,7 +1,7 @@
 // Each article's part of the search index kept between builds in .cache/search/: its postings
 // (keys and weights after folding and word bounds, as IndexBuilder.add posted them) and its
-// document files' bytes, so a build that meets the same article again neither parses its HTML
-// nor keys its text; the shards are grouped again from these postings, in document order, so
+// document files' SHA-256 and size, so a build that meets the same article again neither parses
+// its HTML nor keys its text (its files are hard-linked from the last index, write-index.ts); the shards are grouped again from these postings, in document order, so
 // the index is the bytes a cold build writes.
 //
 // An entry is found by a digest of the article's pages as the index job has them, and of the
@@ -23,8 +23,8 @@ const PROJECT = resolve(HERE, "../..");
 
 export interface CachedDoc {
   postings: DocPostings;
-  /** Each script's document file: [variant, bytes]. */
-  files: [string, Buffer][];
+  /** Each script's document file: [variant, SHA-256 (hex), size]. */
+  files: [string, string, number][];
 }
 
 /** The index folder the cache's last build wrote (under the search folder), and its files by SHA-256: [path in it, ino:size:mtimeMs]. */
@@ -87,7 +87,7 @@ function isPostings(p: unknown): p is DocPostings {
 function isCachedDoc(e: unknown): e is CachedDoc {
   if (!e || typeof e !== "object") return false;
   const { postings, files } = e as CachedDoc;
-  return isPostings(postings) && Array.isArray(files) && files.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === "string" && /^[a-z0-9-]+$/i.test(f[0]) && Buffer.isBuffer(f[1]));
+  return isPostings(postings) && Array.isArray(files) && files.every((f) => Array.isArray(f) && f.length === 3 && typeof f[0] === "string" && /^[a-z0-9-]+$/i.test(f[0]) && typeof f[1] === "string" && /^[0-9a-f]{64}$/.test(f[1]) && Number.isInteger(f[2]) && f[2] >= 0);
 }
 
 /** The entries of `file` made under `binding`; none when it is missing, damaged, foreign or of another binding. */
@@ -106,7 +106,7 @@ export function loadDocCache(file: string, binding: string): { entries: Map<stri
     if (data.format !== FORMAT || data.binding !== binding || !Array.isArray(data.entries)) return none;
     for (const item of data.entries as unknown[]) {
       if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== "string" || !isCachedDoc(item[1])) return none;
-      found.set(item[0], { postings: item[1].postings, files: item[1].files.map(([v, b]) => [v, Buffer.from(b)]) });
+      found.set(item[0], item[1]);
     }
     return { entries: found, last: lastIndexOf(data.last) };
   } catch {

@@ -4,6 +4,7 @@
 //   search/<hash>/d/<variant>/<id>.json   hosts and browsers may cache them for good)
 // The shards (s/) are shared by every script; each script has its own document files (d/).
 import { createHash } from "node:crypto";
+
 import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
 import { linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -58,6 +59,8 @@ export interface WriteOptions extends BuilderOptions {
 /** A document taken from the cache (doc-cache.ts) instead of keyed: its postings and files, and its date (for the years). */
 export interface CachedItem {
   cached: CachedDoc;
+  /** Its document files' bytes, made again from its pages (when the last index's cannot be linked). */
+  files(): [string, Buffer][];
   digest: string;
   date: string;
 }
@@ -80,7 +83,8 @@ export function writeIndexJob(job: IndexJob): WriteStats {
     for (const pages of job.articles) {
       const digest = digestOf(binding, pages);
       const cached = cache.get(digest);
-      if (cached) yield { cached, digest, date: pages[0]?.file.i ?? "" };
+      const files = () => [...[...searchDocuments([pages])][0]!.variants].map(([v, f]): [string, Buffer] => [v, Buffer.from(JSON.stringify(f), "utf8")]);
+      if (cached) yield { cached, digest, date: pages[0]?.file.i ?? "", files };
       else for (const doc of searchDocuments([pages])) yield { ...doc, digest };
     }
   };
@@ -127,6 +131,10 @@ function lexiconOfDocuments(documents: SearchDocument[]): Lexicon {
     })(),
   );
   return lexicon;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** Hard-links the previous index's file of these bytes to `to`, if it is still as that build left it. */
@@ -184,11 +192,12 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
     t = performance.now();
     let id: number;
     let date: string;
-    let docFiles: [string, Buffer][];
+    // [variant, bytes, or the SHA-256 and size of bytes the last index may hold].
+    let docFiles: [string, Buffer | null, string, number][];
     if ("cached" in doc) {
       id = builder.addPostings(doc.cached.postings);
       date = doc.date;
-      docFiles = doc.cached.files;
+      docFiles = doc.cached.files.map(([v, sha, size]) => [v, null, sha, size]);
       options.keep?.set(doc.digest, doc.cached);
     } else {
       keyedDocs++;
@@ -205,8 +214,11 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
         { section: doc.section, source: first?.o ? foldText(first.o) : undefined },
       );
       date = first?.i ?? "";
-      docFiles = texts.map(([variant, file]) => [variant, Buffer.from(JSON.stringify(file), "utf8")]);
-      if (options.keep && doc.digest) options.keep.set(doc.digest, { postings: builder.recorded(), files: docFiles });
+      docFiles = texts.map(([variant, file]) => [variant, Buffer.from(JSON.stringify(file), "utf8"), "", 0]);
+      if (options.keep && doc.digest) {
+        const postings = builder.recorded();
+        options.keep.set(doc.digest, { postings, files: docFiles.map(([v, bytes]) => [v, sha256(bytes!), bytes!.length]) });
+      }
     }
     // Ids are in date order: a year is a run of ids (or a few, if the order is not by date).
     const year = date.slice(0, 4);
@@ -218,21 +230,32 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
       years.set(year, runs);
     }
     lap("index");
-    for (const [variant, bytes] of docFiles) {
+    let made: [string, Buffer][] | null = null;
+    for (const [variant, given, knownSha, knownSize] of docFiles) {
       if (!variants.has(variant)) {
         variants.add(variant);
         mkdirSync(join(work, "d", variant), { recursive: true });
       }
       const rel = `d/${variant}/${id}.json`;
-      const sha = record(rel, bytes);
       const to = join(work, rel);
-      const stat = linkFromPrevious(options.previous, dir, sha, to) ?? writeAndStat(to, bytes, options.written);
-      if (stat) {
-        if (options.linked && stat.linked) options.linked.count++;
-        options.written?.files.set(sha, [rel, stat.key]);
+      let sha: string;
+      let size: number;
+      const linked = given ? null : linkFromPrevious(options.previous, dir, knownSha, to);
+      if (linked) {
+        [sha, size] = [knownSha, knownSize];
+        written.push([rel, size, sha]);
+        if (options.linked) options.linked.count++;
+        options.written?.files.set(sha, [rel, linked.key]);
+      } else {
+        // Not in the last index as it was written: the bytes, made again from the pages if cached.
+        const bytes = given ?? (made ??= (doc as CachedItem).files()).find(([v]) => v === variant)![1];
+        sha = record(rel, bytes);
+        size = bytes.length;
+        const stat = writeAndStat(to, bytes, options.written);
+        if (stat) options.written?.files.set(sha, [rel, stat.key]);
       }
       hash.update(`d/${variant}/${id} ${sha}\n`);
-      docBytes += bytes.length;
+      docBytes += size;
       files++;
     }
     lap("docFiles");
