@@ -68,14 +68,13 @@ export function digestOf(binding: string, pages: PageInput[]): string {
 function isPostings(p: unknown): p is DocPostings {
   if (!p || typeof p !== "object") return false;
   const { keys, weights, strs } = p as DocPostings;
-  if (!Array.isArray(keys) || !Array.isArray(weights) || !Array.isArray(strs) || keys.length !== weights.length) return false;
+  if (!(keys instanceof Int32Array) || !(weights instanceof Uint8Array) || !Array.isArray(strs) || keys.length !== weights.length) return false;
   if (!strs.every((s) => typeof s === "string" && s !== "")) return false;
   let nextStr = 0;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const w = weights[i];
-    if (!Number.isInteger(w) || w! < 0 || w! > 15) return false;
-    if (typeof k !== "number") return false;
+    if (w! > 15) return false;
     // String keys are numbered in the order posted (-1, -2 …), as add() records them.
     if (k < 0) {
       if (k !== -1 - nextStr++) return false;

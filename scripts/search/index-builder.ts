@@ -42,8 +42,8 @@ export interface BuiltIndex {
 
 /** One document's postings as add() made them: key (integer key, or -1 - index into strs) and weight, in posting order. */
 export interface DocPostings {
-  keys: number[];
-  weights: number[];
+  keys: Int32Array;
+  weights: Uint8Array;
   strs: string[];
 }
 
@@ -435,7 +435,7 @@ export class IndexBuilder {
   }
 
   /** What add() posted for the document being added, when recording (doc-cache.ts): keys (an integer key, or -1 - its index in strs) and weights. */
-  private rec: DocPostings | null = null;
+  private rec: { keys: number[]; weights: number[]; strs: string[] } | null = null;
 
   /** Records what the next add() posts (its ids aside), to replay it with addPostings. */
   record(): void {
@@ -446,7 +446,8 @@ export class IndexBuilder {
   recorded(): DocPostings {
     const r = this.rec!;
     this.rec = null;
-    return r;
+    // Typed arrays: the cache file is written and read as their bytes.
+    return { keys: Int32Array.from(r.keys), weights: Uint8Array.from(r.weights), strs: r.strs };
   }
 
   private postCode(code: number, value: number): void {
