@@ -115,6 +115,7 @@ test("a damaged or foreign cache file gives the cold build's index, keying every
     assert.equal(damaged.keyedDocs, 20);
     assert.deepEqual(filesOf(join(tmp, "inc")), cold);
     writeFileSync(file, "not a cache");
+    writeFileSync(join(cache, "lexicon.bin"), "not a lexicon");
     assert.equal(writeIndexJob(job(articles, join(tmp, "inc"), cache)).keyedDocs, 20);
     assert.deepEqual(filesOf(join(tmp, "inc")), cold);
     // The cache it wrote again serves the next build whole.

@@ -35,38 +35,55 @@ export class Lexicon {
   sample(folded: string): void {
     if (this.sampled >= SAMPLE) return;
     this.sampled += folded.length;
-    for (const s of this.segmenter.segment(folded)) {
-      const w = s.segment;
-      if (w.length < 2 || w.length > MAX_WORD || this.words.has(w)) continue;
-      let ok = true;
-      for (let i = 0; i < w.length && ok; i++) ok = dense(w.charCodeAt(i)) >= 0;
-      if (!ok) continue;
-      this.words.add(w);
-      if (w.length >= 3) {
-        const byHash = this.long[w.length]!;
-        const h = tailHash(w, w.length);
-        const same = byHash.get(h);
-        if (same) same.push(w);
-        else byHash.set(h, [w]);
-      }
-      const end = dense(w.charCodeAt(w.length - 2)) * 32768 + dense(w.charCodeAt(w.length - 1));
-      const had = this.ends.get(end);
-      this.ends.set(end, Math.max(had & 7, w.length) | (had & 8) | (w.length === 2 ? 8 : 0));
+    for (const s of this.segmenter.segment(folded)) this.addWord(s.segment);
+  }
+
+  /** A word found by the segmenter (kept if of two to MAX_WORD Han characters). */
+  private addWord(w: string): void {
+    if (w.length < 2 || w.length > MAX_WORD || this.words.has(w)) return;
+    for (let i = 0; i < w.length; i++) if (dense(w.charCodeAt(i)) < 0) return;
+    this.words.add(w);
+    if (w.length >= 3) {
+      const byHash = this.long[w.length]!;
+      const h = tailHash(w, w.length);
+      const same = byHash.get(h);
+      if (same) same.push(w);
+      else byHash.set(h, [w]);
     }
+    const end = dense(w.charCodeAt(w.length - 2)) * 32768 + dense(w.charCodeAt(w.length - 1));
+    const had = this.ends.get(end);
+    this.ends.set(end, Math.max(had & 7, w.length) | (had & 8) | (w.length === 2 ? 8 : 0));
+  }
+
+  /** The lexicon sample() gave these words (the same lookups: the order words are met in changes none). */
+  static fromWords(words: Iterable<string>, sampled: number): Lexicon {
+    const lexicon = new Lexicon();
+    for (const w of words) lexicon.addWord(w);
+    lexicon.sampled = sampled;
+    return lexicon;
+  }
+
+  /** The pieces sampleMany gives sample(): short texts joined into a few thousand characters, until the sample is full. */
+  static chunksOf(texts: Iterable<string>): string[] {
+    const chunks: string[] = [];
+    let total = 0;
+    let chunk = "";
+    for (const t of texts) {
+      if (total >= SAMPLE) return chunks;
+      chunk += t + "\n";
+      if (chunk.length >= 2000) {
+        chunks.push(chunk);
+        total += chunk.length;
+        chunk = "";
+      }
+    }
+    if (chunk && total < SAMPLE) chunks.push(chunk);
+    return chunks;
   }
 
   /** sample() over many short texts, cut into pieces of a few thousand characters (a segmenter call costs as much as a short text). */
   sampleMany(texts: Iterable<string>): void {
-    let chunk = "";
-    for (const t of texts) {
-      if (this.full) return;
-      chunk += t + "\n";
-      if (chunk.length >= 2000) {
-        this.sample(chunk);
-        chunk = "";
-      }
-    }
-    if (chunk) this.sample(chunk);
+    for (const chunk of Lexicon.chunksOf(texts)) this.sample(chunk);
   }
 
   get full(): boolean {

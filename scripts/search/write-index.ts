@@ -14,7 +14,7 @@ import { foldPairsFor, foldText, packFold } from "./fold.ts";
 import { IndexBuilder, type BuilderOptions } from "./index-builder.ts";
 import { variantEntries } from "./variants.ts";
 import { Lexicon } from "./word-bounds.ts";
-import { bindingOf, digestOf, loadDocCache, saveDocCache, statKey, type CachedDoc, type LastIndex } from "./doc-cache.ts";
+import { bindingOf, cachedLexicon, digestOf, loadDocCache, saveDocCache, statKey, type CachedDoc, type LastIndex } from "./doc-cache.ts";
 
 export const MANIFEST = "manifest.json";
 
@@ -104,8 +104,7 @@ export function writeIndexJob(job: IndexJob): WriteStats {
  * sample is full, so it does not change every other article's keys (doc-cache.ts).
  */
 function lexiconOf(job: IndexJob): Lexicon {
-  const lexicon = new Lexicon();
-  lexicon.sampleMany(
+  const chunks = Lexicon.chunksOf(
     (function* () {
       for (let i = job.articles.length - 1; i >= 0; i--) {
         const p = job.articles[i]![0];
@@ -113,7 +112,12 @@ function lexiconOf(job: IndexJob): Lexicon {
       }
     })(),
   );
-  return lexicon;
+  const make = () => {
+    const lexicon = new Lexicon();
+    for (const c of chunks) lexicon.sample(c);
+    return lexicon;
+  };
+  return job.cacheDir ? cachedLexicon(join(job.cacheDir, "lexicon.bin"), chunks, make, Lexicon.fromWords) : make();
 }
 
 /** The same from documents at hand. */
