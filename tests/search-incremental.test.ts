@@ -98,6 +98,22 @@ test("a document file of the last index changed in the output is written again, 
   }
 });
 
+test("a build into a fresh output folder links the unchanged document files from the last output's index", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "search-inc-"));
+  try {
+    const cache = join(tmp, "cache");
+    const articles = Array.from({ length: 20 }, (_, n) => article(n + 1));
+    writeIndexJob(job(articles, join(tmp, "old"), cache));
+    const after = [article(0), ...articles];
+    const fresh = writeIndexJob({ ...job(after, join(tmp, "new"), cache), previousDir: join(tmp, "old") });
+    assert.equal(fresh.linkedFiles, 2 * 20);
+    writeIndexJob(job(after, join(tmp, "cold")));
+    assert.deepEqual(filesOf(join(tmp, "new")), filesOf(join(tmp, "cold")));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test("a damaged or foreign cache file gives the cold build's index, keying every article", () => {
   const tmp = mkdtempSync(join(tmpdir(), "search-inc-"));
   try {

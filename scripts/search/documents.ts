@@ -70,13 +70,15 @@ export interface IndexJob {
   variants: string[];
   /** The site's .cache/search/: each article's keys and files kept between builds (doc-cache.ts); none, none kept. */
   cacheDir?: string;
+  /** The last build's index folder when this build writes a fresh output folder (its files are linked from there). */
+  previousDir?: string;
 }
 
 /**
  * The job of indexing `model` into `dir`. Articles newest first (the order of model.sources):
  * document ids are positions in this order, so among equal scores the newer article comes first.
  */
-export function indexJob(model: SiteModel, dir: string, cacheDir?: string): IndexJob {
+export function indexJob(model: SiteModel, dir: string, cacheDir?: string, previousDir?: string): IndexJob {
   return {
     articles: articlesInOrder(model).map((pages) =>
       pages.map((page) => ({
@@ -99,6 +101,7 @@ export function indexJob(model: SiteModel, dir: string, cacheDir?: string): Inde
     dir,
     variants: model.variants.map((v) => v.path),
     ...(cacheDir ? { cacheDir } : {}),
+    ...(previousDir ? { previousDir } : {}),
   };
 }
 

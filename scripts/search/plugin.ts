@@ -107,6 +107,11 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
   });
   let reuseFrom: string | null = null;
   let lastPlan: RenderPlan | null = null;
+  // A build into a fresh folder: the last index, whose unchanged document files are linked, is in the last output.
+  const previousIndexDir = (dir: string): string | undefined => {
+    const previous = lastPlan?.previousOut ? join(lastPlan.previousOut, options.dir) : undefined;
+    return previous && resolve(previous) !== resolve(dir) ? previous : undefined;
+  };
   const whenModelReady = (build: Build) => build.onModel((news, plan) => {
     // This thread renders the search pages: the index is written after them (eleventy.after).
     model = news;
@@ -135,7 +140,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
   const startIndex = (news: SiteModel): Promise<WriteStats> => {
     started = Date.now();
     const dir = join(eleventyConfig.directories.output, options.dir);
-    const job = indexJob(news, dir, join(session.current.root, ".cache", "search"));
+    const job = indexJob(news, dir, join(session.current.root, ".cache", "search"), previousIndexDir(dir));
     // One index at a time: the dev server may rebuild while the last index is still written.
     const previous = lastIndexJob ?? Promise.resolve();
     return (lastIndexJob = previous.catch(() => undefined).then(() => indexInWorker(job)));
@@ -165,7 +170,8 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
       stats = await inWorker;
     } else {
       started = Date.now();
-      stats = writeIndexJob(indexJob(model, join(directories.output, options.dir), join(session.current.root, ".cache", "search")));
+      const dir = join(directories.output, options.dir);
+      stats = writeIndexJob(indexJob(model, dir, join(session.current.root, ".cache", "search"), previousIndexDir(dir)));
     }
     session.current.written.vouchFor(stats.written.map(([path, size, sha256]) => [`/${options.dir}/${path}`, size, sha256] as const));
     if (session.current.settings.stats) {

@@ -50,6 +50,8 @@ export interface WriteOptions extends BuilderOptions {
   keep?: Map<string, CachedDoc>;
   /** The last index's document files (doc-cache.ts): a file of the same bytes, still as written, is hard-linked instead of written. */
   previous?: LastIndex | null;
+  /** The search folder the previous index is in, if not `dir` (a build into a fresh output folder). */
+  previousDir?: string;
   /** Filled with this index's document files, for the next build's `previous`. */
   written?: LastIndex;
   /** Document files hard-linked from the previous index (a count, filled). */
@@ -90,7 +92,7 @@ export function writeIndexJob(job: IndexJob): WriteStats {
   };
   const written: LastIndex = { version: "", files: new Map() };
   const linked = { count: 0 };
-  const stats = writeSearchIndex(items(), job.dir, { variants: job.variants, lexicon, keep, previous, written, linked });
+  const stats = writeSearchIndex(items(), job.dir, { variants: job.variants, lexicon, keep, previous, written, linked, ...(job.previousDir ? { previousDir: job.previousDir } : {}) });
   written.version = stats.version;
   saveDocCache(file, binding, keep, written);
   stats.cachedDocs = stats.docs - stats.keyedDocs;
@@ -244,7 +246,7 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
       const to = join(work, rel);
       let sha: string;
       let size: number;
-      const linked = given ? null : linkFromPrevious(options.previous, dir, knownSha, to);
+      const linked = given ? null : linkFromPrevious(options.previous, options.previousDir ?? dir, knownSha, to);
       if (linked) {
         [sha, size] = [knownSha, knownSize];
         written.push([rel, size, sha]);
