@@ -5,6 +5,7 @@
 // as a typo beside its own converted form (-{嘉陵云}-政务云 → 嘉陵云政務雲).
 import { readFileSync } from "node:fs";
 import type { ScriptConverter } from "./script-converter.ts";
+import { icuWords, wholeWords, type Words } from "./word-bounds.ts";
 
 export interface Guess {
   /** The source word the choice was made in (a dictionary phrase, or the character with a neighbour each side). */
@@ -41,8 +42,6 @@ function readings(): { s2t: Readings; t2s: Readings } {
 
 const HAN = /\p{Script=Han}/u;
 
-const words = new Intl.Segmenter("zh", { granularity: "word" });
-
 /** Each guess in one text run (as html-converter converts it), in order. */
 export function guessesIn(converter: ScriptConverter, text: string): Guess[] {
   const direction = converter.from.opencc === "cn" && converter.to.opencc !== "cn" ? "s2t" : converter.to.opencc === "cn" && converter.from.opencc !== "cn" ? "t2s" : null;
@@ -64,14 +63,8 @@ export function guessesIn(converter: ScriptConverter, text: string): Guess[] {
     });
   }
   // ICU's words of the text, cut once when a guess first needs them; `bounds`: where they start or end.
-  let segmented: { list: Intl.SegmentData[]; bounds: Set<number> } | null = null;
-  const wordsOfText = () => {
-    if (!segmented) {
-      const list = [...words.segment(text)];
-      segmented = { list, bounds: new Set([...list.map((w) => w.index), text.length]) };
-    }
-    return segmented;
-  };
+  let segmented: Words | null = null;
+  const wordsOfText = () => (segmented ??= icuWords(text));
   const wordOf = (i: number): [number, number] => {
     // The word around a character read on its own (ICU's dictionary), with the word before it if it stands alone.
     const { list } = wordsOfText();
@@ -99,7 +92,7 @@ export function guessesIn(converter: ScriptConverter, text: string): Guess[] {
     // A phrase of two or more characters that is whole words of the text (头发, 理发师, 干部) is
     // the dictionary's decision, not a guess; one that straddles a word boundary is the
     // converter's most frequent error (金发 in 奖金|发放, 只股 in 78|只|股票), and stays.
-    if (how[i] === "phrase" && to - from >= 2 && wordsOfText().bounds.has(starts[from]) && wordsOfText().bounds.has(to < chars.length ? starts[to] : text.length)) return;
+    if (how[i] === "phrase" && to - from >= 2 && wholeWords(wordsOfText().bounds, starts[from], to < chars.length ? starts[to] : text.length)) return;
     const twin = printed.slice(from, to);
     if (twin.some((c) => c == null)) return;
     out.push({ word: chars.slice(from, to).join(""), printed: twin.join(""), char: ch, chosen, others: counts.map(([x]) => x).filter((x) => x !== chosen), at: i - from, by: how[i] as "phrase" | "character" });

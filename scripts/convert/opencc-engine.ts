@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { contextRuleAt, type Corrections } from "./corrections.ts";
 import type { UsageProfileData } from "./usage-profile.ts";
+import { boundaryInside, icuWords, wholeWords } from "./word-bounds.ts";
 
 /** One piece of converted text: input [start, end) became `out`. */
 export interface Segment {
@@ -77,6 +78,11 @@ function runtimeConfig(fromLocale: OpenccLocale, toLocale: OpenccLocale): Runtim
 export interface EngineOptions {
   corrections?: Corrections | null;
   profile?: UsageProfileData | null;
+  /**
+   * Choose phrases by ICU's word boundaries where a dictionary phrase straddles one (奖金|发放,
+   * 下|周密). Off by default: on, three tests of conversion-rules fail (rules it makes redundant, 上周转强 → 上周轉強).
+   */
+  wordBounds?: boolean;
 }
 
 const engines = new Map<string, Engine>();
@@ -86,10 +92,11 @@ export function openccEngine(fromLocale: OpenccLocale, toLocale: OpenccLocale, o
   const config = configName(fromLocale, toLocale);
   const corrections = options.corrections ?? null;
   const profile = options.profile ?? null;
-  const name = [config, corrections?.id, profile?.id].filter(Boolean).join("+");
+  const wordBounds = corrections !== null && (options.wordBounds ?? false);
+  const name = [config, corrections?.id, profile?.id, wordBounds && "words"].filter(Boolean).join("+");
   let engine = engines.get(name);
   if (!engine) {
-    engine = buildEngine(name, dictionaries(config, fromLocale, toLocale), corrections, profile);
+    engine = buildEngine(name, dictionaries(config, fromLocale, toLocale), corrections, profile, wordBounds);
     engines.set(name, engine);
   }
   return engine;
@@ -129,24 +136,30 @@ const rootOf = (trie: Trie) => (trie as unknown as { map: TrieNode }).map;
  * able to skip the words a correction layer forgets (a trie's node is one word, so no text is
  * cut out to look it up).
  */
-function longestFrom(node: TrieNode, s: string, i: number, j: number, dropped: ReadonlySet<TrieNode> | null): number {
+function longestFrom(node: TrieNode, s: string, i: number, j: number, dropped: ReadonlySet<TrieNode> | null, limit = s.length): number {
   let best = j > i && node.trie_val !== undefined && !(dropped && dropped.has(node)) ? j : -1;
-  for (; j < s.length; ) {
+  longestNode = best < 0 ? null : node;
+  for (; j < limit; ) {
     const cp = s.codePointAt(j)!;
     j += cp > 0xffff ? 2 : 1;
     const next = node.get(cp);
     if (next === undefined) break;
     node = next;
-    if (node.trie_val !== undefined && !(dropped && dropped.has(node))) best = j;
+    if (node.trie_val !== undefined && !(dropped && dropped.has(node))) {
+      best = j;
+      longestNode = node;
+    }
   }
   return best;
 }
+/** The node of longestFrom's last word found: a phrase's facts are kept by node, no text cut out. */
+let longestNode: TrieNode | null = null;
 
 /** The longest correction phrase at `i` and its conversion (the trie's value: no text cut out to look it up). */
-function longestFix(root: TrieNode, s: string, i: number): { end: number; value: string } | null {
+function longestFix(root: TrieNode, s: string, i: number, limit = s.length): { end: number; value: string } | null {
   let node: TrieNode | undefined = root;
   let best: { end: number; value: string } | null = null;
-  for (let j = i; j < s.length; ) {
+  for (let j = i; j < limit; ) {
     const cp = s.codePointAt(j)!;
     j += cp > 0xffff ? 2 : 1;
     node = node.get(cp);
@@ -175,7 +188,14 @@ function unmatchedLength(s: string, i: number): number {
   return end > i ? end - i : s.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
-function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections | null, profile: UsageProfileData | null): Engine {
+// A clause ends at these (the text around a phrase that ICU segments); at most this far either side.
+const CLAUSE_END = new Set(Array.from("。，、；：！？,.;:!?\n（）()「」『』“”《》", (c) => c.charCodeAt(0)));
+const CLAUSE_MAX = 40;
+// Only phrases of two or three characters: longer ones are set phrases (扎扎实实, 松了一口气)
+// that ICU cuts more often than they straddle.
+const BOUNDED_MAX = 3;
+
+function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections | null, profile: UsageProfileData | null, wordBounds: boolean): Engine {
   const { normalize, segmentation, chain } = dicts;
   // s2t corrections are written in OpenCC's standard Traditional: the variant's own forms
   // (the later stages) still apply. t2s corrections are the Simplified text itself.
@@ -205,11 +225,74 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
   // Where anything of the correction layer starts: one look-up for the other characters.
   const special = new Set<number>([...fixRoot.keys(), ...(context?.keys() ?? []), ...dropFirsts.keys()]);
 
+  const bounded = wordBounds;
+  const ambiguousNode = new Map<TrieNode, boolean>();
   const run = (piece: string, from = 0) => {
     let s = piece;
     for (let k = from; k < chain.length; k++) s = chain[k].convert(s);
     return s;
   };
+
+  // matchAt's answer (no object a call: it runs at every phrase): where the match ends, the
+  // correction's conversion if a correction won, else the dictionary phrase's node.
+  let matchEnd = -1;
+  let matchFixed: string | undefined;
+  let matchNode: TrieNode | null = null;
+  /** The longest dictionary phrase, correction or context rule at `i` ending at `limit` or before. */
+  function matchAt(s: string, i: number, cp: number, first: TrieNode | undefined, isSpecial: boolean, limit: number): void {
+    let end = first === undefined ? -1 : longestFrom(first, s, i, i + (cp > 0xffff ? 2 : 1), isSpecial && droppedNodes && dropFirsts.has(cp) ? droppedNodes : null, limit);
+    matchNode = end < 0 ? null : longestNode;
+    let fixed: string | undefined;
+    // Most characters start nothing of the correction layer: look only where something does.
+    if (isSpecial) {
+      if (fixRoot.has(cp)) {
+        const fix = longestFix(fixRoot, s, i, limit);
+        if (fix !== null && fix.end >= end) {
+          end = fix.end;
+          fixed = fix.value;
+        }
+      }
+      const rules = context?.get(cp);
+      if (rules) {
+        const r = contextRuleAt(rules, s, i);
+        if (r && i + r.match.length >= end && i + r.match.length <= limit) {
+          end = i + r.match.length;
+          fixed = r.to;
+        }
+      }
+    }
+    matchEnd = end;
+    matchFixed = fixed;
+  }
+
+  // ICU's words of the clause being converted, cut only when a phrase needs them.
+  let clause: { text: string; start: number; end: number; bounds: ReadonlySet<number> } | null = null;
+  function boundsAt(s: string, i: number): ReadonlySet<number> {
+    if (clause && clause.text === s && clause.start <= i && i < clause.end) return clause.bounds;
+    let start = i;
+    while (start > 0 && i - start < CLAUSE_MAX && !CLAUSE_END.has(s.charCodeAt(start - 1))) start--;
+    let end = i;
+    while (end < s.length && end - i < CLAUSE_MAX && !CLAUSE_END.has(s.charCodeAt(end))) end++;
+    clause = { text: s, start, end, bounds: icuWords(s.slice(start, end), start).bounds };
+    return clause.bounds;
+  }
+
+  /** Where to cut the phrase [i, end) of `s` (its trie node given): the first word boundary in it, if the phrase straddles one and the cut changes its output; else -1. */
+  function boundaryCut(s: string, i: number, end: number, node: TrieNode): number {
+    let differs = ambiguousNode.get(node);
+    if (differs === undefined) {
+      // Cheap first test, once a phrase: a phrase converted as its characters cannot mislead.
+      const phrase = s.slice(i, end);
+      differs = run(phrase) !== Array.from(phrase, (c) => run(c)).join("");
+      ambiguousNode.set(node, differs);
+    }
+    if (!differs) return -1;
+    const bounds = boundsAt(s, i);
+    if (wholeWords(bounds, i, end)) return -1;
+    const cut = boundaryInside(bounds, i, end);
+    if (cut < 0 || run(s.slice(i, end)) === run(s.slice(i, cut)) + run(s.slice(cut, end))) return -1;
+    return cut;
+  }
 
   /** The pieces of the longest match, each with its conversion. */
   function split(s: string, each: (start: number, end: number, out: string, matched: boolean) => void, tell = false): void {
@@ -238,26 +321,16 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
         i += cp >= 0x2ff0 && cp <= 0x2fff ? unmatchedLength(s, i) : cp > 0xffff ? 2 : 1;
         continue;
       }
-      let end = first === undefined ? -1 : longestFrom(first, s, i, i + (cp > 0xffff ? 2 : 1), isSpecial && droppedNodes && dropFirsts.has(cp) ? droppedNodes : null);
-      let fixed: string | undefined;
-      // Most characters start nothing of the correction layer: look only where something does.
-      if (isSpecial) {
-        if (fixRoot.has(cp)) {
-          const fix = longestFix(fixRoot, s, i);
-          if (fix !== null && fix.end >= end) {
-            end = fix.end;
-            fixed = fix.value;
-          }
-        }
-        const rules = context?.get(cp);
-        if (rules) {
-          const r = contextRuleAt(rules, s, i);
-          if (r && i + r.match.length >= end) {
-            end = i + r.match.length;
-            fixed = r.to;
-          }
-        }
+      matchAt(s, i, cp, first, isSpecial, s.length);
+      // A dictionary phrase (not a correction) across a word boundary of the text, whose
+      // output differs from its pieces': the longest match that ends at the boundary instead.
+      // (UTF-16 length: a phrase of astral characters is simply not looked at.)
+      if (bounded && matchFixed === undefined && matchNode !== null && matchEnd > i + 1 && matchEnd - i <= BOUNDED_MAX) {
+        const cut = boundaryCut(s, i, matchEnd, matchNode);
+        if (cut > 0) matchAt(s, i, cp, first, isSpecial, cut);
       }
+      const end = matchEnd;
+      const fixed = matchFixed;
       if (end < 0) {
         const len = unmatchedLength(s, i);
         if (dropFirsts.has(cp) && forgottenAt(s, i, cp)) {
