@@ -2,7 +2,6 @@
 // Eleventy wrote them (the exact string, plugins/written-pages.ts), hashed in the thread that rendered them,
 // and the pages taken unchanged from the last build (whose hashes its manifest holds).
 // The manifest then reads and hashes only the files nobody vouched for.
-import { relative, sep } from "node:path";
 import { sha256 } from "./manifest.ts";
 
 export interface KnownFile {
@@ -19,13 +18,6 @@ export type WrittenRow = [path: string, size: number, sha256: string];
 
 export function writtenRow(path: string, bytes: Buffer): WrittenRow {
   return [path, bytes.length, sha256(bytes)];
-}
-
-/** The row of one file Eleventy wrote into `output` (null if it wrote outside it). */
-export function writtenRowOf(output: string, outputPath: string, content: string | Buffer): WrittenRow | null {
-  const rel = relative(output, outputPath);
-  if (rel.startsWith("..")) return null;
-  return writtenRow(`/${rel.split(sep).join("/")}`, typeof content === "string" ? Buffer.from(content, "utf8") : content);
 }
 
 /** What one build vouches for: plugins add what they wrote, the build command's manifest reads it. */

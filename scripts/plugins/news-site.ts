@@ -9,7 +9,7 @@ import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDirectory, keyPages, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
 import { templatesWrittenOnce } from "../render/render-share.ts";
-import { writtenRowOf, type WrittenRow } from "../integrity/written-files.ts";
+import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
 import { onPageWritten } from "./written-pages.ts";
 import type { Build, BuildSession } from "../build/build.ts";
 import { checkEveryPageWrittenOnce, pageCount } from "../render/render-threads.ts";
@@ -44,8 +44,7 @@ function pagesWrittenBy(eleventyConfig: EleventyConfig): () => WrittenRow[] {
     rows = [];
   });
   onPageWritten(eleventyConfig, (path, content) => {
-    const row = writtenRowOf(eleventyConfig.directories.output, path, content);
-    if (row) rows.push(row);
+    if (!path.startsWith("/..")) rows.push(writtenRow(path, typeof content === "string" ? Buffer.from(content, "utf8") : content));
   });
   return () => rows;
 }

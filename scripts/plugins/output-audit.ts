@@ -2,7 +2,6 @@
 // Eleventy writes is checked as written (plugins/written-pages.ts), in the thread that
 // rendered it (render helpers included), before the build command publishes anything; one
 // finding stops the build, with the file and the rule broken.
-import { relative, sep } from "node:path";
 import { auditContext, auditOutput, type AuditContext } from "../audit/audit-output.ts";
 import type { BuildSession } from "../build/build.ts";
 import { refreshTargets } from "../model/page-kinds.ts";
@@ -59,11 +58,10 @@ export default function outputAudit(eleventyConfig: EleventyConfig, userOptions:
     findings = [];
   });
   // Each page is checked as it is written (its HTML is not kept till the end of the build).
-  onPageWritten(eleventyConfig, async (outputPath, content) => {
+  onPageWritten(eleventyConfig, async (path, content) => {
     if (typeof content !== "string") return;
     ctx ??= auditContext(options.root);
     refresh ??= redirectTargets(options.session);
-    const path = "/" + relative(eleventyConfig.directories.output, outputPath).split(sep).join("/");
     const to = (await refresh).get(path);
     for (const f of auditOutput(path, content, to === undefined ? ctx : { ...ctx, refreshTo: to })) findings.push({ path, ...f });
   });

@@ -9,7 +9,7 @@
 // wrapper a thread, shared by every Eleventy of the thread; listeners are per configuration).
 // If a later Eleventy drops `_write`, the build stops here rather than skip the check.
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
@@ -22,10 +22,12 @@ export const defaults: Options = {
   release: true,
 };
 
-/** Called with the file's path and the text (or bytes) Eleventy wrote into it. */
-export type PageWritten = (outputPath: string, content: string | Buffer) => void | Promise<void>;
+/** Called with the file's path in the site (/zh-hans/index.html; /../… if Eleventy wrote it
+ * outside its output folder) and the text (or bytes) Eleventy wrote into it. */
+export type PageWritten = (path: string, content: string | Buffer) => void | Promise<void>;
 
 interface Hooks {
+  config: EleventyConfig;
   listeners: PageWritten[];
   release: boolean;
 }
@@ -67,7 +69,10 @@ function install(): void {
     const config = this.eleventyConfig?.userConfig;
     const mine = config ? hooks.get(config) : undefined;
     if (!result || !mine || !result.outputPath) return result;
-    if (typeof content === "string" || Buffer.isBuffer(content)) for (const fn of mine.listeners) await fn(result.outputPath, content);
+    if (typeof content === "string" || Buffer.isBuffer(content)) {
+      const path = "/" + relative(mine.config.directories.output, result.outputPath).split(sep).join("/");
+      for (const fn of mine.listeners) await fn(path, content);
+    }
     if (mine.release) {
       // A build writes each page once: nothing reads these again.
       result.content = undefined;
@@ -83,7 +88,7 @@ function install(): void {
 
 function hooksOf(eleventyConfig: EleventyConfig): Hooks {
   let h = hooks.get(eleventyConfig);
-  if (!h) hooks.set(eleventyConfig, (h = { listeners: [], release: false }));
+  if (!h) hooks.set(eleventyConfig, (h = { config: eleventyConfig, listeners: [], release: false }));
   return h;
 }
 
