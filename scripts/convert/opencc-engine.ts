@@ -225,7 +225,6 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
   // Where anything of the correction layer starts: one look-up for the other characters.
   const special = new Set<number>([...fixRoot.keys(), ...(context?.keys() ?? []), ...dropFirsts.keys()]);
 
-  const bounded = wordBounds;
   const ambiguousNode = new Map<TrieNode, boolean>();
   const run = (piece: string, from = 0) => {
     let s = piece;
@@ -325,7 +324,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       // A dictionary phrase (not a correction) across a word boundary of the text, whose
       // output differs from its pieces': the longest match that ends at the boundary instead.
       // (UTF-16 length: a phrase of astral characters is simply not looked at.)
-      if (bounded && matchFixed === undefined && matchNode !== null && matchEnd > i + 1 && matchEnd - i <= BOUNDED_MAX) {
+      if (wordBounds && matchFixed === undefined && matchNode !== null && matchEnd > i + 1 && matchEnd - i <= BOUNDED_MAX) {
         const cut = boundaryCut(s, i, matchEnd, matchNode);
         if (cut > 0) matchAt(s, i, cp, first, isSpecial, cut);
       }

@@ -93,24 +93,13 @@ function isCachedDoc(e: unknown): e is CachedDoc {
 export function loadDocCache(file: string, binding: string): { entries: Map<string, CachedDoc>; last: LastIndex | null } {
   const found = new Map<string, CachedDoc>();
   const none = { entries: new Map<string, CachedDoc>(), last: null };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return none;
+  const data = readChecked(file) as { format?: unknown; binding?: unknown; entries?: unknown; last?: unknown } | null;
+  if (!data || data.format !== FORMAT || data.binding !== binding || !Array.isArray(data.entries)) return none;
+  for (const item of data.entries as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== "string" || !isCachedDoc(item[1])) return none;
+    found.set(item[0], item[1]);
   }
-  if (bytes.length < 32 || !createHash("sha256").update(bytes.subarray(32)).digest().equals(bytes.subarray(0, 32))) return none;
-  try {
-    const data = deserialize(bytes.subarray(32)) as { format?: unknown; binding?: unknown; entries?: unknown; last?: unknown };
-    if (data.format !== FORMAT || data.binding !== binding || !Array.isArray(data.entries)) return none;
-    for (const item of data.entries as unknown[]) {
-      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== "string" || !isCachedDoc(item[1])) return none;
-      found.set(item[0], item[1]);
-    }
-    return { entries: found, last: lastIndexOf(data.last) };
-  } catch {
-    return none;
-  }
+  return { entries: found, last: lastIndexOf(data.last) };
 }
 
 function lastIndexOf(v: unknown): LastIndex | null {
@@ -128,14 +117,10 @@ function lastIndexOf(v: unknown): LastIndex | null {
 
 /** Writes the entries of this build (and only those) into `file`, whole, swapped in by a rename. */
 export function saveDocCache(file: string, binding: string, entries: Map<string, CachedDoc>, last: LastIndex): void {
-  const payload = serialize({ format: FORMAT, binding, entries: [...entries], last: { version: last.version, files: [...last.files].map(([sha, [path, stat]]) => [sha, path, stat]) } });
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, Buffer.concat([createHash("sha256").update(payload).digest(), payload]));
-  renameSync(tmp, file);
+  writeChecked(file, { format: FORMAT, binding, entries: [...entries], last: { version: last.version, files: [...last.files].map(([sha, [path, stat]]) => [sha, path, stat]) } });
 }
 
-/** A small file with a SHA-256 of its payload ahead of it; null when missing or damaged. */
+/** A file of .cache/search/: a SHA-256 of its payload (v8-serialised) ahead of it; null when missing, damaged or not v8's. */
 function readChecked(file: string): unknown {
   try {
     const bytes = readFileSync(file);

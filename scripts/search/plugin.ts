@@ -112,6 +112,11 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
     const previous = lastPlan?.previousOut ? join(lastPlan.previousOut, options.dir) : undefined;
     return previous && resolve(previous) !== resolve(dir) ? previous : undefined;
   };
+  /** The job of indexing `news` into the output folder's search folder, with the site's cache. */
+  const jobFor = (news: SiteModel, output: string) => {
+    const dir = join(output, options.dir);
+    return indexJob(news, dir, join(session.current.root, ".cache", "search"), previousIndexDir(dir));
+  };
   const whenModelReady = (build: Build) => build.onModel((news, plan) => {
     // This thread renders the search pages: the index is written after them (eleventy.after).
     model = news;
@@ -139,8 +144,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
   session.eachBuild(whenModelReady);
   const startIndex = (news: SiteModel): Promise<WriteStats> => {
     started = Date.now();
-    const dir = join(eleventyConfig.directories.output, options.dir);
-    const job = indexJob(news, dir, join(session.current.root, ".cache", "search"), previousIndexDir(dir));
+    const job = jobFor(news, eleventyConfig.directories.output);
     // One index at a time: the dev server may rebuild while the last index is still written.
     const previous = lastIndexJob ?? Promise.resolve();
     return (lastIndexJob = previous.catch(() => undefined).then(() => indexInWorker(job)));
@@ -170,8 +174,7 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
       stats = await inWorker;
     } else {
       started = Date.now();
-      const dir = join(directories.output, options.dir);
-      stats = writeIndexJob(indexJob(model, dir, join(session.current.root, ".cache", "search"), previousIndexDir(dir)));
+      stats = writeIndexJob(jobFor(model, directories.output));
     }
     session.current.written.vouchFor(stats.written.map(([path, size, sha256]) => [`/${options.dir}/${path}`, size, sha256] as const));
     if (session.current.settings.stats) {

@@ -4,14 +4,13 @@
 //   search/<hash>/d/<variant>/<id>.json   hosts and browsers may cache them for good)
 // The shards (s/) are shared by every script; each script has its own document files (d/).
 import { createHash } from "node:crypto";
-
 import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
 import { linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FORMAT, type Manifest } from "../../assets/js/search-format.js";
 import { searchDocuments, type IndexJob, type SearchDocument } from "./documents.ts";
 import { foldPairsFor, foldText, packFold } from "./fold.ts";
-import { IndexBuilder, type BuilderOptions } from "./index-builder.ts";
+import { IndexBuilder, type BuilderOptions, type DocPostings } from "./index-builder.ts";
 import { variantEntries } from "./variants.ts";
 import { Lexicon } from "./word-bounds.ts";
 import { bindingOf, cachedLexicon, digestOf, loadDocCache, saveDocCache, statKey, type CachedDoc, type LastIndex } from "./doc-cache.ts";
@@ -139,10 +138,6 @@ function lexiconOfDocuments(documents: SearchDocument[]): Lexicon {
   return lexicon;
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 /** Hard-links the previous index's file of these bytes to `to`, if it is still as that build left it. */
 function linkFromPrevious(previous: LastIndex | null | undefined, dir: string, sha: string, to: string): { key: string; linked: boolean } | null {
   const had = previous?.files.get(sha);
@@ -200,6 +195,8 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
     let date: string;
     // [variant, bytes, or the SHA-256 and size of bytes the last index may hold].
     let docFiles: [string, Buffer | null, string, number][];
+    // A keyed document's postings, kept with its files' hashes once they are written.
+    let toKeep: { digest: string; postings: DocPostings } | null = null;
     if ("cached" in doc) {
       id = builder.addPostings(doc.cached.postings);
       date = doc.date;
@@ -221,10 +218,7 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
       );
       date = first?.i ?? "";
       docFiles = texts.map(([variant, file]) => [variant, Buffer.from(JSON.stringify(file), "utf8"), "", 0]);
-      if (options.keep && doc.digest) {
-        const postings = builder.recorded();
-        options.keep.set(doc.digest, { postings, files: docFiles.map(([v, bytes]) => [v, sha256(bytes!), bytes!.length]) });
-      }
+      if (options.keep && doc.digest) toKeep = { digest: doc.digest, postings: builder.recorded() };
     }
     // Ids are in date order: a year is a run of ids (or a few, if the order is not by date).
     const year = date.slice(0, 4);
@@ -237,6 +231,7 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
     }
     lap("index");
     let made: [string, Buffer][] | null = null;
+    const kept: [string, string, number][] = [];
     for (const [variant, given, knownSha, knownSize] of docFiles) {
       if (!variants.has(variant)) {
         variants.add(variant);
@@ -263,7 +258,9 @@ export function writeSearchIndex(documents: Iterable<IndexItem>, dir: string, op
       hash.update(`d/${variant}/${id} ${sha}\n`);
       docBytes += size;
       files++;
+      kept.push([variant, sha, size]);
     }
+    if (toKeep) options.keep!.set(toKeep.digest, { postings: toKeep.postings, files: kept });
     lap("docFiles");
   }
 
