@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import type { Browser } from "playwright-core";
 import { buildPruning, buildErrors, launchAttackBrowser, loadPages, PNG_1X1, type BuildError, type Finding, type PrunedBuild } from "./helpers/attack-harness.ts";
 import { makeSite, readTree, runTool, buildSiteInProcess, runBuildCli, type Files, type RunResult } from "./helpers/site-fixture.ts";
@@ -409,8 +410,8 @@ function cacheSite(): { root: string; file: string; urls: string[] } {
 
 /** Replaces every cached value that holds `marker` with `payload`; returns how many. */
 function tamperCache(root: string, marker: string, payload: (old: string) => string): number {
-  const path = join(root, ".cache/conversions.json");
-  assert.ok(existsSync(path), ".cache/conversions.json is written by the build");
+  const path = join(root, ".cache/conversions.bin");
+  assert.ok(existsSync(path), ".cache/conversions.bin is written by the build");
   let n = 0;
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") {
@@ -418,11 +419,10 @@ function tamperCache(root: string, marker: string, payload: (old: string) => str
       n++;
       return payload(v);
     }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, walk(x)]));
     return v;
   };
-  writeFileSync(path, JSON.stringify(walk(JSON.parse(readFileSync(path, "utf8")))));
+  writeFileSync(path, serialize(walk(deserialize(readFileSync(path)))));
   return n;
 }
 
@@ -430,7 +430,7 @@ for (const [what, payload, needle] of [
   ["an event handler", (old: string) => (old.includes("<p>") ? old.replace("<p>", '<p><img src=x onerror=alert(1)>') : '<img src=x onerror=alert(1)>'), "onerror=alert(1)"],
   ["spam text", (old: string) => old.replace("頭髮", "澳門賭場線上開戶送彩金"), "澳門賭場線上開戶送彩金"],
 ] as const) {
-  test(`a tampered .cache/conversions.json value (${what}) is not published: the page equals the cold build's, or the build stops naming it`, async () => {
+  test(`a tampered .cache/conversions.bin value (${what}) is not published: the page equals the cold build's, or the build stops naming it`, async () => {
     const { root, file, urls } = cacheSite();
     const cold = await buildSiteInProcess(root);
     assert.equal(cold.code, 0, cold.stderr);
@@ -440,7 +440,7 @@ for (const [what, payload, needle] of [
     // A new process reads the tampered file (this one holds the cache it read in memory).
     const warm = runBuildCli(root);
     if (warm.code !== 0) {
-      const named = buildErrors(warm).filter((e) => e.file === file || e.file === ".cache/conversions.json" || e.text.includes(urls[1]));
+      const named = buildErrors(warm).filter((e) => e.file === file || e.file === ".cache/conversions.bin" || e.text.includes(urls[1]));
       assert.ok(named.length > 0, `the build stopped without naming the page:\n${warm.stderr.slice(0, 2000)}`);
       return;
     }

@@ -42,7 +42,7 @@ export interface LoadedSite {
 }
 
 export function defaultCacheFile(root: string): string {
-  return join(root, ".cache", "conversions.json");
+  return join(root, ".cache", "conversions.bin");
 }
 
 export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {

@@ -12,7 +12,7 @@
 // packages), the site settings the rules use, the blocklist's version, and the photos' stats
 // (read-cache.ts). Anything else, or an index that cannot be read, is a read.
 //
-// The index is a cache and, like .cache/conversions.json, may come from a store that other
+// The index is a cache and, like .cache/conversions.bin, may come from a store that other
 // branches can write: what it brings is body HTML that was sanitized when it was made, and
 // the pages built from it pass the output check like every rendered page.
 import { createHash } from "node:crypto";
