@@ -150,3 +150,16 @@ test("a damaged or foreign read index is not trusted: every article is read agai
   r = await incremental(root, "not an index");
   assert.deepEqual(counts(r.stdout), { unchanged: 0, read: 3 });
 });
+
+test("the build's figures count each article file once: a cold build reading on two threads says all read, none unchanged", () => {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 6; i++) files[`${DIR}/t${i}.md`] = article({ title: `第${i}则双线程新闻`, date: `2025-03-0${i} 10:00`, editor: "甲", lang: "zh-Hans" });
+  const root = makeSite(files);
+  // --threads 2: the second part of the files is read by a worker thread, even on a small site.
+  const cold = runBuildCli(root, join(root, "_site"), NOW, ["--threads", "2"]);
+  assert.equal(cold.code, 0, cold.stderr);
+  assert.deepEqual(counts(cold.stdout), { unchanged: 0, read: 6 });
+  const warm = runBuildCli(root, join(root, "_site"), NOW, ["--threads", "2"]);
+  assert.equal(warm.code, 0, warm.stderr);
+  assert.deepEqual(counts(warm.stdout), { unchanged: 6, read: 0 });
+});

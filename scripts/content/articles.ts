@@ -113,6 +113,11 @@ export function readCounts(): { reused: number; parsed: number } {
   return { reused: cache.reused, parsed: cache.parsed };
 }
 
+/** A build starts: its figures count each article file once (read, or unchanged). */
+export function startReadCounts(): void {
+  cache.newBuild();
+}
+
 /** Whether the site has a persisted index of readings (a warm build: reading on one thread is then enough). */
 export function hasReadIndex(site: SiteConfig): boolean {
   return (cache.index(site)?.size ?? 0) > 0;

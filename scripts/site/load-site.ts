@@ -6,6 +6,7 @@ import { Converters } from "../convert/converters.ts";
 import { Problems, sortProblems, type Problem } from "../content/problems.ts";
 import { loadBlocklist, spamJudgeFor } from "../content/spam-guard.ts";
 import { readArticlesInParallel } from "../content/parallel-read.ts";
+import { startReadCounts } from "../content/articles.ts";
 import { buildModel, conversionRequests, loadSources, type ModelMemory } from "../model/build-model.ts";
 import type { SiteModel } from "../model/types.ts";
 import { loadSiteConfig } from "./site-config.ts";
@@ -52,6 +53,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const cache = ConversionCache.open(options.cacheFile);
   const converters = new Converters(site.variants, site.glossary, cache);
   const started = performance.now();
+  startReadCounts();
   const loadOptions = { includeDrafts: options.includeDrafts, blocklist: loadBlocklist(options.root, problems) };
   // Site data and the glossary are content: judged as articles are, and kept from renaming the site.
   checkSiteData(site, spamJudgeFor(loadOptions.blocklist), problems);

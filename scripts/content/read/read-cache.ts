@@ -38,6 +38,14 @@ export class ReadCache<F, S extends { copies: Map<string, MediaCopy> }> {
   /** Files taken over unchanged in this process (from its memory or the persisted index), and files read (figures). */
   reused = 0;
   parsed = 0;
+  /** The build each file was last counted in (newBuild): each file counts once a build, as read or as unchanged. */
+  private readonly counted = new Map<string, number>();
+  private build = 0;
+
+  /** A new build starts (the dev server's next rebuild): each file will be counted again. */
+  newBuild(): void {
+    this.build++;
+  }
 
   constructor(
     private readonly kind: DocumentKind<F, S>,
@@ -67,7 +75,9 @@ export class ReadCache<F, S extends { copies: Map<string, MediaCopy> }> {
     const hit = this.entries.get(abs);
     if (hit && hit.key === key && hit.source && !hit.problems.some((p) => p.severity === "error") && photosKey(hit.source) === hit.photos) {
       this.index(site)?.get(file); // still there: kept when the index is written
-      this.reused++;
+      // Once a build: a file read (here or by another thread) earlier in this build is not also unchanged.
+      if (this.counted.get(abs) !== this.build) this.reused++;
+      this.counted.set(abs, this.build);
       return hit;
     }
     const index = this.index(site);
@@ -86,6 +96,7 @@ export class ReadCache<F, S extends { copies: Map<string, MediaCopy> }> {
         if (photosKey(source) === stored.photos) {
           const entry = { key, photos: stored.photos, source, problems: stored.problems };
           this.entries.set(abs, entry);
+          this.counted.set(abs, this.build);
           this.reused++;
           return entry;
         }
@@ -97,6 +108,7 @@ export class ReadCache<F, S extends { copies: Map<string, MediaCopy> }> {
     const source = readDocument(site, file, bytes, this.kind, blocklist, problems);
     const entry = { key, photos: photosKey(source), source, problems: problems.list };
     this.entries.set(abs, entry);
+    this.counted.set(abs, this.build);
     this.parsed++;
     if (index) {
       // A file with errors is read again every time (what it lacked may exist now).
@@ -108,7 +120,10 @@ export class ReadCache<F, S extends { copies: Map<string, MediaCopy> }> {
 
   /** A file read elsewhere (another thread), as if `read` had read it. */
   prime(site: SiteConfig, file: string, entry: CachedRead<S>, stored?: StoredRead): void {
-    this.entries.set(join(site.root, file), entry);
+    const abs = join(site.root, file);
+    this.entries.set(abs, entry);
+    this.counted.set(abs, this.build);
+    this.parsed++;
     const index = this.index(site);
     if (!index) return;
     if (stored) index.set(file, stored);
