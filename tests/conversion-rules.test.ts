@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { OPENCC_ONLY, defaultSettings, readSettings } from "../scripts/convert/conversion-settings.ts";
 import { corrections, correctionsFrom, ruleHolds, type CorrectionDirection } from "../scripts/convert/corrections.ts";
 import { glossaryFix, guessesIn, markupFix, mixedFormsIn } from "../scripts/convert/guesses.ts";
+import { convertHtml } from "../scripts/convert/html-converter.ts";
 import { openccEngine } from "../scripts/convert/opencc-engine.ts";
 import { convertQuotes } from "../scripts/convert/quotes.ts";
 import { scriptConverter, type ScriptVariant } from "../scripts/convert/script-converter.ts";
@@ -45,6 +46,31 @@ for (const direction of ["s2t", "t2s"] as const) {
     });
   });
 }
+
+test("word bounds: a dictionary phrase across a word boundary of the text (ICU's) is cut there, on by default", () => {
+  // With no correction rule at all, so that only the word bounds act.
+  const none = correctionsFrom("s2t", []);
+  const on = openccEngine("cn", "tw", { corrections: none, profile: usageProfile("tw-news") });
+  const off = openccEngine("cn", "tw", { corrections: none, profile: usageProfile("tw-news"), wordBounds: false });
+  const cases: [string, string, string][] = [
+    // source, twin, and what OpenCC's longest match prints (署|长发|布, 奖|金发|放, 下周|密, 国历|史, 学|生发|现, 好干|部)
+    ["卫生署长发布新规定。", "衛生署長發布新規定。", "衛生署長髮布新規定。"],
+    ["年终奖金发放完毕。", "年終獎金發放完畢。", "年終獎金髮放完畢。"],
+    ["在领导下周密部署。", "在領導下周密部署。", "在領導下週密部署。"],
+    ["美国历史悠久。", "美國歷史悠久。", "美國曆史悠久。"],
+    ["学生发现问题。", "學生發現問題。", "學生髮現問題。"],
+    ["他是个好干部。", "他是個好幹部。", "他是個好乾部。"],
+  ];
+  for (const [source, twin, opencc] of cases) {
+    assert.equal(on.convert(source), twin, source);
+    assert.equal(off.convert(source), opencc, `${source} without word bounds`);
+  }
+  // A phrase that is a whole word of the text stays one: hair is hair.
+  assert.equal(on.convert("她的头发很长，一碗面条。"), "她的頭髮很長，一碗麵條。");
+  // The site's converter has them, across inline markup too.
+  const c = scriptConverter(HANS, HANT, []);
+  assert.equal(convertHtml("<p>卫生署长<strong>发布</strong>新规定，年终奖<em>金发</em>放</p>", c), "<p>衛生署長<strong>發布</strong>新規定，年終獎<em>金發</em>放</p>");
+});
 
 test("a correction also holds in the Hong Kong twin, in Hong Kong forms", () => {
   const hk = scriptConverter(HANS, HK, []);
@@ -152,10 +178,14 @@ test("guesses: a character read alone where the corpus reads it several ways, wi
   assert.equal(guessesIn(given, "他们在队里。").filter((g) => g.char === "里").length, 0);
   // A phrase that gives the usual reading is no guess either.
   assert.equal(guessesIn(c, "我们发展经济。").length, 0);
-  // Nor one that gives another reading as a whole word of the text (头发 → 頭髮, 干部 → 幹部);
-  // a phrase across a word boundary is (一碗面 in 一碗|面条: the converter's commonest error).
+  // Nor one that gives another reading as a whole word of the text (头发 → 頭髮, 干部 → 幹部).
   assert.deepEqual(guessesIn(c, "她的头发很长，干部下基层。"), []);
-  assert.ok(guessesIn(c, "一碗面条。").some((g) => g.word === "一碗面" && g.by === "phrase"), JSON.stringify(guessesIn(c, "一碗面条。")));
+  // A phrase across a word boundary (一碗面 in 一碗|面条) the engine cuts there (word bounds): no guess left.
+  assert.equal(c.convert("一碗面条。"), "一碗麵條。");
+  assert.deepEqual(guessesIn(c, "一碗面条。"), []);
+  // One whose cut would print the same is still listed: 十周年 in 五十|周年 (週 or 周).
+  const anniversary = guessesIn(c, "今年是建校五十周年纪念。");
+  assert.ok(anniversary.some((g) => g.word === "十周年" && g.by === "phrase" && g.chosen === "週"), JSON.stringify(anniversary));
   // The Traditional article's twin: 乾 read alone.
   const t = scriptConverter(HANT, HANS, []);
   assert.ok(guessesIn(t, "天氣乾燥。").some((g) => g.char === "乾" && g.chosen === "干"));
@@ -177,14 +207,14 @@ test("the ambiguous characters are measured data, not a hand list", () => {
   assert.ok(data.t2s["著"], "t2s 著");
 });
 
-test("rule families convert the word after a swallowing phrase, and leave that phrase's own words alone", () => {
+test("rule families and word bounds convert the word after a swallowing phrase, and leave that phrase's own words alone", () => {
   const c = scriptConverter(HANS, HANT, []);
   const hk = scriptConverter(HANS, HK, []);
-  // Hair phrases (X髮) before a 发 word: 發 …
+  // Hair phrases (X髮) before a 发 word: 發 (word bounds: 学生|发现) …
   assert.equal(c.convert("学生发现，中华发展，欧美发达，保护发展，判断发展，假发票。"), "學生發現，中華發展，歐美發達，保護發展，判斷發展，假發票。");
   // … and hair stays hair: other words after it, unless-texts, OpenCC's longer phrases.
   assert.equal(c.convert("她的头发很长，头发生长，头发现在很短，理发店，染发剂，银发族。"), "她的頭髮很長，頭髮生長，頭髮現在很短，理髮店，染髮劑，銀髮族。");
-  // 长发 is no phrase (署长发布), but hair of crime news is hair: 长发男子, 黑色长发; 的长发展 stays 發.
+  // 长发 is hair as a word (长发男子, 黑色长发), not in 部长|发言 or 的|长|发展 (word bounds).
   assert.equal(c.convert("一名长发男子，她的黑色长发，经济的长发展，部长发言。"), "一名長髮男子，她的黑色長髮，經濟的長發展，部長發言。");
   // 制度 after a 製 phrase; making stays 製.
   assert.equal(c.convert("一定制度，提供制度，定制服务，复制文件。"), "一定制度，提供制度，定製服務，複製文件。");

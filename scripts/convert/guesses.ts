@@ -90,8 +90,8 @@ export function guessesIn(converter: ScriptConverter, text: string): Guess[] {
     if (usual && (how[i] === "phrase" || counts[0][1] / total >= 0.8)) return;
     const [from, to] = how[i] === "phrase" ? phraseAround(how, printed, text, converter, i) : wordOf(i);
     // A phrase of two or more characters that is whole words of the text (头发, 理发师, 干部) is
-    // the dictionary's decision, not a guess; one that straddles a word boundary is the
-    // converter's most frequent error (金发 in 奖金|发放, 只股 in 78|只|股票), and stays.
+    // the dictionary's decision, not a guess; one that straddles a word boundary (one the engine's
+    // word bounds left: 十周年 in 五十|周年, cut or not 週) stays.
     if (how[i] === "phrase" && to - from >= 2 && wholeWords(wordsOfText().bounds, starts[from], to < chars.length ? starts[to] : text.length)) return;
     const twin = printed.slice(from, to);
     if (twin.some((c) => c == null)) return;

@@ -80,7 +80,7 @@ export interface EngineOptions {
   profile?: UsageProfileData | null;
   /**
    * Choose phrases by ICU's word boundaries where a dictionary phrase straddles one (奖金|发放,
-   * 下|周密). Off by default: on, three tests of conversion-rules fail (rules it makes redundant, 上周转强 → 上周轉強).
+   * 下|周密): on by default (with a correction layer). Off gives OpenCC's own longest match under the corrections.
    */
   wordBounds?: boolean;
 }
@@ -92,7 +92,7 @@ export function openccEngine(fromLocale: OpenccLocale, toLocale: OpenccLocale, o
   const config = configName(fromLocale, toLocale);
   const corrections = options.corrections ?? null;
   const profile = options.profile ?? null;
-  const wordBounds = corrections !== null && (options.wordBounds ?? false);
+  const wordBounds = corrections !== null && (options.wordBounds ?? true);
   const name = [config, corrections?.id, profile?.id, wordBounds && "words"].filter(Boolean).join("+");
   let engine = engines.get(name);
   if (!engine) {
