@@ -18,6 +18,8 @@ import type forget from "./fixtures/workers/forgets.ts";
 import type greet from "./fixtures/workers/waits.ts";
 import type oneFails from "./fixtures/workers/one-fails.ts";
 import { convertAll, PARALLEL_THRESHOLD, type Job } from "../scripts/convert/conversion-pool.ts";
+import { ConversionCache } from "../scripts/convert/conversion-cache.ts";
+import { Converters } from "../scripts/convert/converters.ts";
 import type { IndexJob } from "../scripts/search/documents.ts";
 import { indexInWorker } from "../scripts/search/index-in-worker.ts";
 import { writeIndexJob } from "../scripts/search/write-index.ts";
@@ -121,6 +123,26 @@ test("conversion on two workers: the same HTML as on this thread, in the jobs' o
   const inWorkers = await convertAll(jobs, 2);
   assert.deepEqual(inWorkers, await convertAll(jobs, 1));
   assert.equal(inWorkers[1], "<p>第1條：軟體發布會，頭髮與發展。</p>");
+});
+
+test("a cold build's figures: conversions made on the workers are counted as new only, not also as cached; a warm one's as cached", async () => {
+  const variants = [
+    { lang: "zh-Hans", opencc: "cn" },
+    { lang: "zh-Hant", opencc: "tw" },
+  ] as const;
+  const cache = ConversionCache.open(null);
+  const requests = Array.from({ length: PARALLEL_THRESHOLD + 1 }, (_, i) => ({ from: "zh-Hans", to: "zh-Hant", glossary: [], html: `<p>第${i}条：头发与发展。</p>` }));
+  const convertEach = (c: Converters) => requests.map((r) => c.html(c.get(r.from, r.to), r.html));
+  const cold = new Converters([...variants], [], cache);
+  await cold.prefetch(requests);
+  const coldHtml = convertEach(cold);
+  assert.equal(coldHtml[1], "<p>第1條：頭髮與發展。</p>");
+  assert.deepEqual({ hits: cache.hits, misses: cache.misses }, { hits: 0, misses: requests.length });
+  cache.hits = cache.misses = 0;
+  const warm = new Converters([...variants], [], cache);
+  await warm.prefetch(requests);
+  assert.deepEqual(convertEach(warm), coldHtml);
+  assert.deepEqual({ hits: cache.hits, misses: cache.misses }, { hits: requests.length, misses: 0 });
 });
 
 test("the search index written by its worker: the same files as written on this thread", async () => {

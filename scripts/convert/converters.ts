@@ -8,6 +8,8 @@ import { scriptConverter, type GlossaryEntry, type ScriptConverter, type ScriptV
 
 export class Converters {
   private made = new Map<string, ScriptConverter>();
+  /** Converted now by prefetch, counted there as misses: html() does not count them again as hits. */
+  private readonly prefetched = new Set<string>();
   /** Wall time spent converting, for the build's figures. */
   elapsedMs = 0;
 
@@ -67,7 +69,10 @@ export class Converters {
     if (missing.length < PARALLEL_THRESHOLD) return; // html() converts them as it goes
     const started = performance.now();
     const results = await convertAll(missing.map((m) => m.job));
-    missing.forEach((m, i) => this.cache.set(m.key, results[i]));
+    missing.forEach((m, i) => {
+      this.cache.set(m.key, results[i]);
+      this.prefetched.add(m.key);
+    });
     this.cache.misses += missing.length;
     this.elapsedMs += performance.now() - started;
   }
@@ -75,7 +80,7 @@ export class Converters {
   html(c: ScriptConverter, html: string): string {
     if (c.from.lang === c.to.lang && !html.includes("-{")) return html;
     const key = ConversionCache.key(c.version, "html", html);
-    const hit = this.cache.get(key);
+    const hit = this.prefetched.delete(key) ? this.cache.peek(key) : this.cache.get(key);
     // The cache is a file anyone with access to the runner can write (CI restores it from a
     // shared store): a conversion changes text, never markup, so a cached result whose tags
     // differ from the source's is not ours and is converted again.
