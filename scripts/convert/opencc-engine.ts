@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { contextRuleAt, type Corrections } from "./corrections.ts";
 import type { UsageProfileData } from "./usage-profile.ts";
-import { boundaryInside, icuWords, wholeWords } from "./word-bounds.ts";
+import { boundaryInside, icuBounds, wholeWords } from "./word-bounds.ts";
 
 /** One piece of converted text: input [start, end) became `out`. */
 export interface Segment {
@@ -272,8 +272,28 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
     while (start > 0 && i - start < CLAUSE_MAX && !CLAUSE_END.has(s.charCodeAt(start - 1))) start--;
     let end = i;
     while (end < s.length && end - i < CLAUSE_MAX && !CLAUSE_END.has(s.charCodeAt(end))) end++;
-    clause = { text: s, start, end, bounds: icuWords(s.slice(start, end), start).bounds };
+    clause = { text: s, start, end, bounds: icuBounds(s.slice(start, end), start) };
     return clause.bounds;
+  }
+
+  /**
+   * Whether a dictionary phrase starts inside [i, end) and runs past it (发放 over 金发 in 奖金发放):
+   * ICU is asked only then. Measured: the same output on every line of the corpus (both parts,
+   * all directions) as asking it for every phrase, at about a third of the cost.
+   */
+  function overlapped(s: string, i: number, end: number): boolean {
+    if (!segRoot) return true;
+    for (let j = i + 1; j < end; j++) {
+      let node: TrieNode | undefined = segRoot.get(s.charCodeAt(j));
+      for (let k = j + 1; node !== undefined && k < s.length; ) {
+        const cp = s.codePointAt(k)!;
+        k += cp > 0xffff ? 2 : 1;
+        node = node.get(cp);
+        if (node === undefined) break;
+        if (k > end && node.trie_val !== undefined) return true;
+      }
+    }
+    return false;
   }
 
   /** Where to cut the phrase [i, end) of `s` (its trie node given): the first word boundary in it, if the phrase straddles one and the cut changes its output; else -1. */
@@ -286,6 +306,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       ambiguousNode.set(node, differs);
     }
     if (!differs) return -1;
+    if (!overlapped(s, i, end)) return -1;
     const bounds = boundsAt(s, i);
     if (wholeWords(bounds, i, end)) return -1;
     const cut = boundaryInside(bounds, i, end);

@@ -19,6 +19,14 @@ export function icuWords(text: string, offset = 0): Words {
   return { list, bounds };
 }
 
+/** Only the boundaries of icuWords (the engine's per-clause question): no list of segments kept. */
+export function icuBounds(text: string, offset = 0): Set<number> {
+  const bounds = new Set<number>();
+  for (const w of words.segment(text)) bounds.add(w.index + offset);
+  bounds.add(text.length + offset);
+  return bounds;
+}
+
 /** Whether [start, end) is whole words: it starts and ends at word boundaries. */
 export function wholeWords(bounds: ReadonlySet<number>, start: number, end: number): boolean {
   return bounds.has(start) && bounds.has(end);
