@@ -80,7 +80,8 @@ export interface EngineOptions {
   profile?: UsageProfileData | null;
   /**
    * Choose phrases by ICU's word boundaries where a dictionary phrase straddles one (奖金|发放,
-   * 下|周密): on by default (with a correction layer). Off gives OpenCC's own longest match under the corrections.
+   * 下|周密): on by default (with a correction layer). Off gives OpenCC's own longest match under the
+   * corrections, which count on the bounds (the rules they made redundant were removed).
    */
   wordBounds?: boolean;
 }
