@@ -13,6 +13,7 @@ import { DEFAULT_MARKERS, DEFAULT_NEWS, type Marker, type Topic } from "./lexico
 import { Matcher, type Hit } from "./matcher.ts";
 import { isHan, isLatinOrDigit, isSeparator, normalizeTerm, normalizeText, unitsToString } from "./normalize.ts";
 import { WordBoundaries } from "./words.ts";
+import { ownCopy } from "../content/own-copy.ts";
 
 /** title: headlines, <title>, headings, link text, feed titles; text: paragraphs, summaries,
  * meta descriptions, alt text, captions; name: source, editor, tags, site name, nav and
@@ -117,8 +118,6 @@ export function createSpamJudge(options: SpamOptions): SpamJudge {
 
   // A text cut from a page (the output check) is a slice that keeps the whole page alive:
   // the memo keeps a copy of its own, or it would hold every page's HTML till the limit.
-  // (V8 slices from 13 characters on; a short text is copied by the concatenation itself.)
-  const ownCopy = (text: string): string => (" " + text).slice(1);
 
   function judge(text: string, kind: TextKind): SpamHit | null {
     const seen = memo[kind].get(text);

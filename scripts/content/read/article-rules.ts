@@ -14,6 +14,7 @@ import type { Body } from "./body.ts";
 import type { DocumentKind, Place, Reading } from "./document.ts";
 import { LIMITS } from "./fields.ts";
 import { keyLine } from "./front-matter.ts";
+import { ownCopy } from "../own-copy.ts";
 
 const KNOWN_FIELDS = new Set(["title", "date", "source", "editor", "views", "lang", "summary", "cover", "tags", "updated", "slug", "draft", "glossary", "aliases"]);
 
@@ -187,7 +188,8 @@ function summaryFrom(body: string): string {
       .replace(/[*_`~]+/g, "")
       .replace(/\s*\n\s*/g, "")
       .trim();
-    if (plain) return clip(plain, 120);
+    // Kept for the whole build: a copy, not a view of the paragraph (own-copy.ts).
+    if (plain) return ownCopy(clip(plain, 120));
   }
   return "";
 }
