@@ -59,3 +59,13 @@ test("text cannot run into the next field", () => {
   assert.notEqual(pageDigest({ v: [[12, 0], [5, ...zeros(20)]] }), pageDigest({ v: [[2, 0, [15, 0], ...zeros(18)], 0] }));
   assert.notEqual(pageDigest({ v: [[1], 2] }), pageDigest({ v: [[1, 2]] }));
 });
+
+test("a long array (a list's page links) counts by its content, not by its identity", () => {
+  const links = (n: number, url = (i: number) => `/zh-hant/news/page/${i}/`) => Array.from({ length: n }, (_, i) => ({ number: i + 1, url: url(i + 1) }));
+  const list = (pages: object[], pageNumber = 2) => ({ kind: "list", url: "/zh-hant/news/page/2/", pageNumber, pages });
+  const shared = links(40);
+  assert.equal(pageDigest(list(shared)), pageDigest(list(links(40))));
+  assert.notEqual(pageDigest(list(shared)), pageDigest(list(shared, 3)));
+  assert.notEqual(pageDigest(list(shared)), pageDigest(list(links(41))));
+  assert.notEqual(pageDigest(list(shared)), pageDigest(list(links(40, (i) => (i === 37 ? "/zh-hant/news/moved/" : `/zh-hant/news/page/${i}/`)))));
+});

@@ -111,6 +111,11 @@ test("pagination: numbered pages, 2 a page", async () => {
   const p3 = readPage(site, "/zh-hant/news/company/page/3/");
   assert.deepEqual(p3(".teaser-title").map((_, t) => text(p3(t))).get(), ["第1條新聞"]);
   assert.equal(p3('.pagination a[rel="prev"]').attr("href"), "/zh-hant/news/company/page/2/");
+  // Every page of the list shares one array of page links: each marks itself, and only itself, as current.
+  const p2 = readPage(site, "/zh-hant/news/company/page/2/");
+  assert.equal(p2('.pagination [aria-current="page"]').text(), "2");
+  assert.deepEqual(p2(".pagination li a:not([rel])").map((_, a) => p2(a).attr("href")).get(), ["/zh-hant/news/company/", "/zh-hant/news/company/page/3/"]);
+  assert.equal(p3('.pagination [aria-current="page"]').text(), "3");
   assert.ok(!pageExists(site, "/zh-hant/news/company/page/4/"));
   assert.deepEqual(readdirSync(join(site, "zh-hans/news/company/page")).sort(), ["2", "3"]);
 });

@@ -58,11 +58,18 @@ export interface TopicView {
   readonly feed: boolean;
 }
 
+/** A link to one page of a paginated list. */
+export interface PageLink {
+  readonly number: number;
+  readonly url: string;
+}
+
 /** Where a page of a paginated list is among its pages. */
 export interface Paging {
   readonly pageNumber: number;
   readonly pageCount: number;
-  readonly pages: ReadonlyArray<{ readonly number: number; readonly url: string; readonly current: boolean }>;
+  /** Every page of the list: one array shared by all of them (the current one is pageNumber). */
+  readonly pages: readonly PageLink[];
   readonly prevUrl?: string;
   readonly nextUrl?: string;
 }

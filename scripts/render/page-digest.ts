@@ -17,15 +17,23 @@ function isFlat(value: object): boolean {
   return true;
 }
 
+// Arrays longer than this are digested once, by identity, like objects: a paginated list's
+// links to its pages (model/page-base.ts: listPageLinks), hundreds long and the same array on
+// every page of the list. Shorter ones (a page's teasers, crumbs, tags) are rarely shared and
+// cheaper to write out in place than to hash on their own.
+const LONG_ARRAY = 32;
+
+function arrayText(value: readonly unknown[]): string {
+  let out = `[${value.length}:`;
+  for (const item of value) out += text(item);
+  return `${out}]`;
+}
+
 /** The text a value contributes to its parent's digest. */
 function text(value: unknown): string {
   if (typeof value === "string") return `s${value.length}:${value}`; // length-prefixed: no escaping needed
   if (typeof value !== "object" || value === null) return `${String(value)};`;
-  if (Array.isArray(value)) {
-    let out = `[${value.length}:`;
-    for (const item of value) out += text(item);
-    return `${out}]`;
-  }
+  if (Array.isArray(value)) return value.length > LONG_ARRAY ? `#${digest(value)}` : arrayText(value);
   const known = memo.get(value);
   if (known) return `#${known}`;
   if (typeof (value as { toJSON?: unknown }).toJSON === "function") {
@@ -54,7 +62,7 @@ const sha1 = (body: string) => createHash("sha1").update(body).digest("base64url
 /** The digest of an object (memoised by identity), as base64url SHA-1. */
 export function digest(value: object): string {
   let d = memo.get(value);
-  if (!d) memo.set(value, (d = sha1(Array.isArray(value) ? text(value) : objectText(value))));
+  if (!d) memo.set(value, (d = sha1(Array.isArray(value) ? arrayText(value) : objectText(value))));
   return d;
 }
 

@@ -3,9 +3,9 @@ import type { SiteConfig } from "../../site/site-config.ts";
 import { inner, variantUrl } from "../../site/urls.ts";
 import { archiveMonths, type ArchiveMonth } from "../../content/archive-months.ts";
 import type { BuildContext } from "../build-context.ts";
-import { newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
+import { listPageLinks, newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
 import { inEachVariant, ofVariant, pagedPaths, pageKind, pagesOf, type UrlSources } from "../page-kind.ts";
-import type { ArchiveMonthPage, Link, SectionView, Teaser, VariantContext } from "../types.ts";
+import type { ArchiveMonthPage, Link, PageLink, SectionView, Teaser, VariantContext } from "../types.ts";
 
 export interface ArchiveMonthInputs {
   readonly site: SiteConfig;
@@ -17,7 +17,8 @@ export interface ArchiveMonthInputs {
   readonly items: readonly Teaser[];
   readonly mostRead: readonly Teaser[];
   readonly pageNumber: number;
-  readonly pageCount: number;
+  /** Every page of the month (listPageLinks). */
+  readonly links: readonly PageLink[];
   /** The nearest older and newer months with articles (archiveMonthLink). */
   readonly older: Link | undefined;
   readonly newer: Link | undefined;
@@ -28,21 +29,20 @@ export function monthText(ctx: VariantContext, year: string, month: string): str
   return ctx.ui.yearMonth.replace("{year}", String(Number(year))).replace("{month}", String(Number(month)));
 }
 
-export function buildArchiveMonthPage({ site, ctx, section, year, month, items, mostRead, pageNumber: n, pageCount, older, newer }: ArchiveMonthInputs): ArchiveMonthPage {
+export function buildArchiveMonthPage({ site, ctx, section, year, month, items, mostRead, pageNumber: n, links, older, newer }: ArchiveMonthInputs): ArchiveMonthPage {
   const heading = monthText(ctx, year, month);
   const description = ctx.ui.archiveMonthDescription.replace("{section}", section.name).replace("{month}", heading);
   const crumbs = [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.archive, url: section.archiveUrl }, { text: heading, url: "" }];
-  return {
-    ...pageBase(site, ctx, "archive-month", inner.archiveMonth(section.id, year, month, n), pagedTitle(ctx, `${section.name} · ${heading}`, n), description, crumbs),
+  return pageBase(site, ctx, inner.archiveMonth(section.id, year, month, n), pagedTitle(ctx, `${section.name} · ${heading}`, n), description, crumbs, {
     kind: "archive-month",
     section,
     heading,
     items,
     mostRead,
-    ...paging(n, pageCount, (number) => variantUrl(ctx.path, inner.archiveMonth(section.id, year, month, number))),
+    ...paging(n, links),
     older,
     newer,
-  };
+  });
 }
 
 /** A link to a month of a section's archive (上一月/下一月). */
@@ -74,9 +74,11 @@ export const archiveMonthKind = pageKind<ArchiveMonthPage, "archiveMonths", true
           m && memo.make(`month-link\0${ctx.lang}\0${section.id}\0${ym(m)}`, { ctx, section: section.id, year: m.year, month: m.month }, archiveMonthLink);
         return months.flatMap((m, i) => {
           const [older, newer] = [monthLink(months[i + 1]), monthLink(months[i - 1])];
-          return pagesOf(m.articles, site.pageSize).map((page, p, all) => {
+          const pages = pagesOf(m.articles, site.pageSize);
+          const links = listPageLinks(memo, `archive-month\0${ctx.lang}\0${section.id}\0${ym(m)}`, pages.length, (n) => variantUrl(ctx.path, inner.archiveMonth(section.id, m.year, m.month, n)));
+          return pages.map((page, p) => {
             const items = page.map((a) => listed(ctx, a));
-            const inputs = { site, ctx, section, year: m.year, month: m.month, items, mostRead: mostRead(ctx, section.id), pageNumber: p + 1, pageCount: all.length, older, newer };
+            const inputs = { site, ctx, section, year: m.year, month: m.month, items, mostRead: mostRead(ctx, section.id), pageNumber: p + 1, links, older, newer };
             return memo.make(`archive-month\0${ctx.lang}\0${section.id}\0${ym(m)}\0${p + 1}`, inputs, buildArchiveMonthPage);
           });
         });

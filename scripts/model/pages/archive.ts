@@ -29,14 +29,13 @@ export function buildArchivePage({ site, ctx, section, months, counts, mostRead 
     const url = variantUrl(ctx.path, inner.archiveMonth(section.id, year, month));
     y.months.push({ text: monthText(ctx, year, month), url, count: counts[i], countText: ctx.ui.articleCount.replace("{n}", String(counts[i])) });
   });
-  return {
-    ...pageBase(site, ctx, "archive", inner.archive(section.id), heading, description, [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.archive, url: "" }]),
+  return pageBase(site, ctx, inner.archive(section.id), heading, description, [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.archive, url: "" }], {
     kind: "archive",
     section,
     heading,
     years,
     mostRead,
-  };
+  });
 }
 
 export const archiveKind = pageKind<ArchivePage, "archives", true>({

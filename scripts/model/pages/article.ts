@@ -30,8 +30,7 @@ export interface ArticleInputs {
 
 export function buildArticlePage({ site, ctx, source: a, texts: t, dates: d, views, prev, next, related, mostRead, topics }: ArticleInputs): ArticlePage {
   const section = ctx.sections.find((s) => s.id === a.section)!;
-  return {
-    ...pageBase(site, ctx, "article", a.path, t.title, t.summary, [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.body, url: "" }]),
+  return pageBase(site, ctx, a.path, t.title, t.summary, [...newsCrumbs(ctx), { text: section.name, url: section.url }, { text: ctx.ui.body, url: "" }], {
     kind: "article",
     id: a.path,
     sourceLang: a.lang,
@@ -58,7 +57,7 @@ export function buildArticlePage({ site, ctx, source: a, texts: t, dates: d, vie
     date: a.date,
     updated: a.updated,
     ...(a.scheduled && { scheduled: true }),
-  };
+  });
 }
 
 /** A link to an article (上一篇/下一篇): its title in this script, and its page. */

@@ -15,12 +15,11 @@ export interface HomeInputs {
 }
 
 export function buildHomePage({ site, ctx, latest, blocks }: HomeInputs): HomePage {
-  return {
-    ...pageBase(site, ctx, "home", inner.home(), ctx.siteName, ctx.tagline || ctx.siteName, []),
+  return pageBase(site, ctx, inner.home(), ctx.siteName, ctx.tagline || ctx.siteName, [], {
     kind: "home",
     latest,
     blocks: blocks.map((items, i) => ({ section: ctx.sections[i], items })),
-  };
+  });
 }
 
 export const homeKind = pageKind<HomePage, "homes", true>({

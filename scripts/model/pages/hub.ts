@@ -15,11 +15,10 @@ export interface HubInputs {
 }
 
 export function buildHubPage({ site, ctx, blocks }: HubInputs): HubPage {
-  return {
-    ...pageBase(site, ctx, "hub", inner.newsHub(), ctx.ui.news, ctx.ui.news, [{ text: ctx.ui.home, url: ctx.home }, { text: ctx.ui.news, url: "" }]),
+  return pageBase(site, ctx, inner.newsHub(), ctx.ui.news, ctx.ui.news, [{ text: ctx.ui.home, url: ctx.home }, { text: ctx.ui.news, url: "" }], {
     kind: "hub",
     blocks: blocks.map((items, i) => ({ section: ctx.sections[i], items })),
-  };
+  });
 }
 
 export const hubKind = pageKind<HubPage, "hubs", true>({

@@ -2,9 +2,9 @@
 import type { SiteConfig } from "../../site/site-config.ts";
 import { inner, variantUrl } from "../../site/urls.ts";
 import type { BuildContext } from "../build-context.ts";
-import { newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
+import { listPageLinks, newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
 import { inEachVariant, ofVariant, pagedPaths, pageKind, pagesOf, type UrlSources } from "../page-kind.ts";
-import type { ListPage, SectionView, Teaser, VariantContext } from "../types.ts";
+import type { ListPage, PageLink, SectionView, Teaser, VariantContext } from "../types.ts";
 
 export interface ListInputs {
   readonly site: SiteConfig;
@@ -13,18 +13,18 @@ export interface ListInputs {
   readonly items: readonly Teaser[];
   readonly mostRead: readonly Teaser[];
   readonly pageNumber: number;
-  readonly pageCount: number;
+  /** Every page of the section's list (listPageLinks). */
+  readonly links: readonly PageLink[];
 }
 
-export function buildListPage({ site, ctx, section, items, mostRead, pageNumber: n, pageCount }: ListInputs): ListPage {
-  return {
-    ...pageBase(site, ctx, "list", inner.section(section.id, n), pagedTitle(ctx, section.name, n), section.description || section.name, [...newsCrumbs(ctx), { text: section.name, url: "" }]),
+export function buildListPage({ site, ctx, section, items, mostRead, pageNumber: n, links }: ListInputs): ListPage {
+  return pageBase(site, ctx, inner.section(section.id, n), pagedTitle(ctx, section.name, n), section.description || section.name, [...newsCrumbs(ctx), { text: section.name, url: "" }], {
     kind: "list",
     section,
     items,
     mostRead,
-    ...paging(n, pageCount, (number) => variantUrl(ctx.path, inner.section(section.id, number))),
-  };
+    ...paging(n, links),
+  });
 }
 
 /** The inner paths of every section's list pages. */
@@ -41,12 +41,14 @@ export const listKind = pageKind<ListPage, "lists", true>({
   template: "list.njk",
   build: (b: BuildContext) =>
     b.variants.flatMap((ctx) =>
-      ctx.sections.flatMap((section) =>
-        pagesOf(b.index.sections.get(section.id)!, b.site.pageSize).map((page, i, all) => {
-          const inputs = { site: b.site, ctx, section, items: page.map((a) => b.listed(ctx, a)), mostRead: b.mostRead(ctx, section.id), pageNumber: i + 1, pageCount: all.length };
+      ctx.sections.flatMap((section) => {
+        const pages = pagesOf(b.index.sections.get(section.id)!, b.site.pageSize);
+        const links = listPageLinks(b.memo, `list\0${ctx.lang}\0${section.id}`, pages.length, (n) => variantUrl(ctx.path, inner.section(section.id, n)));
+        return pages.map((page, i) => {
+          const inputs = { site: b.site, ctx, section, items: page.map((a) => b.listed(ctx, a)), mostRead: b.mostRead(ctx, section.id), pageNumber: i + 1, links };
           return b.memo.make(`list\0${ctx.lang}\0${section.id}\0${i + 1}`, inputs, buildListPage);
-        }),
-      ),
+        });
+      }),
     ),
   urls: inEachVariant(sectionListPaths),
   inLinkCheck: true,

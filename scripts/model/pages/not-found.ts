@@ -7,7 +7,7 @@ import { inEachVariant, pageKind } from "../page-kind.ts";
 import type { NotFoundPage, VariantContext } from "../types.ts";
 
 export function buildNotFoundPage({ site, ctx }: { readonly site: SiteConfig; readonly ctx: VariantContext }): NotFoundPage {
-  return { ...pageBase(site, ctx, "404", inner.notFound(), ctx.ui.notFoundTitle, ctx.ui.notFoundTitle, []), kind: "404" };
+  return pageBase(site, ctx, inner.notFound(), ctx.ui.notFoundTitle, ctx.ui.notFoundTitle, [], { kind: "404" });
 }
 
 /** /404.html: the default script's page (it links to every script's home), at the root. */

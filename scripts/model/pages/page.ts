@@ -16,11 +16,10 @@ export interface StaticPageInputs {
 }
 
 export function buildStaticPage({ site, ctx, source: p, texts: t }: StaticPageInputs): StaticPage {
-  return {
-    ...pageBase(site, ctx, "page", p.path, t.title, t.summary, [{ text: ctx.ui.home, url: ctx.home }, { text: t.title, url: "" }]),
+  return pageBase(site, ctx, p.path, t.title, t.summary, [{ text: ctx.ui.home, url: ctx.home }, { text: t.title, url: "" }], {
     kind: "page",
     html: t.html,
-  };
+  });
 }
 
 export const staticPageKind = pageKind<StaticPage, "pages", true>({

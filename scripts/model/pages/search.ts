@@ -9,7 +9,7 @@ import type { SearchPage, VariantContext } from "../types.ts";
 
 export function buildSearchPage({ site, ctx }: { readonly site: SiteConfig; readonly ctx: VariantContext }): SearchPage {
   const title = ctx.ui.search;
-  return { ...pageBase(site, ctx, "search", inner.search(), title, title, [{ text: ctx.ui.home, url: ctx.home }, { text: title, url: "" }]), kind: "search" };
+  return pageBase(site, ctx, inner.search(), title, title, [{ text: ctx.ui.home, url: ctx.home }, { text: title, url: "" }], { kind: "search" });
 }
 
 export const searchKind = pageKind<SearchPage, "searches", false>({

@@ -3,9 +3,9 @@ import type { SiteConfig } from "../../site/site-config.ts";
 import { inner, variantUrl } from "../../site/urls.ts";
 import { topicsOf } from "../../content/topics.ts";
 import type { BuildContext } from "../build-context.ts";
-import { newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
+import { listPageLinks, newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
 import { inEachVariant, ofVariant, pagedPaths, pageKind, pagesOf, type UrlSources } from "../page-kind.ts";
-import type { Link, Teaser, TopicPage, TopicView, VariantContext } from "../types.ts";
+import type { Link, PageLink, Teaser, TopicPage, TopicView, VariantContext } from "../types.ts";
 
 export interface TopicInputs {
   readonly site: SiteConfig;
@@ -15,20 +15,20 @@ export interface TopicInputs {
   readonly items: readonly Teaser[];
   readonly moreTopics: readonly TopicView[];
   readonly pageNumber: number;
-  readonly pageCount: number;
+  /** Every page of the topic (listPageLinks). */
+  readonly links: readonly PageLink[];
 }
 
-export function buildTopicPage({ site, ctx, topic, slug, items, moreTopics, pageNumber: n, pageCount }: TopicInputs): TopicPage {
+export function buildTopicPage({ site, ctx, topic, slug, items, moreTopics, pageNumber: n, links }: TopicInputs): TopicPage {
   const description = topic.description || ctx.ui.topicDescription.replace("{name}", topic.name);
   const crumbs = [...newsCrumbs(ctx), { text: ctx.ui.topics, url: ctx.topics }, { text: topic.name, url: "" }];
-  return {
-    ...pageBase(site, ctx, "topic", inner.topic(slug, n), pagedTitle(ctx, `${topic.name} · ${ctx.ui.topics}`, n), description, crumbs),
+  return pageBase(site, ctx, inner.topic(slug, n), pagedTitle(ctx, `${topic.name} · ${ctx.ui.topics}`, n), description, crumbs, {
     kind: "topic",
     topic,
     items,
     moreTopics,
-    ...paging(n, pageCount, (number) => variantUrl(ctx.path, inner.topic(slug, number))),
-  };
+    ...paging(n, links),
+  });
 }
 
 export interface TopicViewInputs {
@@ -89,12 +89,14 @@ export const topicKind = pageKind<TopicPage, "topics", true>({
     b.variants.flatMap((ctx) => {
       const views = topicViews(b, ctx);
       const moreTopics = b.memo.make(`more-topics\0${ctx.lang}`, { items: views.slice(0, MORE_TOPICS) }, topicList);
-      return b.index.topics.flatMap((t, i) =>
-        pagesOf(t.articles, b.site.pageSize).map((page, p, all) => {
-          const inputs = { site: b.site, ctx, topic: views[i], slug: t.slug, items: page.map((a) => b.listed(ctx, a)), moreTopics, pageNumber: p + 1, pageCount: all.length };
+      return b.index.topics.flatMap((t, i) => {
+        const pages = pagesOf(t.articles, b.site.pageSize);
+        const links = listPageLinks(b.memo, `topic\0${ctx.lang}\0${t.key}`, pages.length, (n) => variantUrl(ctx.path, inner.topic(t.slug, n)));
+        return pages.map((page, p) => {
+          const inputs = { site: b.site, ctx, topic: views[i], slug: t.slug, items: page.map((a) => b.listed(ctx, a)), moreTopics, pageNumber: p + 1, links };
           return b.memo.make(`topic\0${ctx.lang}\0${t.key}\0${p + 1}`, inputs, buildTopicPage);
-        }),
-      );
+        });
+      });
     }),
   urls: inEachVariant((sources) => topicsOfSources(sources).flatMap((t) => pagedPaths(t.articles.length, sources.site.pageSize, (n) => inner.topic(t.slug, n)))),
   inLinkCheck: true,

@@ -3,10 +3,10 @@ import type { SiteConfig } from "../../site/site-config.ts";
 import { inner, variantUrl } from "../../site/urls.ts";
 import { TOPICS_PAGE_SIZE } from "../../content/topics.ts";
 import type { BuildContext } from "../build-context.ts";
-import { newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
+import { listPageLinks, newsCrumbs, pageBase, pagedTitle, paging } from "../page-base.ts";
 import { inEachVariant, ofVariant, pagedPaths, pageKind, pagesOf } from "../page-kind.ts";
 import { topicsOfSources, topicViews } from "./topic.ts";
-import type { TopicsPage, TopicView, VariantContext } from "../types.ts";
+import type { PageLink, TopicsPage, TopicView, VariantContext } from "../types.ts";
 
 export interface TopicsInputs {
   readonly site: SiteConfig;
@@ -15,16 +15,16 @@ export interface TopicsInputs {
   /** How many articles each topic has. */
   readonly counts: readonly number[];
   readonly pageNumber: number;
-  readonly pageCount: number;
+  /** Every page of the topic index (listPageLinks). */
+  readonly links: readonly PageLink[];
 }
 
-export function buildTopicsPage({ site, ctx, topics, counts, pageNumber: n, pageCount }: TopicsInputs): TopicsPage {
-  return {
-    ...pageBase(site, ctx, "topics", inner.topics(n), pagedTitle(ctx, ctx.ui.topics, n), ctx.ui.topicsDescription, [...newsCrumbs(ctx), { text: ctx.ui.topics, url: "" }]),
+export function buildTopicsPage({ site, ctx, topics, counts, pageNumber: n, links }: TopicsInputs): TopicsPage {
+  return pageBase(site, ctx, inner.topics(n), pagedTitle(ctx, ctx.ui.topics, n), ctx.ui.topicsDescription, [...newsCrumbs(ctx), { text: ctx.ui.topics, url: "" }], {
     kind: "topics",
     topics: topics.map((topic, i) => ({ topic, count: counts[i], countText: ctx.ui.articleCount.replace("{n}", String(counts[i])) })),
-    ...paging(n, pageCount, (number) => variantUrl(ctx.path, inner.topics(number))),
-  };
+    ...paging(n, links),
+  });
 }
 
 export const topicsKind = pageKind<TopicsPage, "topicIndexes", true>({
@@ -35,8 +35,10 @@ export const topicsKind = pageKind<TopicsPage, "topicIndexes", true>({
   build: (b: BuildContext) =>
     b.variants.flatMap((ctx) => {
       const counts = b.index.topics.map((t) => t.articles.length);
-      return pagesOf(topicViews(b, ctx), TOPICS_PAGE_SIZE).map((page, p, all) => {
-        const inputs = { site: b.site, ctx, topics: page, counts: counts.slice(p * TOPICS_PAGE_SIZE, (p + 1) * TOPICS_PAGE_SIZE), pageNumber: p + 1, pageCount: all.length };
+      const pages = pagesOf(topicViews(b, ctx), TOPICS_PAGE_SIZE);
+      const links = listPageLinks(b.memo, `topics\0${ctx.lang}`, pages.length, (n) => variantUrl(ctx.path, inner.topics(n)));
+      return pages.map((page, p) => {
+        const inputs = { site: b.site, ctx, topics: page, counts: counts.slice(p * TOPICS_PAGE_SIZE, (p + 1) * TOPICS_PAGE_SIZE), pageNumber: p + 1, links };
         return b.memo.make(`topics\0${ctx.lang}\0${p + 1}`, inputs, buildTopicsPage);
       });
     }),
