@@ -111,12 +111,9 @@ export function renderKey(page: object, shared: string): string {
   const known = keys.get(page);
   if (known?.shared === shared) return known.key;
   // Digests are kept by object too: what a script's pages share (ctx) is digested once a script.
+  // The shared key is hex and a digest base64url, neither holds ";": the prefix ends unambiguously.
   const { ctx } = page as { ctx?: object };
-  const key = createHash("sha1")
-    .update(shared)
-    .update(ctx ? digest(ctx) : "")
-    .update(pageDigest(page))
-    .digest("base64url");
+  const key = pageDigest(page, `${shared};${ctx ? digest(ctx) : ""};`);
   keys.set(page, { shared, key });
   return key;
 }
