@@ -95,6 +95,27 @@ test("a date without a time shows no time", () => {
   assert.equal(text($("p.meta time")), "2025年4月18日");
 });
 
+test("pagination of a long list: the first and last pages, two either side of the current one, … for the rest", async () => {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 20; i++) {
+    files[`content/news/company/2025/long-${i}.md`] = article({ title: `第${i}條長列表新聞`, date: `2025-03-${String(i).padStart(2, "0")} 10:00`, editor: "甲", lang: "zh-Hant" });
+  }
+  const root = makeSite(files, { pageSize: 2 });
+  const r = await buildSiteInProcess(root);
+  assert.equal(r.code, 0, r.stderr);
+  const items = (n: number) => {
+    const $ = readPage(join(root, "_site"), n === 1 ? "/zh-hant/news/company/" : `/zh-hant/news/company/page/${n}/`);
+    return $(".pagination li").map((_, li) => text($(li)) + ($(li).find("[aria-current=page]").length ? "*" : "")).get().join(" ");
+  };
+  assert.equal(items(1), "1* 2 3 … 10 下一頁");
+  assert.equal(items(4), "上一頁 1 2 3 4* 5 6 … 10 下一頁");
+  assert.equal(items(5), "上一頁 1 … 3 4 5* 6 7 … 10 下一頁");
+  assert.equal(items(10), "上一頁 1 … 8 9 10*");
+  const $ = readPage(join(root, "_site"), "/zh-hant/news/company/page/5/");
+  assert.deepEqual($(".pagination li a:not([rel])").map((_, a) => $(a).attr("href")).get(), ["/zh-hant/news/company/", "/zh-hant/news/company/page/3/", "/zh-hant/news/company/page/4/", "/zh-hant/news/company/page/6/", "/zh-hant/news/company/page/7/", "/zh-hant/news/company/page/10/"]);
+  assert.equal($(".pagination-gap").length, 2);
+});
+
 test("pagination: numbered pages, 2 a page", async () => {
   const files: Record<string, string> = {};
   for (let i = 1; i <= 5; i++) {
