@@ -4,11 +4,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { Trie } from "opencc-js/core";
 import { OPENCC_ONLY, defaultSettings, readSettings } from "../scripts/convert/conversion-settings.ts";
 import { corrections, correctionsFrom, ruleHolds, type CorrectionDirection } from "../scripts/convert/corrections.ts";
 import { glossaryFix, guessesIn, markupFix, mixedFormsIn } from "../scripts/convert/guesses.ts";
 import { convertHtml } from "../scripts/convert/html-converter.ts";
-import { openccEngine } from "../scripts/convert/opencc-engine.ts";
+import { openccEngine, phraseRunsPast } from "../scripts/convert/opencc-engine.ts";
 import { convertQuotes } from "../scripts/convert/quotes.ts";
 import { scriptConverter, type ScriptVariant } from "../scripts/convert/script-converter.ts";
 import { usageProfile } from "../scripts/convert/usage-profile.ts";
@@ -256,4 +257,20 @@ test("rule families and word bounds convert the word after a swallowing phrase, 
   assert.equal(hk.convert("售出67伙，一伙人，恒基地产，永恒。"), "售出67伙，一夥人，恒基地產，永恆。");
   // A family's forms are OpenCC's standard ones: each variant prints its own (裏 in Hong Kong, 裡 in Taiwan), and its profile (盡快).
   assert.equal(hk.convert("你知道里面有什么，他会尽快处理，尽管如此。"), "你知道裏面有什麼，他會盡快處理，儘管如此。");
+});
+
+test("word bounds: a phrase that starts inside another and runs past it is found by code point, astral first characters too", () => {
+  // OpenCC's s2t phrases hold two that start outside the BMP (𣗊溪, 𣲘溪, place names), but no
+  // phrase of at most three UTF-16 units holds 𣗊 or 𣲘 after its first character, so no twin
+  // shows the look-up: it is tested on its own, with those real phrases beside made-up ones.
+  const trie = new Trie();
+  for (const w of ["金发", "发放", "𣗊溪", "甲𣗊", "𣲘溪"]) trie.addWord(w, w);
+  // 发放 starts inside 金发 (奖金发放) and runs past it; 金发 at the text's end does not overlap.
+  assert.equal(phraseRunsPast(trie, "奖金发放", 1, 3), true);
+  assert.equal(phraseRunsPast(trie, "奖金发", 1, 3), false);
+  // 𣗊溪 starts inside 甲𣗊 (its second character, two UTF-16 units) and runs past it.
+  assert.equal(phraseRunsPast(trie, "甲𣗊溪", 0, 3), true);
+  assert.equal(phraseRunsPast(trie, "甲𣗊水", 0, 3), false);
+  // A phrase's own astral first character is not a phrase starting inside it.
+  assert.equal(phraseRunsPast(trie, "𣲘溪水", 0, 2), false);
 });

@@ -170,6 +170,32 @@ function longestFix(root: TrieNode, s: string, i: number, limit = s.length): { e
   return best;
 }
 
+/**
+ * Whether a phrase of the trie starts inside [i, end) of `s` (after its first character) and
+ * ends past `end`: 发放 over 金发 in 奖金发放. By code point throughout, the first character
+ * of the inner phrase too: OpenCC has phrases that start outside the BMP (𣗊溪).
+ */
+function runsPast(root: TrieNode, s: string, i: number, end: number): boolean {
+  for (let j = i + (s.codePointAt(i)! > 0xffff ? 2 : 1); j < end; ) {
+    const first = s.codePointAt(j)!;
+    j += first > 0xffff ? 2 : 1;
+    let node: TrieNode | undefined = root.get(first);
+    for (let k = j; node !== undefined && k < s.length; ) {
+      const cp = s.codePointAt(k)!;
+      k += cp > 0xffff ? 2 : 1;
+      node = node.get(cp);
+      if (node === undefined) break;
+      if (k > end && node.trie_val !== undefined) return true;
+    }
+  }
+  return false;
+}
+
+/** runsPast over a dictionary's trie, for tests of the look-up itself. */
+export function phraseRunsPast(dictionary: Trie, s: string, i: number, end: number): boolean {
+  return runsPast(rootOf(dictionary), s, i, end);
+}
+
 // As opencc-js's segmentation: an ideographic description sequence (⿰氵青) is one unit.
 function idsEnd(s: string, i: number): number {
   const cp = s.codePointAt(i)!;
@@ -283,18 +309,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
    * all directions) as asking it for every phrase, at about a third of the cost.
    */
   function overlapped(s: string, i: number, end: number): boolean {
-    if (!segRoot) return true;
-    for (let j = i + 1; j < end; j++) {
-      let node: TrieNode | undefined = segRoot.get(s.charCodeAt(j));
-      for (let k = j + 1; node !== undefined && k < s.length; ) {
-        const cp = s.codePointAt(k)!;
-        k += cp > 0xffff ? 2 : 1;
-        node = node.get(cp);
-        if (node === undefined) break;
-        if (k > end && node.trie_val !== undefined) return true;
-      }
-    }
-    return false;
+    return segRoot === null || runsPast(segRoot, s, i, end);
   }
 
   /** Where to cut the phrase [i, end) of `s` (its trie node given): the first word boundary in it, if the phrase straddles one and the cut changes its output; else -1. */
