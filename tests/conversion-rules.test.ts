@@ -274,3 +274,21 @@ test("word bounds: a phrase that starts inside another and runs past it is found
   // A phrase's own astral first character is not a phrase starting inside it.
   assert.equal(phraseRunsPast(trie, "𣲘溪水", 0, 2), false);
 });
+
+test("Taiwan's usage rules (蒐, 整併, 製, the copula 係) leave the words they look like alone", () => {
+  const c = scriptConverter(HANS, HANT, []);
+  const hk = scriptConverter(HANS, HK, []);
+  // 蒐 is gathering in Taiwan only; searching stays 搜, and Hong Kong keeps OpenCC's 偵搜.
+  assert.equal(c.convert("军方出动侦搜机，情搜船在外海，警方搜整栋大楼，上网搜索。"), "軍方出動偵蒐機，情蒐船在外海，警方搜整棟大樓，上網搜索。");
+  assert.equal(hk.convert("军方出动侦搜机。"), "軍方出動偵搜機。");
+  // 整并 is merging after an organisation or a verb; X整 + 并 (and) stays 並.
+  assert.equal(c.convert("推动整并，学校整并后，文件经调整并提出，内容完整并附说明。"), "推動整併，學校整併後，文件經調整並提出，內容完整並附說明。");
+  // Made in a country before a product; a system elsewhere.
+  assert.equal(c.convert("德制潜舰，道德制约，英制单位，法制建设，美制战机。"), "德製潛艦，道德制約，英制單位，法制建設，美製戰機。");
+  // Making by a method, but 制度 after it; compiling a budget, but the staff establishment; made, but controlled.
+  assert.equal(c.convert("烤制香肠，手工制度，编制预算，人员编制，已制好，控制好。"), "烤製香腸，手工制度，編製預算，人員編制，已製好，控制好。");
+  // The copula 係 after a noun; the department (本系), nouns in 系 (体系, 派系) and 系统 stay 系.
+  assert.equal(c.convert("事故系因超速，本系以教学为主，该体系属于公共部门，派系因此分裂，此系统以太阳能供电。"), "事故係因超速，本系以教學為主，該體系屬於公共部門，派系因此分裂，此系統以太陽能供電。");
+  // Livestock before 可 (豬隻可賣) but the adverb before 能, 有.
+  assert.equal(hk.convert("已无猪只可卖，猪只能吃饲料，鸡只有三只。"), "已無豬隻可賣，豬只能吃飼料，雞只有三隻。");
+});
