@@ -275,7 +275,7 @@ test("word bounds: a phrase that starts inside another and runs past it is found
   assert.equal(phraseRunsPast(trie, "𣲘溪水", 0, 2), false);
 });
 
-test("Taiwan's usage rules (蒐, 整併, 製, the copula 係) leave the words they look like alone", () => {
+test("Taiwan's usage rules (蒐, 整併, 製, the copula 係) and the 著 rules leave the words they look like alone", () => {
   const c = scriptConverter(HANS, HANT, []);
   const hk = scriptConverter(HANS, HK, []);
   // 蒐 is gathering in Taiwan only; searching stays 搜, and Hong Kong keeps OpenCC's 偵搜.
@@ -291,4 +291,7 @@ test("Taiwan's usage rules (蒐, 整併, 製, the copula 係) leave the words th
   assert.equal(c.convert("事故系因超速，本系以教学为主，该体系属于公共部门，派系因此分裂，此系统以太阳能供电。"), "事故係因超速，本系以教學為主，該體系屬於公共部門，派系因此分裂，此系統以太陽能供電。");
   // Livestock before 可 (豬隻可賣) but the adverb before 能, 有.
   assert.equal(hk.convert("已无猪只可卖，猪只能吃饲料，鸡只有三只。"), "已無豬隻可賣，豬只能吃飼料，雞只有三隻。");
+  // The other way: the particle before 名片, 書包 …; 著 (zhù) for works, credits and 著名 itself.
+  const cn = scriptConverter(HANT, HANS, []);
+  assert.equal(cn.convert("他帶著名片，揹著書包，著名畫家著有《山》，（李四著），著作權，看著他。"), "他带着名片，背着书包，著名画家著有《山》，（李四著），著作权，看着他。");
 });
