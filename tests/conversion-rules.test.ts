@@ -291,6 +291,9 @@ test("Taiwan's usage rules (蒐, 整併, 製, the copula 係) and the 著 rules 
   assert.equal(c.convert("事故系因超速，本系以教学为主，该体系属于公共部门，派系因此分裂，此系统以太阳能供电。"), "事故係因超速，本系以教學為主，該體系屬於公共部門，派系因此分裂，此系統以太陽能供電。");
   // Livestock before 可 (豬隻可賣) but the adverb before 能, 有.
   assert.equal(hk.convert("已无猪只可卖，猪只能吃饲料，鸡只有三只。"), "已無豬隻可賣，豬只能吃飼料，雞只有三隻。");
+  // Inches on screens, the Chinese 寸 elsewhere; a material's 製, but 制度; Taiwan's 併校.
+  assert.equal(c.convert("55寸电视，三寸金莲，玻璃制的杯子，黄金制度，两校并校，校方并校长。"), "55吋電視，三寸金蓮，玻璃製的杯子，黃金制度，兩校併校，校方並校長。");
+  assert.equal(hk.convert("两校并校。"), "兩校並校。");
   // The other way: the particle before 名片, 書包 …; 著 (zhù) for works, credits and 著名 itself.
   const cn = scriptConverter(HANT, HANS, []);
   assert.equal(cn.convert("他帶著名片，揹著書包，著名畫家著有《山》，（李四著），著作權，看著他。"), "他带着名片，背着书包，著名画家著有《山》，（李四著），著作权，看着他。");
