@@ -297,4 +297,5 @@ test("Taiwan's usage rules (蒐, 整併, 製, the copula 係) and the 著 rules 
   // The other way: the particle before 名片, 書包 …; 著 (zhù) for works, credits and 著名 itself.
   const cn = scriptConverter(HANT, HANS, []);
   assert.equal(cn.convert("他帶著名片，揹著書包，著名畫家著有《山》，（李四著），著作權，看著他。"), "他带着名片，背着书包，著名画家著有《山》，（李四著），著作权，看着他。");
+  assert.equal(cn.convert("規則起著作用，他看著書，著書立說，他的著作用詞精準。"), "规则起着作用，他看着书，著书立说，他的著作用词精准。");
 });
