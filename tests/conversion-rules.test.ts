@@ -73,6 +73,25 @@ test("word bounds: a dictionary phrase across a word boundary of the text (ICU's
   assert.equal(convertHtml("<p>卫生署长<strong>发布</strong>新规定，年终奖<em>金发</em>放</p>", c), "<p>衛生署長<strong>發布</strong>新規定，年終獎<em>金發</em>放</p>");
 });
 
+test("word bounds, Traditional to Simplified: a phrase of OpenCC's first stage (著名, 著白) is cut where it straddles a word", () => {
+  // With no correction rule, so that only the word bounds act; these phrases are not in the
+  // segmentation dictionary, so OpenCC's own longest match finds them inside a run.
+  const none = correctionsFrom("t2s", []);
+  const on = openccEngine("tw", "cn", { corrections: none, profile: usageProfile("cn-news") });
+  const off = openccEngine("tw", "cn", { corrections: none, profile: usageProfile("cn-news"), wordBounds: false });
+  const cases: [string, string, string][] = [
+    ["他帶著名片出門。", "他带着名片出门。", "他带著名片出门。"],
+    ["湖面泛著白色泡沫。", "湖面泛着白色泡沫。", "湖面泛著白色泡沫。"],
+    ["這意味著名單要重擬。", "这意味着名单要重拟。", "这意味著名单要重拟。"],
+  ];
+  for (const [source, twin, opencc] of cases) {
+    assert.equal(on.convert(source), twin, source);
+    assert.equal(off.convert(source), opencc, `${source} without word bounds`);
+  }
+  // A phrase that is a whole word of the text stays: famous is famous.
+  assert.equal(on.convert("島上有著名的景點，他的著作很多。"), "岛上有著名的景点，他的著作很多。");
+});
+
 test("a correction also holds in the Hong Kong twin, in Hong Kong forms", () => {
   const hk = scriptConverter(HANS, HK, []);
   // Hong Kong papers print 發佈 (hk-news keeps OpenCC's 佈).

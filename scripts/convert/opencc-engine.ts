@@ -108,6 +108,14 @@ interface Dictionaries {
   normalize: Trie[];
   segmentation: Trie | null;
   chain: Trie[];
+  /** Phrases of the chain's first stage from dictionaries the segmentation does not use (tw2s: its variants' 著名, 著書 …). */
+  stagePhrases: string[];
+}
+
+/** The keys of more than one character of a dictionary. */
+function phraseKeys(d: DictLike): string[] {
+  const keys = typeof d === "string" ? d.split("|").map((e) => e.slice(0, e.indexOf(" ") < 0 ? e.length : e.indexOf(" "))) : d.map(([k]) => k);
+  return keys.filter((k) => k.length > 1 && !(k.length === 2 && k.codePointAt(0)! > 0xffff));
 }
 
 const built = new Map<string, Dictionaries>();
@@ -117,10 +125,12 @@ function dictionaries(config: string, fromLocale: OpenccLocale, toLocale: Opencc
   if (!d) {
     const c = runtimeConfig(fromLocale, toLocale);
     const seg = c.segmentation;
+    const segList: readonly DictLike[] = seg == null ? [] : typeof seg === "string" ? [seg] : (seg as readonly DictLike[]);
     d = {
       normalize: (c.normalizationChain ?? []).map(trieOf),
-      segmentation: seg == null ? null : trieOf(typeof seg === "string" ? [seg] : (seg as readonly DictLike[])),
+      segmentation: seg == null ? null : trieOf(segList),
       chain: c.conversionChain.map(trieOf),
+      stagePhrases: (c.conversionChain[0] ?? []).filter((dict) => !segList.includes(dict)).flatMap(phraseKeys),
     };
     built.set(config, d);
   }
@@ -258,6 +268,20 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
     for (let k = from; k < chain.length; k++) s = chain[k].convert(s);
     return s;
   };
+  // Phrases of the first conversion stage that the segmentation does not hold (tw2s: 著名, 著書,
+  // 著作 … of Taiwan's variants, while the segmentation is TSPhrases): the chain's own longest
+  // match finds them inside a run no segmentation phrase starts in, where the word bounds must
+  // look too (帶著|名片). By their first character, misleading ones only (31 phrases, 18 first
+  // characters for tw2s); none for s2t, whose first stage's phrases are all the segmentation's,
+  // nor for hk2s.
+  const stageRoot = wordBounds && chain.length > 0 ? rootOf(chain[0]) : null;
+  const stageFirsts = new Set<number>();
+  if (stageRoot) {
+    for (const w of dicts.stagePhrases) {
+      // Only a phrase that converts otherwise than its characters can mislead (boundaryCut's first test).
+      if (!stageFirsts.has(w.codePointAt(0)!) && run(w) !== Array.from(w, (c) => run(c)).join("")) stageFirsts.add(w.codePointAt(0)!);
+    }
+  }
 
   // matchAt's answer (no object a call: it runs at every phrase): where the match ends, the
   // correction's conversion if a correction won, else the dictionary phrase's node.
@@ -313,7 +337,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
   }
 
   /** Where to cut the phrase [i, end) of `s` (its trie node given): the first word boundary in it, if the phrase straddles one and the cut changes its output; else -1. */
-  function boundaryCut(s: string, i: number, end: number, node: TrieNode): number {
+  function boundaryCut(s: string, i: number, end: number, node: TrieNode, always = false): number {
     let differs = ambiguousNode.get(node);
     if (differs === undefined) {
       // Cheap first test, once a phrase: a phrase converted as its characters cannot mislead.
@@ -322,12 +346,50 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       ambiguousNode.set(node, differs);
     }
     if (!differs) return -1;
-    if (!overlapped(s, i, end)) return -1;
+    if (!always && !overlapped(s, i, end)) return -1;
     const bounds = boundsAt(s, i);
     if (wholeWords(bounds, i, end)) return -1;
     const cut = boundaryInside(bounds, i, end);
     if (cut < 0 || run(s.slice(i, end)) === run(s.slice(i, cut)) + run(s.slice(cut, end))) return -1;
     return cut;
+  }
+
+  /** Whether a phrase of the first stage starting at one of the three characters before `p` (not before `start`) runs over it. */
+  function coveredFrom(s: string, start: number, p: number, b: number): boolean {
+    let r = p;
+    for (let back = 0; back < 3 && r > start; back++) {
+      r -= r - 2 >= start && s.charCodeAt(r - 1) >= 0xdc00 && s.charCodeAt(r - 1) <= 0xdfff ? 2 : 1;
+      const cp = s.codePointAt(r)!;
+      const node = stageRoot!.get(cp);
+      if (node !== undefined && longestFrom(node, s, r, r + (cp > 0xffff ? 2 : 1), null, b) > p) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A run that no segmentation phrase starts in, converted as the chain converts it, but cut
+   * where a phrase of the first stage that misleads (its output is not its characters') straddles
+   * a word boundary (boundaryCut, ICU asked for each: they are few, and no segmentation phrase
+   * overlaps them). Looked at only where one may start (`at`), and only where the stage's own
+   * longest match starts there: no phrase of the stage from the character before runs over it.
+   */
+  function plainRun(s: string, a: number, b: number, at: readonly number[], each: (start: number, end: number, out: string, matched: boolean) => void): void {
+    let start = a;
+    for (const p of at) {
+      if (p < start) continue;
+      const cp = s.codePointAt(p)!;
+      const w = cp > 0xffff ? 2 : 1;
+      const q = longestFrom(stageRoot!.get(cp)!, s, p, p + w, null, b);
+      const node = longestNode;
+      if (q <= p + w || q - p > BOUNDED_MAX || node === null) continue;
+      if (coveredFrom(s, start, p, b)) continue;
+      const cut = boundaryCut(s, p, q, node, true);
+      if (cut > 0) {
+        each(start, cut, run(s.slice(start, cut)), false);
+        start = cut;
+      }
+    }
+    each(start, b, run(s.slice(start, b)), false);
   }
 
   /** The pieces of the longest match, each with its conversion. */
@@ -343,9 +405,15 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       return;
     }
     let plain = -1;
+    // Where in the run a first-stage phrase may start (plainRun looks only there).
+    const staged: number[] = [];
     const flush = (end: number) => {
-      if (plain >= 0) each(plain, end, run(s.slice(plain, end)), false);
+      if (plain >= 0) {
+        if (staged.length > 0 && end - plain > 1) plainRun(s, plain, end, staged, each);
+        else each(plain, end, run(s.slice(plain, end)), false);
+      }
       plain = -1;
+      staged.length = 0;
     };
     for (let i = 0; i < s.length; ) {
       const cp = s.codePointAt(i)!;
@@ -354,6 +422,7 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
       if (first === undefined && !isSpecial) {
         // No word, correction or rule starts here: the common case, without a walk.
         if (plain < 0) plain = i;
+        if (stageFirsts.size > 0 && stageFirsts.has(cp)) staged.push(i);
         i += cp >= 0x2ff0 && cp <= 0x2fff ? unmatchedLength(s, i) : cp > 0xffff ? 2 : 1;
         continue;
       }
@@ -374,7 +443,10 @@ function buildEngine(name: string, dicts: Dictionaries, corrections: Corrections
           // the chain's own longest match cannot find the word again in a longer run.
           flush(i);
           each(i, i + len, run(s.slice(i, i + len)), false);
-        } else if (plain < 0) plain = i;
+        } else {
+          if (plain < 0) plain = i;
+          if (stageFirsts.size > 0 && stageFirsts.has(cp)) staged.push(i);
+        }
         i += len;
         continue;
       }

@@ -40,7 +40,7 @@ export interface ScriptConverter {
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[A-Za-z0-9.-]*(?::[0-9]+)?(?:[/?#][^\s<>"'，。；！？、“”‘’（）《》【】「」『』]*)?/g;
 const HAS_URL = new RegExp(URL_IN_TEXT.source);
 
-const CODE_VERSION = "8";
+const CODE_VERSION = "9";
 
 function glossaryTrie(entries: readonly GlossaryEntry[], from: string, to: string): Trie {
   const trie = new Trie();
