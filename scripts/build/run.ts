@@ -16,6 +16,7 @@ import { RenderHelpers, defaults as threadDefaults } from "../render/render-thre
 import type { SiteModel } from "../model/types.ts";
 import { countPages } from "../model/page-kinds.ts";
 import { commitRenderIndex, dropPendingRenderIndex, indexFileFor } from "../render/render-plan.ts";
+import { makeStamp, settledStamp, stampToken } from "../render/output-trust.ts";
 import { USAGE_EXIT } from "../cli/args.ts";
 // Output integrity (scripts/integrity/): the manifest of every file written, and cleaning up after killed builds.
 import { writeManifest, type ManifestEntry } from "../integrity/manifest.ts";
@@ -136,8 +137,13 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
     return 1;
   }
   recordOwnership(out, [out]);
-  if (existsSync(old)) discardInBackground(old);
-  commitRenderIndex(root, out, written);
+  // The next build may trust a file of this output by its stat once the old output, which
+  // shares the unchanged files, is deleted (render/output-trust.ts).
+  const stamp = stampToken();
+  const oldOutputDeleting = existsSync(old);
+  makeStamp(out, stamp, !oldOutputDeleting);
+  if (oldOutputDeleting) discardInBackground(old, settledStamp(out, stamp));
+  commitRenderIndex(root, out, written, { startedAt: started, stamp, ...(build.plan ? { trusted: build.plan.checked.trusted } : {}) });
   const m = site.model;
   // Article files read now, and taken over unchanged (content/read/read-index.ts).
   const readAfter = readCounts();
@@ -164,6 +170,9 @@ async function buildLocked(root: string, out: string, options: BuildOptions, sta
         encodeMs: Math.round(site.media?.encodeMs ?? 0),
         articleFilesRead: filesRead.parsed,
         articleFilesReused: filesRead.reused,
+        // Files of the last output checked before being taken over (render/output-trust.ts).
+        outputFilesTrustedByStat: build.plan?.checked.byStat ?? 0,
+        outputFilesHashed: build.plan?.checked.byHash ?? 0,
       }),
     );
   }

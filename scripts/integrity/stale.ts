@@ -56,16 +56,22 @@ export function cleanStaleOutputs(out: string, running: (pid: number) => boolean
  * Removes a replaced output without making the build wait: deleting tens of thousands of
  * files takes longer than writing them. The folder is first renamed out of the way (a
  * hidden sibling, not matched above), then deleted by a detached process. Leftovers of a
- * deletion that did not finish are removed the same way by the next build.
+ * deletion that did not finish are removed the same way by the next build. `doneFile` (made
+ * empty by the caller) says "settled" once the folder is gone: from then on nothing unlinks a
+ * file the output shares with it.
  */
-export function discardInBackground(dir: string): void {
+export function discardInBackground(dir: string, doneFile?: string): void {
   const trash = join(dirname(dir), `.${basename(dir)}.trash-${process.pid}-${Date.now()}`);
   renameSync(dir, trash);
-  removeDetached(trash);
+  removeDetached(trash, doneFile);
 }
 
-function removeDetached(path: string): void {
-  const child = spawn(process.execPath, ["-e", `require("fs").rmSync(${JSON.stringify(path)}, { recursive: true, force: true })`], {
+/** Deletes `path` in a detached process; then, if it was all deleted, writes "settled" into
+ * `doneFile` (render/output-trust.ts). It never creates the file: if someone deleted it (or
+ * the folder around it) meanwhile, a new file would stop that deletion (ENOTEMPTY). */
+function removeDetached(path: string, doneFile?: string): void {
+  const done = doneFile ? `; const fd = fs.openSync(${JSON.stringify(doneFile)}, "r+"); fs.writeSync(fd, "settled"); fs.closeSync(fd)` : "";
+  const child = spawn(process.execPath, ["-e", `const fs = require("fs"); fs.rmSync(${JSON.stringify(path)}, { recursive: true, force: true })${done}`], {
     detached: true,
     stdio: "ignore",
   });

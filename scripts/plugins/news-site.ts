@@ -8,6 +8,7 @@ import { defaultCacheFile, loadSite } from "../site/load-site.ts";
 import { asTemplateData } from "../site/template-data.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { isDirectory, keyPages, outputFile, planRendering, takeReusedPages, writeRenderIndex, type RenderPlan } from "../render/render-plan.ts";
+import { sizeOf } from "../render/output-trust.ts";
 import { templatesWrittenOnce } from "../render/render-share.ts";
 import { writtenRow, type WrittenRow } from "../integrity/written-files.ts";
 import { onPageWritten } from "./written-pages.ts";
@@ -144,8 +145,10 @@ export default function newsSite(eleventyConfig: EleventyConfig, options: Option
       for (const url of plan.reused) {
         const path = outputFile(url);
         const sha256 = plan.previousHashes.get(path);
-        // Linked from a file checked against the last manifest: its size is read from disk.
-        if (sha256) build.written.vouchFor([[path, -1, sha256]]);
+        // Linked from a file checked against the last manifest: its size is read from disk,
+        // unless its stat was checked (render/output-trust.ts).
+        const identity = plan.checked.trusted.get(path);
+        if (sha256) build.written.vouchFor([[path, identity ? sizeOf(identity) : -1, sha256]]);
       }
       // Keys made after rendering (a first build): this thread's pages', and the helpers'.
       if (plan.keysLater) for (const [url, key] of [...keyPages(mine ?? plan.render, plan.shared), ...theirKeys]) plan.index[url] = key;

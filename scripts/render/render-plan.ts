@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { SiteModel } from "../model/types.ts";
-import { sha256, type ManifestEntry } from "../integrity/manifest.ts";
+import type { ManifestEntry } from "../integrity/manifest.ts";
+import { identitiesOf, newCounts, readTrust, removeOtherStamps, stillAsWritten, type OutputTrust, type TrustCounts } from "./output-trust.ts";
 import { digest, pageDigest } from "./page-digest.ts";
 import { renderedKinds, renderedLists, type RenderedList } from "../model/page-kinds.ts";
 import { outputFile } from "../site/urls.ts";
@@ -31,6 +32,10 @@ export interface RenderPlan {
   /** Path → SHA-256 of every file the last build wrote into previousOut, from the render
    * index (outside the published folder), never from the output's own manifest.json. */
   previousHashes: Map<string, string>;
+  /** What lets a file of previousOut be trusted by its stat instead of its hash (output-trust.ts). */
+  previousTrust: OutputTrust | null;
+  /** Files of previousOut checked so far, by stat and by hash (the search index's too). */
+  checked: TrustCounts;
   /** URLs the last build (into the same folder) had and this one has not: deleted articles. */
   gone: string[];
   /** What shapes every page (sharedKey), part of each page's key. */
@@ -65,21 +70,18 @@ export function sharedKey(project: string, model: SiteModel): string {
 }
 
 /** Whether the file at `path` (site-relative) in the last output is still what the last build wrote. */
-export function unchangedSinceLastBuild(plan: Pick<RenderPlan, "previousOut" | "previousHashes">, path: string): boolean {
+export function unchangedSinceLastBuild(plan: Pick<RenderPlan, "previousOut" | "previousHashes" | "previousTrust" | "checked">, path: string): boolean {
   const expected = plan.previousHashes.get(path);
   if (!expected || !plan.previousOut) return false;
-  try {
-    return sha256(readFileSync(join(plan.previousOut, path))) === expected;
-  } catch {
-    return false;
-  }
+  return stillAsWritten(plan.previousOut, path, expected, plan.previousTrust, plan.checked);
 }
 
 /**
  * The render index of an output folder, under the site's .cache/: each page's key, and the
  * SHA-256 of every file the build wrote. A warm build trusts a file of the last output only
  * if it still has that hash: the index is not published, so whoever can change the output
- * (and its manifest.json) cannot make a changed page look like the build's.
+ * (and its manifest.json) cannot make a changed page look like the build's. With the hashes,
+ * each file's identity and the build's start, for the check by stat (output-trust.ts).
  */
 const INDEX_FORMAT = "newsroom-render-index/2";
 
@@ -88,6 +90,10 @@ interface RenderIndex {
   keys: Record<string, string>;
   /** Site-relative path → SHA-256; only in a committed index (the build's output swapped in). */
   files?: Record<string, string>;
+  /** Site-relative path → identity (inode, size, mtime) once swapped in; when the build started; its settled stamp's token. */
+  identities?: Record<string, string>;
+  startedAt?: number;
+  settled?: string;
 }
 
 function readRenderIndex(file: string): RenderIndex | null {
@@ -139,6 +145,8 @@ export function planRendering(model: SiteModel, options: PlanOptions): RenderPla
   // The dev server renders into the folder it serves: what is there is what it wrote.
   const inPlace = options.previousOut === options.out && options.inPlace;
   const previousHashes = new Map<string, string>(inPlace ? [] : Object.entries(stored?.files ?? {}));
+  const previousTrust = stored && options.previousOut && !inPlace ? readTrust(options.previousOut, stored) : null;
+  const checked = newCounts();
   const render = {} as RenderSubset;
   const reused: string[] = [];
   const index: Record<string, string> = {};
@@ -161,12 +169,12 @@ export function planRendering(model: SiteModel, options: PlanOptions): RenderPla
     for (const page of mine(pages(model))) {
       const key = renderKey(page, shared);
       index[page.url] = key;
-      if (previous[page.url] === key && (inPlace ? existsSync(join(options.out, outputFile(page.url))) : unchangedSinceLastBuild({ previousOut: options.previousOut, previousHashes }, outputFile(page.url)))) reused.push(page.url);
+      if (previous[page.url] === key && (inPlace ? existsSync(join(options.out, outputFile(page.url))) : unchangedSinceLastBuild({ previousOut: options.previousOut, previousHashes, previousTrust, checked }, outputFile(page.url)))) reused.push(page.url);
       else render[list].push(page);
     }
   }
   const gone = keysLater ? [] : Object.keys(previous).filter((url) => !(url in index));
-  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes, gone, shared, keysLater, ...(shard ? { otherShards } : {}) };
+  return { render, reused, index, previousOut: options.previousOut, indexFile, previousHashes, previousTrust, checked, gone, shared, keysLater, ...(shard ? { otherShards } : {}) };
 }
 
 /** The keys of `pages`, as [url, key] rows (they cross threads). */
@@ -204,11 +212,20 @@ export function writeRenderIndex(plan: RenderPlan, pending: boolean): void {
   writeFileSync(pending ? `${plan.indexFile}.pending` : plan.indexFile, JSON.stringify(index));
 }
 
+/** How the build that commits an index ends: when it started, and its settled stamp (output-trust.ts). */
+export interface CommitOptions {
+  startedAt: number;
+  /** The token of the build's settled stamp (made by the build command before it deletes the old output). */
+  stamp: string;
+  /** Files taken over on trust, with their identity (TrustCounts.trusted). */
+  trusted?: ReadonlyMap<string, string>;
+}
+
 /**
  * The build command calls this once the new output has replaced the old one, with the
  * files it wrote (its manifest's entries): their hashes are what the next build may trust.
  */
-export function commitRenderIndex(root: string, out: string, files: readonly ManifestEntry[]): void {
+export function commitRenderIndex(root: string, out: string, files: readonly ManifestEntry[], trust?: CommitOptions): void {
   const file = indexFileFor(root, out);
   const pending = readRenderIndex(`${file}.pending`);
   rmSync(`${file}.pending`, { force: true });
@@ -217,6 +234,12 @@ export function commitRenderIndex(root: string, out: string, files: readonly Man
     return;
   }
   pending.files = Object.fromEntries(files.map((f) => [f.path, f.sha256]));
+  if (trust) {
+    removeOtherStamps(out, trust.stamp);
+    pending.identities = identitiesOf(out, files.map((f) => f.path), trust.trusted);
+    pending.startedAt = trust.startedAt;
+    pending.settled = trust.stamp;
+  }
   writeFileSync(`${file}.tmp`, JSON.stringify(pending));
   renameSync(`${file}.tmp`, file);
 }

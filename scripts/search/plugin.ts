@@ -12,6 +12,7 @@ import { MANIFEST, writeIndexJob, type WriteStats } from "./write-index.ts";
 import type { Build, BuildSession } from "../build/build.ts";
 import { indexInWorker } from "./index-in-worker.ts";
 import { linkOrCopy, unchangedSinceLastBuild, type RenderPlan } from "../render/render-plan.ts";
+import { sizeOf } from "../render/output-trust.ts";
 import { sitePaths } from "../site/urls.ts";
 
 /** Whether every file of the last index is still what the last build wrote. */
@@ -157,7 +158,13 @@ export default function search(eleventyConfig: EleventyConfig, userOptions: Pick
       linkTree(reuseFrom, join(directories.output, options.dir));
       // Each file was checked against the last manifest (untampered): the manifest may trust it.
       const prefix = `/${options.dir}/`;
-      session.current.written.vouchFor([...lastPlan!.previousHashes].filter(([path]) => path.startsWith(prefix)).map(([path, sha256]) => [path, -1, sha256] as const));
+      const trusted = lastPlan!.checked.trusted;
+      session.current.written.vouchFor(
+        [...lastPlan!.previousHashes].filter(([path]) => path.startsWith(prefix)).map(([path, sha256]) => {
+          const identity = trusted.get(path);
+          return [path, identity ? sizeOf(identity) : -1, sha256] as const;
+        }),
+      );
       return;
     }
     let stats: WriteStats;

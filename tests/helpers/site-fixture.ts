@@ -99,14 +99,14 @@ export async function buildSiteInProcess(
   root: string,
   out = join(root, "_site"),
   env: Record<string, string> = {},
-  options: { threads?: number | null; waitMs?: number; shard?: import("../../scripts/shard/shard.ts").ShardSpec } = {},
+  options: { threads?: number | null; waitMs?: number; shard?: import("../../scripts/shard/shard.ts").ShardSpec; stats?: boolean } = {},
 ): Promise<RunResult> {
   // Loaded on first use: test files that never build do not pay for Eleventy.
   const [{ build }, { siteRoot, UsageError, USAGE_EXIT }] = await Promise.all([import("../../scripts/build/run.ts"), import("../../scripts/cli/args.ts")]);
   return captured(env, async () => {
     try {
       // As the command line resolves --root and --out.
-      return await build(siteRoot(root), resolve(out), { stats: false, threads: options.threads ?? null, waitMs: options.waitMs, ...(options.shard ? { shard: options.shard } : {}) });
+      return await build(siteRoot(root), resolve(out), { stats: options.stats ?? false, threads: options.threads ?? null, waitMs: options.waitMs, ...(options.shard ? { shard: options.shard } : {}) });
     } catch (err) {
       // What runCli and Node do with what escapes the build: a usage error exits 2, anything else 1 with its stack.
       if (err instanceof UsageError) {
