@@ -48,12 +48,22 @@ for (const direction of ["s2t", "t2s"] as const) {
   });
 }
 
+/** Each source gives its twin with the word bounds and OpenCC's own output without, with no
+ * correction rule at all, so that only the word bounds act. Returns the engine with them. */
+function wordBoundCases(from: "cn" | "tw", to: "cn" | "tw", cases: [source: string, twin: string, opencc: string][]) {
+  const none = correctionsFrom(from === "cn" ? "s2t" : "t2s", []);
+  const profile = usageProfile(to === "tw" ? "tw-news" : "cn-news");
+  const on = openccEngine(from, to, { corrections: none, profile });
+  const off = openccEngine(from, to, { corrections: none, profile, wordBounds: false });
+  for (const [source, twin, opencc] of cases) {
+    assert.equal(on.convert(source), twin, source);
+    assert.equal(off.convert(source), opencc, `${source} without word bounds`);
+  }
+  return on;
+}
+
 test("word bounds: a dictionary phrase across a word boundary of the text (ICU's) is cut there, on by default", () => {
-  // With no correction rule at all, so that only the word bounds act.
-  const none = correctionsFrom("s2t", []);
-  const on = openccEngine("cn", "tw", { corrections: none, profile: usageProfile("tw-news") });
-  const off = openccEngine("cn", "tw", { corrections: none, profile: usageProfile("tw-news"), wordBounds: false });
-  const cases: [string, string, string][] = [
+  const on = wordBoundCases("cn", "tw", [
     // source, twin, and what OpenCC's longest match prints (署|长发|布, 奖|金发|放, 下周|密, 国历|史, 学|生发|现, 好干|部)
     ["卫生署长发布新规定。", "衛生署長發布新規定。", "衛生署長髮布新規定。"],
     ["年终奖金发放完毕。", "年終獎金發放完畢。", "年終獎金髮放完畢。"],
@@ -61,11 +71,7 @@ test("word bounds: a dictionary phrase across a word boundary of the text (ICU's
     ["美国历史悠久。", "美國歷史悠久。", "美國曆史悠久。"],
     ["学生发现问题。", "學生發現問題。", "學生髮現問題。"],
     ["他是个好干部。", "他是個好幹部。", "他是個好乾部。"],
-  ];
-  for (const [source, twin, opencc] of cases) {
-    assert.equal(on.convert(source), twin, source);
-    assert.equal(off.convert(source), opencc, `${source} without word bounds`);
-  }
+  ]);
   // A phrase that is a whole word of the text stays one: hair is hair.
   assert.equal(on.convert("她的头发很长，一碗面条。"), "她的頭髮很長，一碗麵條。");
   // The site's converter has them, across inline markup too.
@@ -74,20 +80,12 @@ test("word bounds: a dictionary phrase across a word boundary of the text (ICU's
 });
 
 test("word bounds, Traditional to Simplified: a phrase of OpenCC's first stage (著名, 著白) is cut where it straddles a word", () => {
-  // With no correction rule, so that only the word bounds act; these phrases are not in the
-  // segmentation dictionary, so OpenCC's own longest match finds them inside a run.
-  const none = correctionsFrom("t2s", []);
-  const on = openccEngine("tw", "cn", { corrections: none, profile: usageProfile("cn-news") });
-  const off = openccEngine("tw", "cn", { corrections: none, profile: usageProfile("cn-news"), wordBounds: false });
-  const cases: [string, string, string][] = [
+  // These phrases are not in the segmentation dictionary, so OpenCC's own longest match finds them inside a run.
+  const on = wordBoundCases("tw", "cn", [
     ["他帶著名片出門。", "他带着名片出门。", "他带著名片出门。"],
     ["湖面泛著白色泡沫。", "湖面泛着白色泡沫。", "湖面泛著白色泡沫。"],
     ["這意味著名單要重擬。", "这意味着名单要重拟。", "这意味著名单要重拟。"],
-  ];
-  for (const [source, twin, opencc] of cases) {
-    assert.equal(on.convert(source), twin, source);
-    assert.equal(off.convert(source), opencc, `${source} without word bounds`);
-  }
+  ]);
   // A phrase that is a whole word of the text stays: famous is famous.
   assert.equal(on.convert("島上有著名的景點，他的著作很多。"), "岛上有著名的景点，他的著作很多。");
 });
